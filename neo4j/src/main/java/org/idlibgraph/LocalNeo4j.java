@@ -1,0 +1,230 @@
+package org.idlibgraph;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.config.Setting;
+import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+import sun.misc.Signal;
+
+/**
+ * Local Neo4j Community DBMS for development and tests: the embedded DBMS with only the Bolt
+ * connector, bound to 127.0.0.1. Started by scripts/neo4j/local-server.ts ({@code npm run neo4j}).
+ *
+ * <pre>
+ * java [jvm opts] -cp CLASSPATH org.idlibgraph.LocalNeo4j --data-dir DIR [--port 7687]
+ *      [--password PW | --no-auth] [--page-cache-mb 256] [--tx-timeout-s 300] [--stop-on-stdin-eof]
+ * </pre>
+ *
+ * DIR is the Neo4j home: databases under DIR/data, logs (debug.log, ...) under DIR/logs.
+ * With a password, auth is on and user {@code neo4j} gets that password (set on every start).
+ * stdout carries exactly one line, {@code Neo4j ready at bolt://127.0.0.1:PORT}, once Bolt accepts
+ * connections; everything else goes to stderr. SIGTERM/SIGINT shut the DBMS down cleanly and
+ * exit 0; so does EOF on stdin with --stop-on-stdin-eof. Port 0 picks a free port (the ready line
+ * tells which).
+ */
+public final class LocalNeo4j {
+    private static final String HOST = "127.0.0.1";
+    private static final String USER = "neo4j";
+
+    private LocalNeo4j() {}
+
+    public static void main(String[] args) throws Exception {
+        // Keep stdout for the ready line only: anything a library prints goes to stderr.
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+
+        Path dataDir = null;
+        int port = 7687;
+        String password = null;
+        boolean auth = true;
+        long pageCacheMb = 256;
+        long txTimeoutS = 300;
+        boolean stopOnStdinEof = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
+                case "--port" -> port = Integer.parseInt(value(args, ++i, a));
+                case "--password" -> password = value(args, ++i, a);
+                case "--no-auth" -> auth = false;
+                case "--page-cache-mb" -> pageCacheMb = Long.parseLong(value(args, ++i, a));
+                case "--tx-timeout-s" -> txTimeoutS = Long.parseLong(value(args, ++i, a));
+                case "--stop-on-stdin-eof" -> stopOnStdinEof = true;
+                default -> fail("unknown argument: " + a);
+            }
+        }
+        if (dataDir == null) {
+            fail("--data-dir is required");
+        }
+        if (auth && (password == null || password.isEmpty())) {
+            fail("--password PW (or --no-auth) is required");
+        }
+        Path home = dataDir.toAbsolutePath().normalize();
+        Files.createDirectories(home);
+
+        // SIGTERM/SIGINT: stop on the main thread and exit 0 (the JVM default would be 143/130).
+        // Installed before the DBMS starts so that a signal during startup still stops it cleanly.
+        CountDownLatch signalled = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), s -> signalled.countDown());
+        Signal.handle(new Signal("INT"), s -> signalled.countDown());
+        if (stopOnStdinEof) {
+            // The parent (scripts/neo4j/local-server.ts) holds our stdin: if it dies, stop too.
+            Thread watcher = new Thread(() -> {
+                try {
+                    while (System.in.read() != -1) {
+                        // ignore input
+                    }
+                } catch (IOException ignored) {
+                    // treat like EOF
+                }
+                System.err.println("LocalNeo4j: stdin closed, stopping");
+                signalled.countDown();
+            }, "local-neo4j-stdin-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, auth)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutS))
+                // Nothing leaves the machine: no usage reports ...
+                .setConfig(GraphDatabaseSettings.udc_enabled, false);
+        // ... and no fleet discovery broadcasts (2025.x+; looked up by name so that the source
+        // still compiles against other Neo4j versions).
+        setIfPresent(builder, BoltConnector.class, "enable_discovery", false);
+        // Bolt's Netty event loops otherwise idle 5 s each on shutdown (internal setting).
+        setIfPresent(builder, GraphDatabaseInternalSettings.class, "netty_server_shutdown_quiet_period", Duration.ZERO);
+        DatabaseManagementService dbms;
+        try {
+            dbms = builder.build();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.err.println("LocalNeo4j: failed to start: " + rootCause(e));
+            System.exit(1);
+            return;
+        }
+
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                System.err.println("Neo4j shutting down...");
+                dbms.shutdown();
+                System.err.println("Neo4j stopped");
+            }
+        };
+        // Safety net for any other way the JVM exits (SIGHUP, System.exit, ...).
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "local-neo4j-shutdown"));
+
+        try {
+            if (auth) {
+                setPassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
+            }
+            GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            db.executeTransactionally("RETURN 1");
+            if (signalled.getCount() > 0) {
+                stdout.println("Neo4j ready at bolt://" + HOST + ":" + boundBoltPort(db, port));
+                stdout.flush();
+            }
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.err.println("LocalNeo4j: failed to start: " + rootCause(e));
+            stop.run();
+            System.exit(1);
+        }
+
+        signalled.await();
+        stop.run();
+        System.exit(0);
+    }
+
+    /** Give user neo4j the password (idempotent: Neo4j refuses to "change" to the same one). */
+    private static void setPassword(GraphDatabaseService system, String password) {
+        try {
+            system.executeTransactionally(
+                    "ALTER USER " + USER + " SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        } catch (RuntimeException e) {
+            if (!String.valueOf(messages(e)).toLowerCase().contains("cannot be the same")) {
+                throw e;
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void setIfPresent(
+            DatabaseManagementServiceBuilder builder, Class<?> holder, String field, T value) {
+        Setting<T> setting;
+        try {
+            setting = (Setting<T>) holder.getField(field).get(null);
+        } catch (ReflectiveOperationException e) {
+            return;
+        }
+        builder.setConfig(setting, value);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e) : e.getMessage() + " (cause: " + t + ")";
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(t.getMessage()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static int boundBoltPort(GraphDatabaseService db, int requested) {
+        try {
+            HostnamePort bound = ((GraphDatabaseAPI) db).getDependencyResolver()
+                    .resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT);
+            return bound != null ? bound.getPort() : requested;
+        } catch (RuntimeException e) {
+            return requested;
+        }
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            fail(flag + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static void fail(String message) {
+        System.err.println("LocalNeo4j: " + message);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,32 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga } from 'graphql-yoga';
+import type { Config } from './config.js';
+import { schema } from './graphql/index.js';
+import { createContext } from './graphql/context.js';
+import { maskError } from './graphql/errors.js';
+import { EXAMPLE_QUERY } from './graphql/example-query.js';
+import type { GraphStore } from './store/port.js';
+
+export type AppConfig = Pick<Config, 'env' | 'corsOrigins'>;
+
+/** Builds the HTTP app (GraphQL at /graphql, /health). It never listens: `main.ts` does. */
+export function createApp(store: GraphStore, config: AppConfig) {
+  return createYoga({
+    schema,
+    context: () => createContext(store),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: { title: 'Idlib actor graph', defaultQuery: EXAMPLE_QUERY },
+    renderGraphiQL,
+    maskedErrors: { maskError, isDev: false },
+    cors: corsFor(config),
+    logging: false,
+  });
+}
+
+function corsFor(config: AppConfig) {
+  if (config.corsOrigins !== null) return { origin: config.corsOrigins, credentials: false };
+  // Unconfigured: any origin in development, none but our own in production.
+  return config.env === 'production' ? { origin: [] as string[] } : undefined;
+}

@@ -1,0 +1,12 @@
+import type { Actor, Citation, Relation, Source } from '../domain/types.js';
+
+/** A validated dataset, in the shapes the stores hold. */
+export interface Dataset {
+  sources: Source[];
+  actors: Actor[];
+  relations: Relation[];
+  citations: Citation[];
+}
+
+/** Citation ids are derived, so they stay stable as long as the relation and source ids do. */
+export const citationId = (relationId: string, sourceId: string) => `${relationId}@${sourceId}`;

@@ -1,0 +1,87 @@
+/** Plain types of the conflict graph. No GraphQL or Neo4j here. */
+
+export const ACTOR_KINDS = [
+  'STATE',
+  'ARMED_GROUP',
+  'MILITIA',
+  'COALITION',
+  'POLITICAL_DELEGATION',
+  'INTERNATIONAL_ORGANIZATION',
+  'MONITOR',
+  'MEDIA',
+  'PERSON',
+] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export const RELATION_KINDS = ['FIGHTS', 'SUPPORTS', 'NEGOTIATES', 'MEMBER_OF'] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const DIRECTIONS = ['OUTGOING', 'INCOMING', 'ANY'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** ISO 8601 calendar date, `YYYY-MM-DD`. Lexicographic order is date order. */
+export type IsoDate = string;
+
+export interface Actor {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  aliases: string[];
+  description: string | null;
+}
+
+export interface Relation {
+  id: string;
+  kind: RelationKind;
+  /** For directed kinds the source (the supporter, the member); for mutual kinds as recorded. */
+  from: string;
+  to: string;
+  since: IsoDate;
+  /** null: no known end. */
+  until: IsoDate | null;
+  precision: DatePrecision;
+  summary: string;
+  places: string[];
+}
+
+export interface Source {
+  id: string;
+  file: string;
+  title: string;
+  publisher: string | null;
+  published: IsoDate;
+  publishedApproximate: boolean;
+}
+
+/** One source's report of one relation, with who makes the claim where the source attributes it. */
+export interface Citation {
+  id: string;
+  relationId: string;
+  sourceId: string;
+  title: string;
+  publisher: string | null;
+  published: IsoDate;
+  publishedApproximate: boolean;
+  claimant: string | null;
+  claimantActorId: string | null;
+}
+
+/** A closed date interval; a null end is unbounded. */
+export interface DateWindow {
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
+export interface RelationFilter {
+  kinds: RelationKind[] | null;
+  window: DateWindow | null;
+  direction: Direction;
+}
+
+export interface Subgraph {
+  actorIds: string[];
+  relations: Relation[];
+}

@@ -1,0 +1,35 @@
+import DataLoader from 'dataloader';
+import type { Actor, Citation, Relation, RelationFilter } from '../domain/types.js';
+import type { GraphStore } from '../store/port.js';
+
+export interface Loaders {
+  actor: DataLoader<string, Actor | null>;
+  relation: DataLoader<string, Relation | null>;
+  citations: DataLoader<string, Citation[]>;
+  /** One loader per distinct filter, so actors asking the same question share one store call. */
+  relationsOf(filter: RelationFilter): DataLoader<string, Relation[]>;
+}
+
+export interface GraphContext {
+  store: GraphStore;
+  loaders: Loaders;
+}
+
+/** Made fresh for every request: loaders cache only within one request. */
+export function createContext(store: GraphStore): GraphContext {
+  const byFilter = new Map<string, DataLoader<string, Relation[]>>();
+  return {
+    store,
+    loaders: {
+      actor: new DataLoader((ids) => store.actorsByIds(ids)),
+      relation: new DataLoader((ids) => store.relationsByIds(ids)),
+      citations: new DataLoader((ids) => store.citationsOfRelations(ids)),
+      relationsOf(filter) {
+        const key = JSON.stringify([filter.kinds ? [...filter.kinds].sort() : null, filter.window, filter.direction]);
+        let loader = byFilter.get(key);
+        if (!loader) byFilter.set(key, (loader = new DataLoader((ids) => store.relationsOfActors(ids, filter))));
+        return loader;
+      },
+    },
+  };
+}

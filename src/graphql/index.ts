@@ -1,0 +1,11 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './types/date.js';
+import './types/enums.js';
+import './types/actor.js';
+import './types/relation.js';
+import './types/citation.js';
+import './types/subgraph.js';
+
+/** The GraphQL schema, sorted so the printed SDL is stable. */
+export const schema = lexicographicSortSchema(builder.toSchema());

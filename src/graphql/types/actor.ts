@@ -1,0 +1,66 @@
+import { badInput } from '../../domain/errors.js';
+import { foldForSearch } from '../../domain/search.js';
+import { checkRange, decodeCursor, LIMITS, toWindow } from '../args.js';
+import { builder } from '../builder.js';
+import { connectionOf, toConnection } from './connection.js';
+import { DateWindowInput } from './date.js';
+import { ActorKindEnum, DirectionEnum, RelationKindEnum } from './enums.js';
+import { ActorRef, RelationRef } from './refs.js';
+
+ActorRef.implement({
+  description: 'A party to the conflict: a state, an armed group, a delegation, an organisation or a person.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable public key, a kebab-case slug such as `hts` or `syrian-government`.' }),
+    name: t.exposeString('name', { description: 'The name we use for the actor.' }),
+    kind: t.field({ type: ActorKindEnum, resolve: (a) => a.kind }),
+    aliases: t.exposeStringList('aliases', { description: 'Every other name the sources use (ISIS, Nusra Front, Assad forces, ...).' }),
+    description: t.exposeString('description', { nullable: true }),
+    relations: t.field({
+      type: [RelationRef],
+      description: 'Relations of this actor, oldest first, optionally only some kinds, only those active in a window, and only one direction.',
+      args: {
+        kinds: t.arg({ type: [RelationKindEnum], required: false, description: 'Only these kinds; all kinds when omitted.' }),
+        window: t.arg({ type: DateWindowInput, required: false, description: 'Only relations active at some point in this window.' }),
+        direction: t.arg({ type: DirectionEnum, defaultValue: 'ANY', description: 'OUTGOING, INCOMING or ANY (default).' }),
+      },
+      resolve: (actor, args, context) =>
+        context.loaders
+          .relationsOf({ kinds: args.kinds ?? null, window: toWindow(args.window, 'window'), direction: args.direction ?? 'ANY' })
+          .load(actor.id),
+    }),
+  }),
+});
+
+const ActorConnection = connectionOf('Actor', ActorRef, 'A page of actors, ordered by id.');
+
+builder.queryField('actor', (t) =>
+  t.field({
+    type: ActorRef,
+    nullable: true,
+    description: 'One actor by id; null when there is none.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_, { id }, context) => context.loaders.actor.load(id),
+  }),
+);
+
+builder.queryField('actors', (t) =>
+  t.field({
+    type: ActorConnection,
+    description: `Actors ordered by id, optionally matching a search over names and aliases (case- and accent-insensitive: "isis" finds Daesh) and of some kinds. \`first\` is at most ${LIMITS.actorsFirst}.`,
+    args: {
+      search: t.arg.string({ required: false, description: 'Text to find in the name or any alias.' }),
+      kinds: t.arg({ type: [ActorKindEnum], required: false }),
+      first: t.arg.int({ defaultValue: 20 }),
+      after: t.arg.string({ required: false, description: 'The `endCursor` of the previous page.' }),
+    },
+    resolve: async (_, args, context) => {
+      const first = checkRange(args.first ?? 20, 0, LIMITS.actorsFirst, 'first');
+      const after = decodeCursor(args.after, ['id'], 'after');
+      const folded = args.search ? foldForSearch(args.search) : null;
+      if (args.search !== null && args.search !== undefined && args.search.length > 200) throw badInput('search', 'search is longer than 200 characters');
+      const page = await context.store.searchActors({ foldedSearch: folded || null, kinds: args.kinds ?? null, afterId: after?.id ?? null, limit: first });
+      page.items.forEach((actor) => context.loaders.actor.prime(actor.id, actor));
+      return toConnection(page.items, page.hasMore, args.after, (a) => ({ id: a.id }));
+    },
+  }),
+);

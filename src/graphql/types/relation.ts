@@ -1,0 +1,95 @@
+import { checkRange, decodeCursor, LIMITS, requireActors, toWindow } from '../args.js';
+import { builder } from '../builder.js';
+import type { GraphContext } from '../context.js';
+import { connectionOf, toConnection } from './connection.js';
+import { DateWindowInput } from './date.js';
+import { DatePrecisionEnum, RelationKindEnum } from './enums.js';
+import { ActorRef, CitationRef, RelationRef } from './refs.js';
+
+async function loadActor(context: GraphContext, id: string) {
+  const actor = await context.loaders.actor.load(id);
+  if (!actor) throw new Error(`relation endpoint ${id} is missing from the store`);
+  return actor;
+}
+
+RelationRef.implement({
+  description: 'A dated relation between two actors, with the sources that report it. It held from `since` to `until` (both inclusive); `until` null means no known end.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable public key, a kebab-case slug.' }),
+    kind: t.field({ type: RelationKindEnum, resolve: (r) => r.kind }),
+    from: t.field({ type: ActorRef, description: 'For SUPPORTS the supporter, for MEMBER_OF the member; for mutual kinds one side.', resolve: (r, _, c) => loadActor(c, r.from) }),
+    to: t.field({ type: ActorRef, description: 'For SUPPORTS the supported, for MEMBER_OF the group; for mutual kinds the other side.', resolve: (r, _, c) => loadActor(c, r.to) }),
+    since: t.field({ type: 'Date', resolve: (r) => r.since, description: 'First day the relation is known to hold.' }),
+    until: t.field({ type: 'Date', nullable: true, resolve: (r) => r.until, description: 'Last day it is known to hold; null when no end is known. Equal to `since` for a one-day event.' }),
+    precision: t.field({ type: DatePrecisionEnum, resolve: (r) => r.precision }),
+    summary: t.exposeString('summary', { description: 'One sentence in our own words.' }),
+    places: t.exposeStringList('places', { description: 'Places the sources name for it (villages, provinces, cities of talks).' }),
+    citations: t.field({ type: [CitationRef], description: 'The sources that report it; never empty.', resolve: (r, _, c) => c.loaders.citations.load(r.id) }),
+  }),
+});
+
+const RelationConnection = connectionOf('Relation', RelationRef, 'A page of relations, oldest first, then by id.');
+
+builder.queryField('relation', (t) =>
+  t.field({
+    type: RelationRef,
+    nullable: true,
+    description: 'One relation by id; null when there is none.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_, { id }, context) => context.loaders.relation.load(id),
+  }),
+);
+
+builder.queryField('relations', (t) =>
+  t.field({
+    type: RelationConnection,
+    description: `Relations oldest first, optionally of some kinds, active in a window, touching one actor. \`first\` is at most ${LIMITS.relationsFirst}.`,
+    args: {
+      kinds: t.arg({ type: [RelationKindEnum], required: false }),
+      window: t.arg({ type: DateWindowInput, required: false }),
+      actor: t.arg.id({ required: false, description: 'Only relations touching this actor (either side).' }),
+      first: t.arg.int({ defaultValue: 50 }),
+      after: t.arg.string({ required: false }),
+    },
+    resolve: async (_, args, context) => {
+      const first = checkRange(args.first ?? 50, 0, LIMITS.relationsFirst, 'first');
+      const window = toWindow(args.window, 'window');
+      const after = decodeCursor(args.after, ['since', 'id'], 'after');
+      if (args.actor) await requireActors(context, [args.actor], 'actor');
+      const page = await context.store.listRelations({ kinds: args.kinds ?? null, window, actorId: args.actor ?? null, after, limit: first });
+      return toConnection(page.items, page.hasMore, args.after, (r) => ({ since: r.since, id: r.id }));
+    },
+  }),
+);
+
+builder.queryField('alliances', (t) =>
+  t.field({
+    type: [RelationRef],
+    description: 'SUPPORTS relations active in the window, oldest first; with `actor`, only those where it supports or is supported.',
+    args: {
+      window: t.arg({ type: DateWindowInput, required: true }),
+      actor: t.arg.id({ required: false }),
+    },
+    resolve: async (_, args, context) => {
+      const window = toWindow(args.window, 'window')!;
+      if (args.actor) await requireActors(context, [args.actor], 'actor');
+      return context.store.activeRelations(window, ['SUPPORTS'], args.actor ?? null);
+    },
+  }),
+);
+
+builder.queryField('timeline', (t) =>
+  t.field({
+    type: [RelationRef],
+    description: 'Every relation between two actors, in either direction, oldest first.',
+    args: {
+      a: t.arg.id({ required: true }),
+      b: t.arg.id({ required: true }),
+      kinds: t.arg({ type: [RelationKindEnum], required: false }),
+    },
+    resolve: async (_, args, context) => {
+      await requireActors(context, [args.a, args.b], 'a, b');
+      return context.store.relationsBetween(args.a, args.b, args.kinds ?? null);
+    },
+  }),
+);

@@ -1,0 +1,61 @@
+import type { Actor, Relation } from '../../domain/types.js';
+import { dayWindow } from '../../domain/dates.js';
+import { checkRange, LIMITS, requireActors, toWindow } from '../args.js';
+import { builder } from '../builder.js';
+import { DateWindowInput } from './date.js';
+import { RelationKindEnum } from './enums.js';
+import { ActorRef, RelationRef } from './refs.js';
+
+interface SubgraphShape {
+  actorIds: string[];
+  edges: Relation[];
+}
+
+const SubgraphRef = builder.objectRef<SubgraphShape>('Subgraph').implement({
+  description: 'A piece of the graph shaped for drawing: the actors (nodes, by id) and the relations among them (edges, oldest first).',
+  fields: (t) => ({
+    nodes: t.field({
+      type: [ActorRef],
+      resolve: async (s, _, context) => (await context.loaders.actor.loadMany(s.actorIds)).filter((a): a is Actor => a !== null && !(a instanceof Error)),
+    }),
+    edges: t.field({ type: [RelationRef], resolve: (s) => s.edges }),
+  }),
+});
+
+/** The actors a set of relations touches, sorted by id. */
+const endpoints = (relations: Relation[]) => [...new Set(relations.flatMap((r) => [r.from, r.to]))].sort();
+
+builder.queryField('snapshot', (t) =>
+  t.field({
+    type: SubgraphRef,
+    description: 'The graph as it stood on one day: every relation active that day and the actors it touches.',
+    args: {
+      at: t.arg({ type: 'Date', required: true }),
+      kinds: t.arg({ type: [RelationKindEnum], required: false }),
+    },
+    resolve: async (_, args, context) => {
+      const edges = await context.store.activeRelations(dayWindow(args.at), args.kinds ?? null, null);
+      return { actorIds: endpoints(edges), edges };
+    },
+  }),
+);
+
+builder.queryField('neighborhood', (t) =>
+  t.field({
+    type: SubgraphRef,
+    description: `The actors within \`hops\` (1 to ${LIMITS.neighborhoodHops}) relations of one actor, walking relations in either direction that pass the filters, and every such relation among them.`,
+    args: {
+      actor: t.arg.id({ required: true }),
+      hops: t.arg.int({ defaultValue: 1 }),
+      kinds: t.arg({ type: [RelationKindEnum], required: false }),
+      window: t.arg({ type: DateWindowInput, required: false }),
+    },
+    resolve: async (_, args, context) => {
+      const hops = checkRange(args.hops ?? 1, 1, LIMITS.neighborhoodHops, 'hops');
+      const window = toWindow(args.window, 'window');
+      await requireActors(context, [args.actor], 'actor');
+      const sub = await context.store.neighborhood(args.actor, hops, args.kinds ?? null, window);
+      return { actorIds: sub.actorIds, edges: sub.relations };
+    },
+  }),
+);

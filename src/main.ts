@@ -1,0 +1,43 @@
+import { createServer } from 'node:http';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DatasetError } from './dataset/load-dataset.js';
+import { createLogger } from './logger.js';
+import { openStore } from './store/open-store.js';
+import { StoreUnavailableError } from './store/store-errors.js';
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const store = await openStore(config, log);
+  const server = createServer(createApp(store, config));
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    log.info({ store: store.name }, `GraphiQL at http://${config.host}:${port}/graphql`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    server.close(() => {
+      store.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // Start-up failures a user can fix are told plainly, without a stack trace.
+  if (error instanceof ConfigError || error instanceof DatasetError || error instanceof StoreUnavailableError) {
+    console.error(error.message);
+  } else {
+    console.error('Failed to start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

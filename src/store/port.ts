@@ -1,0 +1,61 @@
+import type { Actor, ActorKind, Citation, DateWindow, Relation, RelationFilter, RelationKind, Subgraph } from '../domain/types.js';
+
+/** One page of a keyset-paginated list, in the list's documented order. */
+export interface Page<T> {
+  items: T[];
+  /** Whether items follow the last one returned. */
+  hasMore: boolean;
+}
+
+export interface ActorSearch {
+  /** Already folded with `foldForSearch`; null or empty matches every actor. */
+  foldedSearch: string | null;
+  kinds: ActorKind[] | null;
+  /** Return actors whose id sorts after this one (exclusive). */
+  afterId: string | null;
+  limit: number;
+}
+
+export interface RelationQuery {
+  kinds: RelationKind[] | null;
+  window: DateWindow | null;
+  actorId: string | null;
+  /** Return relations after this position in `(since, id)` order (exclusive). */
+  after: { since: string; id: string } | null;
+  limit: number;
+}
+
+/**
+ * The one port every store implements. Batch-first: a method that takes a list of ids answers
+ * in the same order, with `null` (or an empty list) for a miss, so DataLoaders can sit on top.
+ * Lists of relations come oldest first, then by id, unless a method says otherwise. Filters
+ * reaching a store are already validated (dates, windows, limits).
+ */
+export interface GraphStore {
+  /** A name for logs and errors: `memory`, `neo4j`. */
+  readonly name: string;
+
+  actorsByIds(ids: readonly string[]): Promise<(Actor | null)[]>;
+  relationsByIds(ids: readonly string[]): Promise<(Relation | null)[]>;
+  /** The citations of each relation, by citation id. */
+  citationsOfRelations(relationIds: readonly string[]): Promise<Citation[][]>;
+  /** Relations touching each actor that pass one shared filter (direction relative to that actor). */
+  relationsOfActors(actorIds: readonly string[], filter: RelationFilter): Promise<Relation[][]>;
+
+  /** Actors ordered by id; matches name and aliases. */
+  searchActors(query: ActorSearch): Promise<Page<Actor>>;
+  /** Relations in `(since, id)` order. */
+  listRelations(query: RelationQuery): Promise<Page<Relation>>;
+  /** Every relation between two actors, in either direction. */
+  relationsBetween(a: string, b: string, kinds: RelationKind[] | null): Promise<Relation[]>;
+  /** Relations active in the window, optionally only those touching one actor. */
+  activeRelations(window: DateWindow, kinds: RelationKind[] | null, actorId: string | null): Promise<Relation[]>;
+  /**
+   * Actors within `hops` of `actorId` over relations that pass the filter (either direction),
+   * and every passing relation among them. Actor ids sorted, the start actor included.
+   */
+  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow | null): Promise<Subgraph>;
+
+  /** Releases connections; the store is unusable afterwards. */
+  close(): Promise<void>;
+}
