@@ -1,4 +1,3 @@
-import { builder } from '../builder.js';
 import { ActorRef, CitationRef } from './refs.js';
 
 CitationRef.implement({
