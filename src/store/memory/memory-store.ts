@@ -6,6 +6,7 @@ import { foldForSearch } from '../../domain/search.js';
 import type { Actor, Citation, DateWindow, Relation, RelationFilter, RelationKind, Subgraph } from '../../domain/types.js';
 import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
 import { insertSorted } from './sorted.js';
+import { expandNeighborhood } from '../expand-neighborhood.js';
 
 interface ActorEntry {
   actor: Actor;
@@ -122,29 +123,8 @@ export class MemoryStore implements GraphStore {
     return result;
   }
 
-  async neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow | null): Promise<Subgraph> {
-    const filter: RelationFilter = { kinds, window, direction: 'ANY' };
-    const reached = new Set([actorId]);
-    let frontier = [actorId];
-    for (let hop = 0; hop < hops && frontier.length > 0; hop++) {
-      const next: string[] = [];
-      for (const id of frontier) {
-        for (const relation of this.actors.get(id)?.relations ?? []) {
-          const neighbour = otherEnd(relation, id);
-          if (reached.has(neighbour) || !matchesFilter(relation, id, filter)) continue;
-          reached.add(neighbour);
-          next.push(neighbour);
-        }
-      }
-      frontier = next;
-    }
-    const relations = new Map<string, Relation>();
-    for (const id of reached) {
-      for (const relation of this.actors.get(id)?.relations ?? []) {
-        if (reached.has(otherEnd(relation, id)) && matchesFilter(relation, id, filter)) relations.set(relation.id, relation);
-      }
-    }
-    return { actorIds: [...reached].sort(compareIds), relations: [...relations.values()].sort(compareRelations) };
+  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow | null): Promise<Subgraph> {
+    return expandNeighborhood(this, actorId, hops, kinds, window);
   }
 
   async close(): Promise<void> {}

@@ -1,0 +1,4 @@
+// Deletes every actor, relation, source and citation (`npm run seed -- --reset`, tests).
+// Parameters: none.
+MATCH (n) WHERE n:Actor OR n:Source OR n:Citation
+DETACH DELETE n

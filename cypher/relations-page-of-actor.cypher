@@ -1,0 +1,11 @@
+// Like relations-page, but only relations touching one actor (either side).
+// Parameters: $actorId, $kinds, $from, $to, $afterSince, $afterId, $limit.
+// Expected plan: NodeUniqueIndexSeek on the actor, Expand(All), then Top.
+MATCH (a:Actor {id: $actorId})-[r]-(:Actor)
+WHERE ($kinds IS NULL OR type(r) IN $kinds)
+  AND ($to IS NULL OR r.since <= date($to))
+  AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
+  AND ($afterSince IS NULL OR r.since > date($afterSince) OR (r.since = date($afterSince) AND r.id > $afterId))
+RETURN r {.*, kind: type(r), from: startNode(r).id, to: endNode(r).id} AS relation
+ORDER BY r.since, r.id
+LIMIT $limit

@@ -1,0 +1,40 @@
+import { compareIds, compareRelations } from '../domain/order.js';
+import { otherEnd } from '../domain/relation-kinds.js';
+import type { DateWindow, Relation, RelationFilter, RelationKind, Subgraph } from '../domain/types.js';
+import type { GraphStore } from './port.js';
+
+/**
+ * Breadth-first expansion shared by the stores: one batched `relationsOfActors` call per hop,
+ * plus one for the last ring, so a neighbourhood costs at most `hops + 1` store round trips
+ * however many actors it reaches. Returns the reached actors and every passing relation among them.
+ */
+export async function expandNeighborhood(
+  store: Pick<GraphStore, 'relationsOfActors'>,
+  actorId: string,
+  hops: number,
+  kinds: RelationKind[] | null,
+  window: DateWindow | null,
+): Promise<Subgraph> {
+  const filter: RelationFilter = { kinds, window, direction: 'ANY' };
+  const reached = new Set([actorId]);
+  const seen = new Map<string, Relation>();
+  let frontier = [actorId];
+  for (let hop = 0; frontier.length > 0; hop++) {
+    const lists = await store.relationsOfActors(frontier, filter);
+    const next: string[] = [];
+    lists.forEach((relations, i) => {
+      for (const relation of relations) {
+        seen.set(relation.id, relation);
+        const neighbour = otherEnd(relation, frontier[i]);
+        if (hop < hops && !reached.has(neighbour)) {
+          reached.add(neighbour);
+          next.push(neighbour);
+        }
+      }
+    });
+    if (hop === hops) break;
+    frontier = next;
+  }
+  const relations = [...seen.values()].filter((r) => reached.has(r.from) && reached.has(r.to)).sort(compareRelations);
+  return { actorIds: [...reached].sort(compareIds), relations };
+}

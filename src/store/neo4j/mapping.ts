@@ -1,0 +1,69 @@
+import neo4j, { type Integer } from 'neo4j-driver';
+import type { Actor, Citation, Relation } from '../../domain/types.js';
+import { foldForSearch } from '../../domain/search.js';
+import type { Dataset } from '../../dataset/dataset.js';
+
+/**
+ * The one place driver types are converted: Neo4j Dates become `YYYY-MM-DD` strings, Integers
+ * become numbers, absent properties become null. Nothing driver-typed leaves this module.
+ */
+
+type Row = Record<string, unknown>;
+
+const dateString = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+export function toActor(row: Row): Actor {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    kind: row.kind as Actor['kind'],
+    aliases: (row.aliases as string[] | null) ?? [],
+    description: str(row.description),
+  };
+}
+
+export function toRelation(row: Row): Relation {
+  return {
+    id: String(row.id),
+    kind: row.kind as Relation['kind'],
+    from: String(row.from),
+    to: String(row.to),
+    since: dateString(row.since)!,
+    until: dateString(row.until),
+    precision: row.precision as Relation['precision'],
+    summary: String(row.summary),
+    places: (row.places as string[] | null) ?? [],
+  };
+}
+
+export function toCitation(row: Row): Citation {
+  return {
+    id: String(row.id),
+    relationId: String(row.relationId),
+    sourceId: String(row.sourceId),
+    title: String(row.title),
+    publisher: str(row.publisher),
+    published: dateString(row.published)!,
+    publishedApproximate: Boolean(row.publishedApproximate),
+    claimant: str(row.claimant),
+    claimantActorId: str(row.claimantActorId),
+  };
+}
+
+/** Cypher's LIMIT and SKIP take integers; JavaScript numbers travel as floats. */
+export const int = (value: number): Integer => neo4j.int(value);
+
+/** The parameters of the merge statements for a dataset. */
+export function datasetParams(dataset: Dataset) {
+  return {
+    sources: dataset.sources,
+    actors: dataset.actors.map((a) => ({ ...a, searchText: searchText(a) })),
+    relations: dataset.relations,
+    citations: dataset.citations.map(({ id, relationId, sourceId, claimant, claimantActorId }) => ({ id, relationId, sourceId, claimant, claimantActorId })),
+  };
+}
+
+/** Folded name and aliases joined by `|`, which folded text never contains, so no match spans two names. */
+export const searchText = (actor: Pick<Actor, 'name' | 'aliases'>) => [actor.name, ...actor.aliases].map(foldForSearch).join('|');

@@ -1,0 +1,159 @@
+import neo4j, { type Driver, type QueryConfig, type RecordShape } from 'neo4j-driver';
+import type { Config } from '../../config.js';
+import { MUTUAL_KINDS } from '../../domain/relation-kinds.js';
+import type { Actor, Citation, DateWindow, Relation, RelationFilter, RelationKind, Subgraph } from '../../domain/types.js';
+import type { Logger } from '../../logger.js';
+import { expandNeighborhood } from '../expand-neighborhood.js';
+import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
+import { StoreUnavailableError } from '../store-errors.js';
+import { int, toActor, toCitation, toRelation } from './mapping.js';
+import { cypher, type StatementName } from './statements.js';
+
+export type Neo4jSettings = Config['neo4j'];
+
+/** Enough to page "everything": activeRelations reuses the paged statements without a page. */
+const NO_LIMIT = 2 ** 31 - 1;
+
+/**
+ * The production store. One driver per process, passed in and closed by `close()`. Every read is
+ * one `executeQuery` on a read route with a transaction timeout; every statement is a file under
+ * `cypher/`, and values travel only as parameters.
+ */
+export class Neo4jStore implements GraphStore {
+  readonly name = 'neo4j';
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly settings: Pick<Neo4jSettings, 'database' | 'txTimeoutMs'>,
+  ) {}
+
+  /** Opens a driver and checks that the server answers; a clear error if it does not. */
+  static async connect(settings: Neo4jSettings, log?: Logger): Promise<Neo4jStore> {
+    const driver = createDriver(settings);
+    try {
+      await driver.verifyConnectivity({ database: settings.database });
+    } catch (error) {
+      await driver.close();
+      throw new StoreUnavailableError(
+        `Cannot reach Neo4j at ${settings.uri} (database "${settings.database}"): ${(error as Error).message}\n` +
+          'Start the local server with `npm run neo4j` (and load it with `npm run seed`), or set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD.',
+      );
+    }
+    log?.info({ uri: settings.uri, database: settings.database }, 'connected to Neo4j');
+    return new Neo4jStore(driver, settings);
+  }
+
+  private async read<T extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>): Promise<T[]> {
+    const config: QueryConfig = {
+      database: this.settings.database,
+      routing: neo4j.routing.READ,
+      transactionConfig: { timeout: this.settings.txTimeoutMs },
+    };
+    const result = await this.driver.executeQuery(cypher(name), params, config);
+    return result.records.map((record) => record.toObject() as T);
+  }
+
+  async actorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
+    const rows = await this.read<{ actor: Record<string, unknown> }>('actors-by-ids', { ids: unique(ids) });
+    const byId = new Map(rows.map((row) => [String(row.actor.id), toActor(row.actor)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async relationsByIds(ids: readonly string[]): Promise<(Relation | null)[]> {
+    const rows = await this.read<{ relation: Record<string, unknown> }>('relations-by-ids', { ids: unique(ids) });
+    const byId = new Map(rows.map((row) => [String(row.relation.id), toRelation(row.relation)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async citationsOfRelations(relationIds: readonly string[]): Promise<Citation[][]> {
+    const rows = await this.read<{ citation: Record<string, unknown> }>('citations-of-relations', { ids: unique(relationIds) });
+    return groupInOrder(relationIds, rows.map((row) => toCitation(row.citation)), (c) => c.relationId);
+  }
+
+  async relationsOfActors(actorIds: readonly string[], filter: RelationFilter): Promise<Relation[][]> {
+    const rows = await this.read<{ actorId: string; relation: Record<string, unknown> }>('relations-of-actors', {
+      ids: unique(actorIds),
+      kinds: filter.kinds,
+      ...windowParams(filter.window),
+      direction: filter.direction,
+      mutualKinds: [...MUTUAL_KINDS],
+    });
+    const byActor = new Map<string, Relation[]>();
+    for (const row of rows) {
+      const list = byActor.get(row.actorId) ?? [];
+      list.push(toRelation(row.relation));
+      byActor.set(row.actorId, list);
+    }
+    return actorIds.map((id) => byActor.get(id) ?? []);
+  }
+
+  async searchActors(query: ActorSearch): Promise<Page<Actor>> {
+    const rows = await this.read<{ actor: Record<string, unknown> }>('search-actors', {
+      search: query.foldedSearch || null,
+      kinds: query.kinds,
+      afterId: query.afterId,
+      limit: int(query.limit + 1),
+    });
+    return page(rows.map((row) => toActor(row.actor)), query.limit);
+  }
+
+  async listRelations(query: RelationQuery): Promise<Page<Relation>> {
+    const params = {
+      kinds: query.kinds,
+      ...windowParams(query.window),
+      afterSince: query.after?.since ?? null,
+      afterId: query.after?.id ?? null,
+      limit: int(Math.min(query.limit + 1, NO_LIMIT)),
+    };
+    const rows = query.actorId === null
+      ? await this.read<{ relation: Record<string, unknown> }>('relations-page', params)
+      : await this.read<{ relation: Record<string, unknown> }>('relations-page-of-actor', { ...params, actorId: query.actorId });
+    return page(rows.map((row) => toRelation(row.relation)), query.limit);
+  }
+
+  async relationsBetween(a: string, b: string, kinds: RelationKind[] | null): Promise<Relation[]> {
+    const rows = await this.read<{ relation: Record<string, unknown> }>('relations-between', { a, b, kinds });
+    return rows.map((row) => toRelation(row.relation));
+  }
+
+  async activeRelations(window: DateWindow, kinds: RelationKind[] | null, actorId: string | null): Promise<Relation[]> {
+    return (await this.listRelations({ kinds, window, actorId, after: null, limit: NO_LIMIT - 1 })).items;
+  }
+
+  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow | null): Promise<Subgraph> {
+    return expandNeighborhood(this, actorId, hops, kinds, window);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** One driver per process. Works with bolt://, neo4j:// (cluster routing) and +s schemes (Aura). */
+export function createDriver(settings: Pick<Neo4jSettings, 'uri' | 'user' | 'password'>): Driver {
+  return neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    disableLosslessIntegers: false,
+  });
+}
+
+const unique = (ids: readonly string[]) => [...new Set(ids)];
+
+const windowParams = (window: DateWindow | null) => ({ from: window?.from ?? null, to: window?.to ?? null });
+
+function page<T>(items: T[], limit: number): Page<T> {
+  return items.length > limit ? { items: items.slice(0, limit), hasMore: true } : { items, hasMore: false };
+}
+
+function groupInOrder<T>(keys: readonly string[], items: T[], keyOf: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(keyOf(item)) ?? [];
+    list.push(item);
+    groups.set(keyOf(item), list);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}
+

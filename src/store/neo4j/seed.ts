@@ -1,0 +1,32 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Dataset } from '../../dataset/dataset.js';
+import { datasetParams } from './mapping.js';
+import { cypher, schemaStatements } from './statements.js';
+
+/** Applies the constraints and indexes under `cypher/schema/`; each is `IF NOT EXISTS`. */
+export async function applySchema(driver: Driver, database: string): Promise<void> {
+  for (const statement of schemaStatements()) {
+    await driver.executeQuery(statement, {}, { database, routing: neo4j.routing.WRITE });
+  }
+  await driver.executeQuery(cypher('await-indexes'), {}, { database, routing: neo4j.routing.WRITE });
+}
+
+/**
+ * Loads a dataset with MERGE in one transaction: all of it or nothing, and loading the same
+ * dataset twice changes nothing. With `reset`, the graph is cleared first in the same transaction.
+ */
+export async function seedDataset(driver: Driver, database: string, dataset: Dataset, options: { reset?: boolean } = {}): Promise<void> {
+  const params = datasetParams(dataset);
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await session.executeWrite(async (tx) => {
+      if (options.reset) await tx.run(cypher('clear-graph'));
+      await tx.run(cypher('merge-sources'), { sources: params.sources });
+      await tx.run(cypher('merge-actors'), { actors: params.actors });
+      await tx.run(cypher('merge-relations'), { relations: params.relations });
+      await tx.run(cypher('merge-citations'), { citations: params.citations });
+    });
+  } finally {
+    await session.close();
+  }
+}

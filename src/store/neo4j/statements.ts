@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ROOT } from '../../config.js';
+
+/** Every statement the code runs, by its file name under `cypher/` (without `.cypher`). */
+export const STATEMENT_NAMES = [
+  'actors-by-ids',
+  'relations-by-ids',
+  'citations-of-relations',
+  'relations-of-actors',
+  'search-actors',
+  'relations-page',
+  'relations-page-of-actor',
+  'relations-between',
+  'clear-graph',
+  'merge-sources',
+  'merge-actors',
+  'merge-relations',
+  'merge-citations',
+  'await-indexes',
+] as const;
+
+export type StatementName = (typeof STATEMENT_NAMES)[number];
+
+export const CYPHER_DIR = join(ROOT, 'cypher');
+
+/** Every `.cypher` file under a folder, by path relative to `cypher/` without the extension. */
+export function readCypherFiles(dir = CYPHER_DIR): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.cypher')) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(relative(CYPHER_DIR, path).replace(/\.cypher$/, ''), readFileSync(path, 'utf8'));
+  }
+  return files;
+}
+
+/** Read once at start-up; a missing file fails here, not at the first request. */
+function loadStatements(): { queries: Record<StatementName, string>; schema: string[] } {
+  const files = readCypherFiles();
+  const missing = STATEMENT_NAMES.filter((name) => !files.has(name));
+  if (missing.length) throw new Error(`Missing Cypher files in ${CYPHER_DIR}: ${missing.map((m) => `${m}.cypher`).join(', ')}`);
+  const queries = Object.fromEntries(STATEMENT_NAMES.map((name) => [name, files.get(name)!])) as Record<StatementName, string>;
+  const schema = [...files].filter(([name]) => name.startsWith('schema/')).sort().map(([, text]) => text);
+  return { queries, schema };
+}
+
+const loaded = loadStatements();
+
+/** The text of one statement. */
+export const cypher = (name: StatementName) => loaded.queries[name];
+
+/** The constraint and index statements under `cypher/schema/`, in file-name order. */
+export const schemaStatements = () => loaded.schema;

@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../src/config.js';
+import type { Dataset } from '../../src/dataset/dataset.js';
+import { loadDatasetFile } from '../../src/dataset/load-dataset.js';
+import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import { apiClient } from '../support/api.js';
+
+const SEEDS = join(ROOT, '..', 'shared', 'seeds');
+
+let dataset: Dataset;
+let query: ReturnType<typeof apiClient>;
+beforeAll(async () => {
+  dataset = await loadDatasetFile(join(ROOT, 'data', 'idlib.json'));
+  query = apiClient(MemoryStore.fromDataset(dataset));
+});
+
+describe('the curated Idlib dataset', () => {
+  it('is as large as promised and keeps the fixed ids', () => {
+    expect(dataset.actors.length).toBeGreaterThanOrEqual(25);
+    expect(dataset.relations.length).toBeGreaterThanOrEqual(45);
+    const ids = new Set(dataset.actors.map((a) => a.id));
+    for (const id of ['hts', 'daesh', 'syrian-government', 'russia', 'turkey', 'iran', 'fsa']) expect(ids, id).toContain(id);
+  });
+
+  it('cites at least one article for every relation, and only the five seed articles', () => {
+    expect(existsSync(SEEDS), `the seed articles should be at ${SEEDS}`).toBe(true);
+    const articles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
+    expect(articles).toHaveLength(5);
+    expect(dataset.sources.map((s) => s.file).sort()).toEqual(articles.sort());
+    const readme = readFileSync(join(SEEDS, 'README.md'), 'utf8');
+    for (const source of dataset.sources) {
+      const row = readme.split('\n').find((line) => line.includes(source.file));
+      expect(row, source.file).toBeDefined();
+      expect(row).toContain(source.title);
+      expect(row).toContain(source.published);
+    }
+    const sourceIds = new Set(dataset.sources.map((s) => s.id));
+    for (const relation of dataset.relations) {
+      const citations = dataset.citations.filter((c) => c.relationId === relation.id);
+      expect(citations.length, relation.id).toBeGreaterThan(0);
+      for (const c of citations) expect(sourceIds).toContain(c.sourceId);
+    }
+  });
+
+  it('copies no sentence from the articles: no summary shares a run of eight words with one', () => {
+    const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+    const shingles = new Set<string>();
+    for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))) {
+      const w = words(readFileSync(join(SEEDS, file), 'utf8'));
+      for (let i = 0; i + 8 <= w.length; i++) shingles.add(w.slice(i, i + 8).join(' '));
+    }
+    const copied = [...dataset.relations.map((r) => [r.id, r.summary]), ...dataset.actors.map((a) => [a.id, a.description ?? ''])].filter(([, text]) => {
+      const w = words(text);
+      return w.some((_, i) => i + 8 <= w.length && shingles.has(w.slice(i, i + 8).join(' ')));
+    });
+    expect(copied).toEqual([]);
+  });
+
+  it('finds Daesh as "Islamic State" and HTS as "nusra"', async () => {
+    const res = await query<{ a: { edges: { node: { id: string } }[] }; b: { edges: { node: { id: string } }[] } }>(
+      '{ a: actors(search: "Islamic State") { edges { node { id } } } b: actors(search: "nusra") { edges { node { id } } } }',
+    );
+    expect(res.data?.a.edges.map((e) => e.node.id)).toContain('daesh');
+    expect(res.data?.b.edges.map((e) => e.node.id)).toContain('hts');
+  });
+
+  it('shows Russia among the government\'s allies in December 2017', async () => {
+    const res = await query<{ alliances: { from: { id: string }; to: { id: string } }[] }>(
+      '{ alliances(window: { from: "2017-12-01", to: "2017-12-31" }, actor: "syrian-government") { from { id } to { id } } }',
+    );
+    expect(res.data?.alliances.some((r) => r.from.id === 'russia' && r.to.id === 'syrian-government')).toBe(true);
+  });
+
+  it('shows HTS among the enemies of Daesh in December 2017, each relation cited', async () => {
+    const res = await query<{ actor: { relations: { from: { id: string }; to: { id: string }; citations: unknown[] }[] } }>(
+      '{ actor(id: "daesh") { relations(kinds: [FIGHTS], window: { from: "2017-12-01", to: "2017-12-31" }) { from { id } to { id } citations { title } } } }',
+    );
+    const relations = res.data!.actor.relations;
+    expect(relations.map((r) => (r.from.id === 'daesh' ? r.to.id : r.from.id))).toContain('hts');
+    expect(relations.every((r) => r.citations.length > 0)).toBe(true);
+  });
+});
