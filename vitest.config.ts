@@ -7,7 +7,18 @@ export default defineConfig({
   // graphql ships both ESM and CJS; pin one copy so Pothos, Yoga and our code share its classes.
   resolve: { alias: { graphql: require.resolve('graphql') } },
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 20_000,
+    hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'embedded', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.neo4j.test.ts'] },
+      },
+      {
+        // Neo4j Community has one user database, so these files take turns on one server.
+        extends: true,
+        test: { name: 'neo4j', include: ['tests/**/*.neo4j.test.ts'], globalSetup: ['tests/support/neo4j-global-setup.ts'], fileParallelism: false },
+      },
+    ],
   },
 });

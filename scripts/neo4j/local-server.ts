@@ -197,24 +197,24 @@ async function inspect(home: string, origin: string): Promise<JavaCandidate | nu
   return { home: real, version, hasJavac: await isExecutable(path.join(real, 'bin', 'javac')), origin };
 }
 
-/** What to install for a JDK >= min, as one instruction. */
+/** What to install for a JDK >= min, as one sentence. */
 async function installHint(min: number): Promise<string> {
   const pkgs = [25, 21, 17].filter((v) => v >= min).map((v) => `openjdk-${v}-jdk-headless`);
   const apt = await run('apt-cache', ['policy', ...pkgs], { timeout: 20_000 });
-  if (!apt.error || apt.code === 0) {
-    // Blocks look like "openjdk-21-jdk-headless:\n  Installed: ...\n  Candidate: 21.0.5+11-1\n".
-    for (const pkg of pkgs) {
-      const block = new RegExp(`^${pkg}:\\n(?:\\s+.*\\n)*?\\s+Candidate: (\\S+)`, 'm').exec(apt.stdout);
-      if (block && block[1] !== '(none)') return `apt-get install ${pkg}`;
-    }
-    if (min <= 17) return 'apt-get update && apt-get install openjdk-17-jdk-headless';
-    return (
-      `a JDK ${min} or newer: Debian 12 packages none (its newest is openjdk-17-jdk-headless), so install ` +
-      `Eclipse Temurin ${min}+ (temurin-${min}-jdk or temurin-25-jdk; the project's machines ship ` +
-      `/usr/lib/jvm/temurin-25-jdk-amd64) and, if it is not under /usr/lib/jvm, set NEO4J_JAVA_HOME to it`
-    );
+  if (apt.error) {
+    return `Install a JDK ${min} or newer (e.g. Eclipse Temurin), or set NEO4J_JAVA_HOME to one.`;
   }
-  return `a JDK ${min} or newer (e.g. Eclipse Temurin ${min}+), then set NEO4J_JAVA_HOME to it`;
+  // Blocks look like "openjdk-21-jdk-headless:\n  Installed: (none)\n  Candidate: 21.0.5+11-1\n".
+  for (const pkg of pkgs) {
+    const m = new RegExp(`^${pkg}:\\n(?:\\s+.*\\n)*?\\s+Candidate: (\\S+)`, 'm').exec(apt.stdout);
+    if (m && m[1] !== '(none)') return `Install it: apt-get install ${pkg}`;
+  }
+  if (min <= 17) return 'Install it: apt-get update && apt-get install openjdk-17-jdk-headless';
+  return (
+    `Debian 12 has no openjdk-${min}+ package: install Eclipse Temurin ${min} or newer (temurin-25-jdk ` +
+    `from Adoptium's apt repository; the project's machines ship it in /usr/lib/jvm/temurin-25-jdk-amd64), ` +
+    `or set NEO4J_JAVA_HOME to a JDK ${min}+.`
+  );
 }
 
 let findJavaCache: Promise<{ javaHome: string; version: number } | { error: string }> | undefined;
@@ -232,14 +232,14 @@ export function findJava(): Promise<{ javaHome: string; version: number } | { er
 async function findJavaUncached(): Promise<{ javaHome: string; version: number } | { error: string }> {
   const { info } = await readPom();
   const need = `Neo4j ${info.neo4jVersion} needs a JDK ${info.javaMin} or newer (java and javac)`;
-  const ok = (c: JavaCandidate | null): c is JavaCandidate => !!c && c.hasJavac && c.version >= info.javaMin;
+  const ok = (c: JavaCandidate | null): boolean => !!c && c.hasJavac && c.version >= info.javaMin;
 
   const forced = process.env.NEO4J_JAVA_HOME;
   if (forced) {
     const c = await inspect(forced, 'NEO4J_JAVA_HOME');
-    if (ok(c)) return { javaHome: c.home, version: c.version };
+    if (c && ok(c)) return { javaHome: c.home, version: c.version };
     const what = !c ? 'has no bin/java' : !c.hasJavac ? `is a Java ${c.version} runtime without javac` : `is Java ${c.version}`;
-    return { error: `NEO4J_JAVA_HOME=${forced} ${what}; ${need}. Install ${await installHint(info.javaMin)}.` };
+    return { error: `NEO4J_JAVA_HOME=${forced} ${what}; ${need}. ${await installHint(info.javaMin)}` };
   }
 
   const seen = new Map<string, JavaCandidate>();
@@ -255,7 +255,7 @@ async function findJavaUncached(): Promise<{ javaHome: string; version: number }
   const found = all.length
     ? `found only ${all.map((c) => `Java ${c.version}${c.hasJavac ? '' : ' (no javac)'} at ${c.home}`).join(', ')}`
     : 'found no Java at all';
-  return { error: `${need}; ${found}. Install ${await installHint(info.javaMin)}.` };
+  return { error: `${need}; ${found}. ${await installHint(info.javaMin)}` };
 }
 
 interface Build {

@@ -1,0 +1,54 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { findJava, LOCAL_NEO4J_PASSWORD, LOCAL_NEO4J_USER, startLocalNeo4j } from '../../scripts/neo4j/local-server.js';
+
+export interface Neo4jTarget {
+  uri: string | null;
+  user: string;
+  password: string;
+  database: string;
+  /** Why there is no server, when `uri` is null. */
+  reason: string | null;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4j: Neo4jTarget;
+  }
+}
+
+/**
+ * Gives the Neo4j test files a server: NEO4J_URI when set, otherwise a local Neo4j started for
+ * this run on a free port with its own throw-away data folder.
+ */
+export default async function setup(project: TestProject) {
+  const env = process.env;
+  if (env.NEO4J_URI) {
+    project.provide('neo4j', { uri: env.NEO4J_URI, user: env.NEO4J_USER ?? 'neo4j', password: env.NEO4J_PASSWORD ?? LOCAL_NEO4J_PASSWORD, database: env.NEO4J_DATABASE ?? 'neo4j', reason: null });
+    return;
+  }
+  const base = { user: LOCAL_NEO4J_USER, password: LOCAL_NEO4J_PASSWORD, database: 'neo4j' };
+  const java = await findJava();
+  if ('error' in java) {
+    project.provide('neo4j', { ...base, uri: null, reason: java.error });
+    return;
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'idlib-neo4j-test-'));
+  const started = Date.now();
+  let server;
+  try {
+    server = await startLocalNeo4j({ port: 0, dataDir, log: (line) => console.log(`[neo4j] ${line}`) });
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    project.provide('neo4j', { ...base, uri: null, reason: `the local Neo4j did not start: ${(error as Error).message}` });
+    return;
+  }
+  console.log(`[neo4j] test server ready at ${server.uri} in ${Date.now() - started} ms`);
+  project.provide('neo4j', { ...base, uri: server.uri, reason: null });
+  return async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
