@@ -1,12 +1,14 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
 import { ClientError } from '../domain/errors.js';
+import { StoreTimeoutError, StoreUnavailableError } from '../store/store-errors.js';
 
 type MaskError = NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']>;
 
 /**
- * Client errors keep their message and gain `extensions.code` and `extensions.field`; anything
- * else is masked as "Unexpected error." with no stack or detail.
+ * Client errors keep their message and gain `extensions.code` and `extensions.field`; a store
+ * outage or timeout is said as such, without its detail; anything else is masked as
+ * "Unexpected error." with no stack or detail.
  */
 export const maskError: MaskError = (error, message, isDev) => {
   const original = error instanceof GraphQLError ? error.originalError : error;
@@ -17,6 +19,12 @@ export const maskError: MaskError = (error, message, isDev) => {
       path: located?.path,
       extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
     });
+  }
+  if (original instanceof StoreUnavailableError) {
+    return new GraphQLError('The graph store is unavailable right now; try again shortly.', { extensions: { code: 'STORE_UNAVAILABLE', http: { status: 503 } } });
+  }
+  if (original instanceof StoreTimeoutError) {
+    return new GraphQLError(original.message, { extensions: { code: 'QUERY_TIMEOUT' } });
   }
   return yogaMaskError(error, message, isDev);
 };

@@ -5,3 +5,11 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/** A store query ran past its time limit and was cancelled. */
+export class StoreTimeoutError extends Error {
+  constructor(readonly limitMs: number) {
+    super(`The query ran longer than the store's ${limitMs} ms limit and was stopped.`);
+    this.name = 'StoreTimeoutError';
+  }
+}

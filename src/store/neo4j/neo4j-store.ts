@@ -1,11 +1,11 @@
-import neo4j, { type Driver, type QueryConfig, type RecordShape } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type QueryConfig, type RecordShape } from 'neo4j-driver';
 import type { Config } from '../../config.js';
 import { MUTUAL_KINDS } from '../../domain/relation-kinds.js';
 import type { Actor, Citation, DateWindow, Relation, RelationFilter, RelationKind, Subgraph } from '../../domain/types.js';
 import type { Logger } from '../../logger.js';
 import { expandNeighborhood } from '../expand-neighborhood.js';
 import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
-import { StoreUnavailableError } from '../store-errors.js';
+import { StoreTimeoutError, StoreUnavailableError } from '../store-errors.js';
 import { int, toActor, toCitation, toRelation } from './mapping.js';
 import { cypher, type StatementName } from './statements.js';
 
@@ -49,8 +49,12 @@ export class Neo4jStore implements GraphStore {
       routing: neo4j.routing.READ,
       transactionConfig: { timeout: this.settings.txTimeoutMs },
     };
-    const result = await this.driver.executeQuery(cypher(name), params, config);
-    return result.records.map((record) => record.toObject() as T);
+    try {
+      const result = await this.driver.executeQuery(cypher(name), params, config);
+      return result.records.map((record) => record.toObject() as T);
+    } catch (error) {
+      throw translateError(error, this.settings.txTimeoutMs);
+    }
   }
 
   async actorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
@@ -137,6 +141,16 @@ export function createDriver(settings: Pick<Neo4jSettings, 'uri' | 'user' | 'pas
     maxTransactionRetryTime: 5_000,
     disableLosslessIntegers: false,
   });
+}
+
+/** Outages and timeouts become store errors the API reports plainly; anything else stays masked. */
+function translateError(error: unknown, txTimeoutMs: number): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  if (/TransactionTimedOut|TransactionTimeout/.test(error.code)) return new StoreTimeoutError(txTimeoutMs);
+  if (error.code === neo4j.error.SERVICE_UNAVAILABLE || error.code === neo4j.error.SESSION_EXPIRED || error.retryable) {
+    return new StoreUnavailableError(`Neo4j is unavailable: ${error.message}`);
+  }
+  return error;
 }
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];

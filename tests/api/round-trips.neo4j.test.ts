@@ -1,0 +1,70 @@
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Relation } from '../../src/domain/types.js';
+import { createDriver, Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { applySchema, seedDataset } from '../../src/store/neo4j/seed.js';
+import { apiClient } from '../support/api.js';
+import { buildActor, buildDataset, buildRelation } from '../support/build.js';
+import { neo4jSettings } from '../support/neo4j.js';
+
+const settings = neo4jSettings();
+
+/** A driver whose `executeQuery` calls are counted: one call is one round trip to the server. */
+function countingDriver(driver: Driver) {
+  let count = 0;
+  const proxy = new Proxy(driver, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property !== 'executeQuery') return typeof value === 'function' ? value.bind(target) : value;
+      return (...args: Parameters<Driver['executeQuery']>) => {
+        count++;
+        return target.executeQuery(...args);
+      };
+    },
+  });
+  return { driver: proxy, count: () => count, reset: () => (count = 0) };
+}
+
+function ring(n: number) {
+  const actors = Array.from({ length: n }, (_, i) => buildActor({ id: `a${String(i).padStart(3, '0')}` }));
+  const relations: Relation[] = actors.flatMap((a, i) => [
+    buildRelation({ id: `f${i}`, from: a.id, to: actors[(i + 1) % n].id }),
+    buildRelation({ id: `s${i}`, kind: 'SUPPORTS', from: a.id, to: actors[(i + 2) % n].id, since: '2018-01-01' }),
+  ]);
+  return buildDataset({ actors, relations });
+}
+
+// Depth 4: actors -> relations -> far end -> its relations -> citations.
+const NESTED = `{ actors(first: 100) { edges { node { id
+  relations { from { id name } to { id name relations(kinds: [SUPPORTS]) { id citations { title } } } citations { id title } } } } } }`;
+
+describe.skipIf(!settings)('Neo4j round trips per request', () => {
+  const raw = createDriver(settings!);
+  const counted = countingDriver(raw);
+  const query = apiClient(new Neo4jStore(counted.driver, settings!));
+  beforeAll(async () => {
+    await applySchema(raw, settings!.database);
+    await seedDataset(raw, settings!.database, ring(60), { reset: true });
+  });
+  afterAll(() => raw.close());
+
+  it('answers a depth-4 nested query over 60 actors in at most depth + 1 driver queries', async () => {
+    counted.reset();
+    const res = await query(NESTED);
+    expect(res.errors).toBeUndefined();
+    expect((res.data as { actors: { edges: unknown[] } }).actors.edges).toHaveLength(60);
+    console.log(`[round trips] nested depth-4 query over 60 actors: ${counted.count()} driver queries`);
+    expect(counted.count()).toBeLessThanOrEqual(5);
+  });
+
+  it('answers a 3-hop neighbourhood in hops + 4 driver queries, however many actors it reaches', async () => {
+    counted.reset();
+    const res = await query('{ neighborhood(actor: "a000", hops: 3) { nodes { id name } edges { id from { id } to { id } citations { id } } } }');
+    expect(res.errors).toBeUndefined();
+    expect((res.data as { neighborhood: { nodes: unknown[] } }).neighborhood.nodes).toHaveLength(13);
+    console.log(`[round trips] 3-hop neighbourhood: ${counted.count()} driver queries`);
+    // The start actor's existence check, one query per hop plus one for the last ring, then the
+    // reached actors' fields and the relations' citations, one batch each.
+    expect(counted.count()).toBe(1 + (3 + 1) + 1 + 1);
+  });
+});
