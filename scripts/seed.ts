@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { DatasetError, loadDatasetFile } from '../src/dataset/load-dataset.js';
 import { createDriver } from '../src/store/neo4j/neo4j-store.js';
-import { applySchema, seedDataset } from '../src/store/neo4j/seed.js';
+import { applySchema, graphCounts, seedDataset, type GraphCounts } from '../src/store/neo4j/seed.js';
 
 async function main() {
   const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false }, dataset: { type: 'string' } } });
@@ -20,12 +20,13 @@ async function main() {
   try {
     const started = Date.now();
     await applySchema(driver, config.neo4j.database);
+    const before = await graphCounts(driver, config.neo4j.database);
     await seedDataset(driver, config.neo4j.database, dataset, { reset: values.reset });
-    console.log(
-      `Seeded ${config.neo4j.uri} (database "${config.neo4j.database}") from ${file}: ` +
-        `${dataset.actors.length} actors, ${dataset.relations.length} relations, ${dataset.citations.length} citations in ${Date.now() - started} ms` +
-        (values.reset ? ' (graph cleared first)' : ''),
-    );
+    const after = await graphCounts(driver, config.neo4j.database);
+    const describe = (c: GraphCounts) => `${c.actors} actors, ${c.relations} relations, ${c.citations} citations, ${c.sources} sources`;
+    console.log(`Seeded ${config.neo4j.uri} (database "${config.neo4j.database}") from ${file} in ${Date.now() - started} ms${values.reset ? ', graph cleared first' : ''}.`);
+    console.log(`  before: ${describe(before)}`);
+    console.log(`  after:  ${describe(after)}`);
   } finally {
     await driver.close();
   }

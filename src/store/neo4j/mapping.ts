@@ -52,6 +52,9 @@ export function toCitation(row: Row): Citation {
   };
 }
 
+/** A driver Integer (or plain number) as a JavaScript number. */
+export const toNumber = (value: unknown): number => (neo4j.isInt(value) ? (value as Integer).toNumber() : Number(value));
+
 /** Cypher's LIMIT and SKIP take integers; JavaScript numbers travel as floats. */
 export const int = (value: number): Integer => neo4j.int(value);
 

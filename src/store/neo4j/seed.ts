@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Dataset } from '../../dataset/dataset.js';
-import { datasetParams } from './mapping.js';
+import { datasetParams, toNumber } from './mapping.js';
 import { cypher, schemaStatements } from './statements.js';
 
 /** Applies the constraints and indexes under `cypher/schema/`; each is `IF NOT EXISTS`. */
@@ -29,4 +29,23 @@ export async function seedDataset(driver: Driver, database: string, dataset: Dat
   } finally {
     await session.close();
   }
+}
+
+export interface GraphCounts {
+  actors: number;
+  relations: number;
+  citations: number;
+  sources: number;
+}
+
+/** What the graph holds now. */
+export async function graphCounts(driver: Driver, database: string): Promise<GraphCounts> {
+  const { records } = await driver.executeQuery(cypher('graph-counts'), {}, { database, routing: neo4j.routing.READ });
+  const row = records[0];
+  return {
+    actors: toNumber(row.get('actors')),
+    relations: toNumber(row.get('relations')),
+    citations: toNumber(row.get('citations')),
+    sources: toNumber(row.get('sources')),
+  };
 }

@@ -18,6 +18,7 @@ export const STATEMENT_NAMES = [
   'merge-relations',
   'merge-citations',
   'await-indexes',
+  'graph-counts',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];
