@@ -292,11 +292,12 @@ async function build(log: (line: string) => void): Promise<Build> {
   const mavenRepo = process.env.NEO4J_MAVEN_REPO ? path.resolve(process.env.NEO4J_MAVEN_REPO) : '';
   const key = createHash('sha256').update(`${pomText}\0${source}\0${mavenRepo}`).digest('hex').slice(0, 16);
   const dir = path.join(BUILD_ROOT, key);
-  const classes = path.join(dir, 'classes');
+  // A jar, not a classes folder: the class-data sharing archive accepts only jars on the classpath.
+  const launcherJar = path.join(dir, 'local-neo4j.jar');
 
   const cached = await classpathComplete(path.join(dir, 'classpath.txt'));
-  if (cached && (await stat(path.join(classes, 'org', 'idlibgraph', 'LocalNeo4j.class')).catch(() => null))) {
-    return { dir, classpath: `${classes}${path.delimiter}${cached}`, javaBin, javaVersion: java.version };
+  if (cached && (await stat(launcherJar).catch(() => null))) {
+    return { dir, classpath: `${launcherJar}${path.delimiter}${cached}`, javaBin, javaVersion: java.version };
   }
 
   log(`Fetching Neo4j ${info.neo4jVersion} from Maven Central (first run only)...`);
@@ -313,11 +314,15 @@ async function build(log: (line: string) => void): Promise<Build> {
     }
     const cp = (await readFile(cpFile, 'utf8')).trim();
 
+    const tmpClasses = path.join(tmp, 'classes');
     const javac = await run(path.join(java.javaHome, 'bin', 'javac'), [
       '--release', String(info.javaMin), '-encoding', 'UTF-8', '-nowarn',
-      '-cp', cp, '-d', path.join(tmp, 'classes'), SOURCE,
+      '-cp', cp, '-d', tmpClasses, SOURCE,
     ]);
     if (javac.error) throw new Error(`javac failed on ${SOURCE}:\n${tail(javac.stdout + javac.stderr, 30)}`);
+    const jar = await run(path.join(java.javaHome, 'bin', 'jar'), ['cf', path.join(tmp, 'local-neo4j.jar'), '-C', tmpClasses, '.']);
+    if (jar.error) throw new Error(`jar failed:\n${tail(jar.stdout + jar.stderr, 30)}`);
+    await rm(tmpClasses, { recursive: true, force: true });
     await writeFile(
       path.join(tmp, 'build.json'),
       `${JSON.stringify({ neo4jVersion: info.neo4jVersion, javaHome: java.javaHome, mavenRepo: mavenRepo || '~/.m2' }, null, 2)}\n`,
@@ -333,13 +338,15 @@ async function build(log: (line: string) => void): Promise<Build> {
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  // Drop builds of older pom/source versions.
+  // Drop builds of older pom/source versions (not fresh ones: another checkout may still run one).
   for (const name of await readdir(BUILD_ROOT)) {
-    if (name !== key && !name.includes('.tmp-')) await rm(path.join(BUILD_ROOT, name), { recursive: true, force: true });
+    const other = path.join(BUILD_ROOT, name);
+    const age = Date.now() - ((await stat(other).catch(() => null))?.mtimeMs ?? Date.now());
+    if (name !== key && age > 3_600_000) await rm(other, { recursive: true, force: true });
   }
   const cp = await classpathComplete(path.join(dir, 'classpath.txt'));
   if (!cp) throw new Error(`Neo4j build in ${dir} is incomplete`);
-  return { dir, classpath: `${classes}${path.delimiter}${cp}`, javaBin, javaVersion: java.version };
+  return { dir, classpath: `${launcherJar}${path.delimiter}${cp}`, javaBin, javaVersion: java.version };
 }
 
 /** Resolve Neo4j with Maven and compile the launcher, once (cached in .neo4j/build/). */
@@ -364,8 +371,8 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
-/** Last lines of <dataDir>/logs/debug.log, one "time LEVEL message" per line. */
-async function debugLogTail(dataDir: string, lines = 15): Promise<string> {
+/** The last warnings and errors of <dataDir>/logs/debug.log (else its last entries), one line each. */
+async function debugLogTail(dataDir: string, max = 8): Promise<string> {
   const file = path.join(dataDir, 'logs', 'debug.log');
   let text: string;
   try {
@@ -373,20 +380,22 @@ async function debugLogTail(dataDir: string, lines = 15): Promise<string> {
   } catch {
     return `(no ${file})`;
   }
-  const out = text
+  const entries = text
     .trim()
     .split('\n')
-    .slice(-lines)
+    .slice(-200)
     .map((l) => {
       try {
-        const j = JSON.parse(l) as { time?: string; level?: string; message?: string; stacktrace?: string };
-        const msg = `${j.time ?? ''} ${j.level ?? ''} ${j.message ?? l}`;
-        return msg.length > 500 ? `${msg.slice(0, 500)}...` : msg;
+        const j = JSON.parse(l) as { time?: string; level?: string; message?: string };
+        return { level: j.level ?? '', line: `${j.time ?? ''} ${j.level ?? ''} ${(j.message ?? '').replace(/\s+/g, ' ')}` };
       } catch {
-        return l.length > 500 ? `${l.slice(0, 500)}...` : l;
+        return { level: '', line: l };
       }
     });
-  return `last lines of ${file}:\n${out.join('\n')}`;
+  const problems = entries.filter((e) => e.level === 'WARN' || e.level === 'ERROR');
+  const shown = (problems.length ? problems : entries).slice(-max);
+  const lines = shown.map((e) => (e.line.length > 300 ? `${e.line.slice(0, 300)}...` : e.line));
+  return `${problems.length ? 'last warnings/errors' : 'last lines'} in ${file}:\n${lines.join('\n')}`;
 }
 
 /**
@@ -412,7 +421,8 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
   const jvm = [...JVM_OPTIONS];
   if (b.javaVersion >= 23) jvm.push('--sun-misc-unsafe-memory-access=allow'); // Netty, JCTools
   if (b.javaVersion >= 19) {
-    // Class-data sharing archive, written on the first clean exit: later starts load faster.
+    // Class-data sharing archive, written on the first clean exit: later starts load faster
+    // (~130 MB in .neo4j/build/, made on the first clean stop; cuts ready time from ~5.5 s to ~3.7 s).
     jvm.push(`-XX:SharedArchiveFile=${path.join(b.dir, 'app-cds.jsa')}`, '-XX:+AutoCreateSharedArchive', '-Xlog:cds=off', '-Xlog:cds+dynamic=off');
   }
   const args = [

@@ -6,6 +6,9 @@ import './types/actor.js';
 import './types/relation.js';
 import './types/citation.js';
 import './types/subgraph.js';
+import './types/path.js';
+import './types/change.js';
+import './types/balance.js';
 
 /** The GraphQL schema, sorted so the printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

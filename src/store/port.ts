@@ -1,3 +1,4 @@
+import type { Path, PathQuery, PathsQuery } from '../domain/paths.js';
 import type { Actor, ActorKind, Citation, DateWindow, Relation, RelationFilter, RelationKind, Subgraph } from '../domain/types.js';
 
 /** One page of a keyset-paginated list, in the list's documented order. */
@@ -55,6 +56,20 @@ export interface GraphStore {
    * and every passing relation among them. Actor ids sorted, the start actor included.
    */
   neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow | null): Promise<Subgraph>;
+
+  /**
+   * The shortest path between two actors over relations that pass the query's filters (the
+   * window applies to every relation during the search), at most `maxHops` long; among several
+   * shortest, the first in `comparePaths` order. Null when there is none.
+   */
+  shortestPath(query: PathQuery): Promise<Path | null>;
+  /**
+   * Simple paths (no actor twice) of at most `maxHops` relations passing the filters, optionally
+   * time-respecting (`followsInTime`), the first `first` in `comparePaths` order.
+   */
+  paths(query: PathsQuery): Promise<Path[]>;
+  /** Relations whose `since` or `until` falls in `[from, to]`, optionally touching one actor. */
+  relationsChangedBetween(from: string, to: string, actorId: string | null): Promise<Relation[]>;
 
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { expect, type TestAPI } from 'vitest';
 import type { Dataset } from '../../src/dataset/dataset.js';
 import { foldForSearch } from '../../src/domain/search.js';
+import type { Path, PathsQuery } from '../../src/domain/paths.js';
 import type { Relation } from '../../src/domain/types.js';
 import type { GraphStore } from '../../src/store/port.js';
 import { buildActor, buildDataset, buildRelation, conflictDataset } from '../support/build.js';
@@ -153,5 +154,101 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     );
     expect(ids(await store.relationsBetween('a', 'b', null))).toEqual(['r0', 'r1', 'r2']);
     expect(ids(await store.relationsBetween('b', 'a', ['FIGHTS']))).toEqual(['r0', 'r2']);
+  });
+
+  const pathQuery = (overrides: Partial<PathsQuery> & Pick<PathsQuery, 'from' | 'to'>): PathsQuery => ({
+    kinds: null, window: null, maxHops: 4, directed: false, timeRespecting: false, first: 50, ...overrides,
+  });
+  const walk = (path: Path | null) => (path ? `${path.actorIds.join('>')} via ${path.relations.map((r) => r.id).join(',')}` : null);
+
+  it('finds a shortest path, the smallest by actor ids when several tie', async () => {
+    const store = await open(conflictDataset());
+    expect(walk(await store.shortestPath(pathQuery({ from: 'ir', to: 'tr' })))).toBe('ir>gov>rebels>tr via ir-supports-gov,gov-fights-rebels,tr-supports-rebels');
+    expect(walk(await store.shortestPath(pathQuery({ from: 'daesh', to: 'gov' })))).toBe('daesh>rebels>gov via rebels-fight-daesh,gov-fights-rebels');
+    expect(await store.shortestPath(pathQuery({ from: 'daesh', to: 'loner' }))).toBeNull();
+    expect(await store.shortestPath(pathQuery({ from: 'cell', to: 'tr', maxHops: 2 }))).toBeNull();
+    expect(walk(await store.shortestPath(pathQuery({ from: 'cell', to: 'tr', maxHops: 3 })))).toBe('cell>daesh>rebels>tr via cell-member-of-daesh,rebels-fight-daesh,tr-supports-rebels');
+  });
+
+  it('applies the window to every relation during the search, not after it', async () => {
+    const store = await open(conflictDataset());
+    // Unfiltered, ir reaches tr through gov and ru; in March 2018 ir-supports-gov has ended, so
+    // a post-filter would find nothing while a longer path through rebels is valid.
+    const march = { from: '2018-03-01', to: '2018-03-31' };
+    expect(walk(await store.shortestPath(pathQuery({ from: 'gov', to: 'tr', window: march })))).toBe('gov>ru>tr via ru-supports-gov,ru-negotiates-tr');
+    expect(await store.shortestPath(pathQuery({ from: 'ir', to: 'tr', window: march }))).toBeNull();
+    const december = { from: '2017-12-10', to: '2017-12-20' };
+    expect(walk(await store.shortestPath(pathQuery({ from: 'daesh', to: 'tr', window: december })))).toBeNull();
+    expect(walk(await store.shortestPath(pathQuery({ from: 'rebels', to: 'tr', window: december })))).toBe('rebels>gov>ru>tr via gov-fights-rebels,ru-supports-gov,ru-negotiates-tr');
+  });
+
+  it('walks directed kinds only along their arrow when asked', async () => {
+    const store = await open(conflictDataset());
+    expect(walk(await store.shortestPath(pathQuery({ from: 'gov', to: 'ru', directed: true })))).toBeNull();
+    expect(walk(await store.shortestPath(pathQuery({ from: 'ru', to: 'gov', directed: true })))).toBe('ru>gov via ru-supports-gov');
+    expect(walk(await store.shortestPath(pathQuery({ from: 'tr', to: 'gov', directed: true })))).toBe('tr>rebels>gov via tr-supports-rebels,gov-fights-rebels');
+    expect(walk(await store.shortestPath(pathQuery({ from: 'tr', to: 'ir', directed: true })))).toBeNull();
+    expect(walk(await store.shortestPath(pathQuery({ from: 'tr', to: 'ir', kinds: ['NEGOTIATES', 'SUPPORTS'] })))).toBe('tr>ru>gov>ir via ru-negotiates-tr,ru-supports-gov,ir-supports-gov');
+  });
+
+  it('lists simple paths shortest first, then by actor ids, then by relation ids, up to first', async () => {
+    const store = await open(conflictDataset());
+    const all = (await store.paths(pathQuery({ from: 'rebels', to: 'ru', maxHops: 4 }))).map(walk);
+    expect(all).toEqual([
+      'rebels>gov>ru via gov-fights-rebels,ru-supports-gov',
+      'rebels>tr>ru via tr-supports-rebels,ru-negotiates-tr',
+    ]);
+    const capped = (await store.paths(pathQuery({ from: 'rebels', to: 'ru', first: 1 }))).map(walk);
+    expect(capped).toEqual(['rebels>gov>ru via gov-fights-rebels,ru-supports-gov']);
+    const ir = (await store.paths(pathQuery({ from: 'ir', to: 'tr', maxHops: 4 }))).map(walk);
+    expect(ir).toEqual([
+      'ir>gov>rebels>tr via ir-supports-gov,gov-fights-rebels,tr-supports-rebels',
+      'ir>gov>ru>tr via ir-supports-gov,ru-supports-gov,ru-negotiates-tr',
+    ]);
+    expect(await store.paths(pathQuery({ from: 'ir', to: 'tr', maxHops: 2 }))).toEqual([]);
+  });
+
+  it('lists parallel relations as distinct paths', async () => {
+    const store = await open(
+      buildDataset({
+        actors: [buildActor({ id: 'a' }), buildActor({ id: 'b' }), buildActor({ id: 'c' })],
+        relations: [
+          buildRelation({ id: 'ab2', from: 'a', to: 'b' }),
+          buildRelation({ id: 'ab1', from: 'b', to: 'a', kind: 'NEGOTIATES' }),
+          buildRelation({ id: 'bc', from: 'b', to: 'c' }),
+          buildRelation({ id: 'ac', from: 'c', to: 'a', since: '2019-01-01' }),
+        ],
+      }),
+    );
+    expect((await store.paths(pathQuery({ from: 'a', to: 'c' }))).map(walk)).toEqual(['a>c via ac', 'a>b>c via ab1,bc', 'a>b>c via ab2,bc']);
+    expect((await store.paths(pathQuery({ from: 'a', to: 'c', timeRespecting: true }))).map(walk)).toEqual(['a>c via ac', 'a>b>c via ab1,bc', 'a>b>c via ab2,bc']);
+    expect((await store.paths(pathQuery({ from: 'b', to: 'c', timeRespecting: true, maxHops: 2 }))).map(walk)).toEqual(['b>c via bc', 'b>a>c via ab1,ac', 'b>a>c via ab2,ac']);
+    expect((await store.paths(pathQuery({ from: 'c', to: 'b', timeRespecting: true, maxHops: 2 }))).map(walk)).toEqual(['c>b via bc']);
+  });
+
+  it('keeps only time-respecting paths when asked: each relation starts no earlier than the one before', async () => {
+    const store = await open(conflictDataset());
+    // ru-supports-gov (2015) then gov-fights-rebels (2017-10) then rebels-fight-daesh (2017-12-08): in order.
+    const forward = (await store.paths(pathQuery({ from: 'ru', to: 'daesh', timeRespecting: true }))).map(walk);
+    expect(forward).toEqual(['ru>gov>rebels>daesh via ru-supports-gov,gov-fights-rebels,rebels-fight-daesh']);
+    // Backwards, the same relations start in reverse order: not time-respecting.
+    expect(await store.paths(pathQuery({ from: 'daesh', to: 'ru', timeRespecting: true }))).toEqual([]);
+    expect((await store.paths(pathQuery({ from: 'daesh', to: 'ru' }))).map(walk)).toEqual([
+      'daesh>rebels>gov>ru via rebels-fight-daesh,gov-fights-rebels,ru-supports-gov',
+      'daesh>rebels>tr>ru via rebels-fight-daesh,tr-supports-rebels,ru-negotiates-tr',
+    ]);
+    // tr-supports-rebels (2018-01-01) after ru-negotiates-tr (2017-05-04): in order.
+    expect((await store.paths(pathQuery({ from: 'ru', to: 'rebels', timeRespecting: true }))).map(walk)).toEqual([
+      'ru>gov>rebels via ru-supports-gov,gov-fights-rebels',
+      'ru>tr>rebels via ru-negotiates-tr,tr-supports-rebels',
+    ]);
+  });
+
+  it('lists relations that began or ended in a span, of everyone or of one actor', async () => {
+    const store = await open(conflictDataset());
+    expect(ids(await store.relationsChangedBetween('2017-12-01', '2018-01-31', null)).sort()).toEqual(['gov-fights-rebels', 'rebels-fight-daesh', 'tr-supports-rebels']);
+    expect(ids(await store.relationsChangedBetween('2016-12-31', '2017-05-04', null)).sort()).toEqual(['cell-member-of-daesh', 'ru-negotiates-tr']);
+    expect(ids(await store.relationsChangedBetween('2017-12-01', '2018-12-31', 'gov')).sort()).toEqual(['gov-fights-rebels', 'ir-supports-gov']);
+    expect(await store.relationsChangedBetween('2019-01-01', '2019-12-31', null)).toEqual([]);
   });
 }

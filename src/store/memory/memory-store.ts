@@ -7,6 +7,8 @@ import type { Actor, Citation, DateWindow, Relation, RelationFilter, RelationKin
 import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
 import { insertSorted } from './sorted.js';
 import { expandNeighborhood } from '../expand-neighborhood.js';
+import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
+import { shortestPath, simplePaths } from './path-search.js';
 
 interface ActorEntry {
   actor: Actor;
@@ -126,6 +128,21 @@ export class MemoryStore implements GraphStore {
   neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow | null): Promise<Subgraph> {
     return expandNeighborhood(this, actorId, hops, kinds, window);
   }
+
+  async shortestPath(query: PathQuery): Promise<Path | null> {
+    return shortestPath(this.adjacent, query);
+  }
+
+  async paths(query: PathsQuery): Promise<Path[]> {
+    return simplePaths(this.adjacent, query);
+  }
+
+  async relationsChangedBetween(from: string, to: string, actorId: string | null): Promise<Relation[]> {
+    const inRange = (date: string | null) => date !== null && date >= from && date <= to;
+    return this.candidates(null, actorId).filter((r) => inRange(r.since) || inRange(r.until));
+  }
+
+  private readonly adjacent = (actorId: string): readonly Relation[] => this.actors.get(actorId)?.relations ?? [];
 
   async close(): Promise<void> {}
 

@@ -38,6 +38,13 @@ export function toRelation(row: Row): Relation {
   };
 }
 
+export interface PathRow {
+  actorIds: string[];
+  relations: Row[];
+}
+
+export const toPath = (row: PathRow) => ({ actorIds: row.actorIds.map(String), relations: row.relations.map(toRelation) });
+
 export function toCitation(row: Row): Citation {
   return {
     id: String(row.id),

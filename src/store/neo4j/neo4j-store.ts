@@ -6,8 +6,9 @@ import type { Logger } from '../../logger.js';
 import { expandNeighborhood } from '../expand-neighborhood.js';
 import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store-errors.js';
-import { int, toActor, toCitation, toRelation } from './mapping.js';
-import { cypher, type StatementName } from './statements.js';
+import { int, toActor, toCitation, toPath, toRelation, type PathRow } from './mapping.js';
+import { cypher, withMaxHops, type StatementName } from './statements.js';
+import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
 
 export type Neo4jSettings = Config['neo4j'];
 
@@ -43,14 +44,14 @@ export class Neo4jStore implements GraphStore {
     return new Neo4jStore(driver, settings);
   }
 
-  private async read<T extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>): Promise<T[]> {
+  private async read<T extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>, text = cypher(name)): Promise<T[]> {
     const config: QueryConfig = {
       database: this.settings.database,
       routing: neo4j.routing.READ,
       transactionConfig: { timeout: this.settings.txTimeoutMs },
     };
     try {
-      const result = await this.driver.executeQuery(cypher(name), params, config);
+      const result = await this.driver.executeQuery(text, params, config);
       return result.records.map((record) => record.toObject() as T);
     } catch (error) {
       throw translateError(error, this.settings.txTimeoutMs);
@@ -128,6 +129,24 @@ export class Neo4jStore implements GraphStore {
     return expandNeighborhood(this, actorId, hops, kinds, window);
   }
 
+  async shortestPath(query: PathQuery): Promise<Path | null> {
+    const rows = await this.read<PathRow>('shortest-path', pathParams(query), withMaxHops('shortest-path', query.maxHops));
+    return rows.length ? toPath(rows[0]) : null;
+  }
+
+  async paths(query: PathsQuery): Promise<Path[]> {
+    const params = { ...pathParams(query), timeRespecting: query.timeRespecting, first: int(query.first) };
+    const rows = await this.read<PathRow>('paths', params, withMaxHops('paths', query.maxHops));
+    return rows.map(toPath);
+  }
+
+  async relationsChangedBetween(from: string, to: string, actorId: string | null): Promise<Relation[]> {
+    const rows = actorId === null
+      ? await this.read<{ relation: Record<string, unknown> }>('relations-changed', { from, to })
+      : await this.read<{ relation: Record<string, unknown> }>('relations-changed-of-actor', { from, to, actorId });
+    return rows.map((row) => toRelation(row.relation));
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }
@@ -151,6 +170,18 @@ function translateError(error: unknown, txTimeoutMs: number): unknown {
     return new StoreUnavailableError(`Neo4j is unavailable: ${error.message}`);
   }
   return error;
+}
+
+function pathParams(query: PathQuery) {
+  return {
+    source: query.from,
+    target: query.to,
+    kinds: query.kinds,
+    windowFrom: query.window?.from ?? null,
+    windowTo: query.window?.to ?? null,
+    directed: query.directed,
+    mutualKinds: [...MUTUAL_KINDS],
+  };
 }
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];

@@ -19,6 +19,10 @@ export const STATEMENT_NAMES = [
   'merge-citations',
   'await-indexes',
   'graph-counts',
+  'shortest-path',
+  'paths',
+  'relations-changed',
+  'relations-changed-of-actor',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];
@@ -53,3 +57,14 @@ export const cypher = (name: StatementName) => loaded.queries[name];
 
 /** The constraint and index statements under `cypher/schema/`, in file-name order. */
 export const schemaStatements = () => loaded.schema;
+
+/**
+ * A path statement with its quantifier bounded by `maxHops`. Cypher cannot take a quantifier's
+ * bound as a parameter, so the `{1,6}` written in the file is replaced by a validated integer.
+ */
+export function withMaxHops(name: 'shortest-path' | 'paths', maxHops: number): string {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6) throw new RangeError(`maxHops must be an integer from 1 to 6, got ${maxHops}`);
+  const text = cypher(name);
+  if (!text.includes('{1,6}')) throw new Error(`${name}.cypher lost its {1,6} quantifier`);
+  return text.replace('{1,6}', `{1,${maxHops}}`);
+}

@@ -126,7 +126,7 @@ public final class LocalNeo4j {
         try {
             dbms = builder.build();
         } catch (Throwable e) {
-            e.printStackTrace();
+            // One line here; Neo4j's logs/debug.log has the stack trace.
             System.err.println("LocalNeo4j: failed to start: " + rootCause(e));
             System.exit(1);
             return;
@@ -154,7 +154,6 @@ public final class LocalNeo4j {
                 stdout.flush();
             }
         } catch (RuntimeException e) {
-            e.printStackTrace();
             System.err.println("LocalNeo4j: failed to start: " + rootCause(e));
             stop.run();
             System.exit(1);

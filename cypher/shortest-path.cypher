@@ -1,0 +1,18 @@
+// The shortest path between two actors; among several, the smallest by actor ids then relation
+// ids (the API's path order). Filters apply to every relation during the search, inside the
+// quantified path pattern, so the planner prunes while it expands.
+// Parameters: $source, $target (actor ids), $kinds (list or null), $windowFrom, $windowTo
+// (YYYY-MM-DD or null), $directed (boolean), $mutualKinds (kinds walked both ways when directed).
+// The quantifier's upper bound is the one part that cannot be a parameter: the adapter replaces
+// the `6` below with the validated integer maxHops (1 to 6), never with client text.
+// Expected plan: StatefulShortestPath(Into) between the two NodeUniqueIndexSeeks.
+MATCH (a:Actor {id: $source}), (b:Actor {id: $target})
+MATCH p = ALL SHORTEST (a)((x)-[r]-(y)
+    WHERE ($kinds IS NULL OR type(r) IN $kinds)
+      AND ($windowTo IS NULL OR r.since <= date($windowTo))
+      AND ($windowFrom IS NULL OR r.until IS NULL OR r.until >= date($windowFrom))
+      AND (NOT $directed OR type(r) IN $mutualKinds OR startNode(r) = x)){1,6}(b)
+WITH p, [n IN nodes(p) | n.id] AS actorIds, [rel IN relationships(p) | rel.id] AS relationIds
+RETURN actorIds, [rel IN relationships(p) | rel {.*, kind: type(rel), from: startNode(rel).id, to: endNode(rel).id}] AS relations
+ORDER BY actorIds, relationIds
+LIMIT 1

@@ -1,0 +1,83 @@
+import { badInput } from '../../domain/errors.js';
+import { PATH_LIMITS, type Path, type PathQuery } from '../../domain/paths.js';
+import { checkRange, requireActors, toWindow } from '../args.js';
+import { builder } from '../builder.js';
+import type { GraphContext } from '../context.js';
+import { DateWindowInput } from './date.js';
+import { RelationKindEnum } from './enums.js';
+import { ActorRef, RelationRef } from './refs.js';
+
+const PathRef = builder.objectRef<Path>('Path').implement({
+  description: 'A walk from one actor to another: `actors` has `hops + 1` entries and `relations` `hops`, both in walk order.',
+  fields: (t) => ({
+    hops: t.int({ description: 'Number of relations walked.', resolve: (p) => p.relations.length }),
+    actors: t.field({
+      type: [ActorRef],
+      description: 'The actors along the walk, from the start to the end.',
+      resolve: async (p, _, context) => {
+        const actors = await context.loaders.actor.loadMany(p.actorIds);
+        return actors.map((a, i) => {
+          if (!a || a instanceof Error) throw new Error(`path actor ${p.actorIds[i]} is missing from the store`);
+          return a;
+        });
+      },
+    }),
+    relations: t.field({ type: [RelationRef], description: 'The relations walked; relation i joins actors i and i + 1.', resolve: (p) => p.relations }),
+  }),
+});
+
+
+/** Validates the arguments shared by shortestPath and paths. */
+async function pathQuery(
+  context: GraphContext,
+  args: { from: string; to: string; kinds?: ('FIGHTS' | 'SUPPORTS' | 'NEGOTIATES' | 'MEMBER_OF')[] | null; window?: { from?: string | null; to?: string | null } | null; maxHops?: number | null; directed?: boolean | null },
+  defaultHops: number,
+): Promise<PathQuery> {
+  const maxHops = checkRange(args.maxHops ?? defaultHops, 1, PATH_LIMITS.maxHops, 'maxHops');
+  const window = toWindow(args.window, 'window');
+  if (args.from === args.to) throw badInput('to', 'from and to must be different actors');
+  await requireActors(context, [args.from, args.to], 'from, to');
+  return { from: args.from, to: args.to, kinds: args.kinds ?? null, window, maxHops, directed: args.directed ?? false };
+}
+
+const DIRECTED_DESCRIPTION = 'When true, SUPPORTS and MEMBER_OF are walked only from `from` to `to` of the relation (supporter to supported); FIGHTS and NEGOTIATES are mutual and walked both ways. Default false: every relation both ways.';
+const WINDOW_DESCRIPTION = 'Walk only relations active in this window. The filter applies to every relation during the search.';
+
+builder.queryField('shortestPath', (t) =>
+  t.field({
+    type: PathRef,
+    nullable: true,
+    description: `A shortest path between two actors of at most \`maxHops\` relations (1 to ${PATH_LIMITS.maxHops}), or null when there is none. Among several shortest paths, the first in the order of \`paths\`.`,
+    args: {
+      from: t.arg.id({ required: true }),
+      to: t.arg.id({ required: true }),
+      kinds: t.arg({ type: [RelationKindEnum], required: false, description: 'Walk only these kinds; all when omitted.' }),
+      window: t.arg({ type: DateWindowInput, required: false, description: WINDOW_DESCRIPTION }),
+      maxHops: t.arg.int({ defaultValue: 4 }),
+      directed: t.arg.boolean({ defaultValue: false, description: DIRECTED_DESCRIPTION }),
+    },
+    resolve: async (_, args, context) => context.store.shortestPath(await pathQuery(context, args, 4)),
+  }),
+);
+
+builder.queryField('paths', (t) =>
+  t.field({
+    type: [PathRef],
+    description: `Simple paths (no actor twice) between two actors, of at most \`maxHops\` relations (1 to ${PATH_LIMITS.maxHops}), at most \`first\` of them (1 to ${PATH_LIMITS.first}). Order: fewer hops first, then by the actor ids along the path, then by the relation ids along it. With \`timeRespecting\`, each relation on a path starts no earlier than the one before it started (\`since\` never decreases along the path), so it overlaps or follows the previous one: the order in which support or hostility can actually travel.`,
+    args: {
+      from: t.arg.id({ required: true }),
+      to: t.arg.id({ required: true }),
+      kinds: t.arg({ type: [RelationKindEnum], required: false, description: 'Walk only these kinds; all when omitted.' }),
+      window: t.arg({ type: DateWindowInput, required: false, description: WINDOW_DESCRIPTION }),
+      maxHops: t.arg.int({ defaultValue: 3 }),
+      timeRespecting: t.arg.boolean({ defaultValue: false, description: 'Only paths whose relations start in date order (each `since` >= the previous one).' }),
+      first: t.arg.int({ defaultValue: 10 }),
+      directed: t.arg.boolean({ defaultValue: false, description: DIRECTED_DESCRIPTION }),
+    },
+    resolve: async (_, args, context) => {
+      const first = checkRange(args.first ?? 10, 1, PATH_LIMITS.first, 'first');
+      const query = await pathQuery(context, args, 3);
+      return context.store.paths({ ...query, timeRespecting: args.timeRespecting ?? false, first });
+    },
+  }),
+);

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { balanceAt } from '../../src/domain/balance.js';
+import { changesBetween } from '../../src/domain/changes.js';
+import { dayWindow } from '../../src/domain/dates.js';
+import { comparePaths, pathProblem, type Path } from '../../src/domain/paths.js';
+import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import { createDriver, Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { applySchema, seedDataset } from '../../src/store/neo4j/seed.js';
+import { neo4jSettings } from '../support/neo4j.js';
+import { randomDataset, randomDay, randomPathQuery } from '../support/random-graphs.js';
+
+const settings = neo4jSettings();
+const SEED = Number(process.env.FC_SEED ?? 20261121);
+const RUNS = Number(process.env.FC_RUNS ?? 40);
+
+const walk = (p: Path | null) => (p ? `${p.actorIds.join('>')} via ${p.relations.map((r) => r.id).join(',')}` : null);
+
+describe.skipIf(!settings)('differential: the embedded store and Neo4j agree on random dated graphs', () => {
+  const driver = createDriver(settings!);
+  const neo4j = new Neo4jStore(driver, settings!);
+  afterAll(() => driver.close());
+
+  it(`on paths, shortest paths, changes and balance (seed ${SEED}, ${RUNS} graphs)`, async () => {
+    console.log(`[differential] fast-check seed ${SEED}, ${RUNS} graphs x 6 queries (FC_SEED / FC_RUNS to change)`);
+    await applySchema(driver, settings!.database);
+    let checkedPaths = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        randomDataset.chain((dataset) =>
+          fc.record({ dataset: fc.constant(dataset), queries: fc.array(randomPathQuery(dataset.actors.length), { minLength: 6, maxLength: 6 }), days: fc.array(randomDay, { minLength: 2, maxLength: 2 }) }),
+        ),
+        async ({ dataset, queries, days }) => {
+          const memory = MemoryStore.fromDataset(dataset);
+          await seedDataset(driver, settings!.database, dataset, { reset: true });
+          for (const query of queries) {
+            const [a, b] = [await memory.paths(query), await neo4j.paths(query)];
+            expect(b.map(walk), JSON.stringify(query)).toEqual(a.map(walk));
+            for (const path of a) expect(pathProblem(path, query), walk(path)!).toBeNull();
+            expect([...a].sort(comparePaths).map(walk)).toEqual(a.map(walk));
+            checkedPaths += a.length;
+
+            const [s1, s2] = [await memory.shortestPath(query), await neo4j.shortestPath(query)];
+            expect(walk(s2), JSON.stringify(query)).toEqual(walk(s1));
+            if (s1) expect(pathProblem(s1, { ...query, timeRespecting: false })).toBeNull();
+            // The same set of shortest paths: every simple path of the shortest length, on both.
+            const untimed = { ...query, timeRespecting: false, first: 50 };
+            const all = await memory.paths(untimed);
+            const shortest = s1 ? all.filter((p) => p.relations.length === s1.relations.length) : [];
+            expect(s1 === null).toBe(all.length === 0);
+            if (s1) {
+              expect(all.every((p) => p.relations.length >= s1.relations.length)).toBe(true);
+              expect(walk(shortest[0])).toBe(walk(s1));
+              const limited = { ...untimed, maxHops: s1.relations.length };
+              expect((await neo4j.paths(limited)).filter((p) => p.relations.length === s1.relations.length).map(walk)).toEqual(shortest.map(walk));
+            }
+          }
+          const [from, to] = [...days].sort();
+          expect(changesBetween(await neo4j.relationsChangedBetween(from, to, null), from, to)).toEqual(changesBetween(await memory.relationsChangedBetween(from, to, null), from, to));
+          expect(changesBetween(await neo4j.relationsChangedBetween(from, to, 'x0'), from, to)).toEqual(changesBetween(await memory.relationsChangedBetween(from, to, 'x0'), from, to));
+          expect(balanceAt(from, await neo4j.activeRelations(dayWindow(from), null, null))).toEqual(balanceAt(from, await memory.activeRelations(dayWindow(from), null, null)));
+        },
+      ),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+    console.log(`[differential] ${checkedPaths} paths compared and validated`);
+    expect(checkedPaths).toBeGreaterThan(RUNS);
+  }, 300_000);
+});
