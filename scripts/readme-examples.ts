@@ -49,14 +49,10 @@ async function main() {
   const readme = await readFile(README, 'utf8');
   const answer = await answerer();
   const examples = readmeExamples(readme);
-  let updated = readme;
-  let stale = 0;
-  for (const example of examples) {
-    const fresh = await answer(example.query);
-    if (fresh === example.answer) continue;
-    stale++;
-    updated = updated.replace(`${example.query}\`\`\``, `${example.query}\u0000`).replace(/\u0000(\n(?:(?!```)[^\n]*\n)*?)```json\n[\s\S]*?```/, (_, between: string) => `\`\`\`${between}\`\`\`json\n${fresh}\`\`\``);
-  }
+  const fresh = new Map<string, string>();
+  for (const example of examples) fresh.set(example.query, await answer(example.query));
+  const stale = examples.filter((e) => fresh.get(e.query) !== e.answer).length;
+  const updated = readme.replace(EXAMPLE, (_, query: string, between: string) => `\`\`\`graphql\n${query}\`\`\`${between}\`\`\`json\n${fresh.get(query)}\`\`\``);
   if (process.argv.includes('--check')) {
     if (stale) {
       console.error(`${stale} of ${examples.length} README examples are out of date: run \`npm run docs:examples\`.`);
