@@ -355,6 +355,24 @@ export async function prepareLocalNeo4j(log: (line: string) => void = defaultLog
   return { classpath: b.classpath, javaBin: b.javaBin };
 }
 
+/** Archives left half-written by a JVM whose Node parent died (older than an hour). */
+async function removeStaleTemporaries(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!name.includes('.tmp-')) continue;
+    const file = path.join(dir, name);
+    const mtime = (await stat(file).catch(() => null))?.mtimeMs ?? Date.now();
+    if (Date.now() - mtime > 3_600_000) await rm(file, { force: true });
+  }
+}
+
+/** Identifies a JVM build (a class-data sharing archive only fits the JVM that wrote it). */
+async function jvmId(javaBin: string): Promise<string> {
+  const home = path.dirname(path.dirname(javaBin));
+  const release = await readFile(path.join(home, 'release'), 'utf8').catch(() => '');
+  const mtime = (await stat(javaBin).catch(() => null))?.mtimeMs ?? 0;
+  return createHash('sha256').update(`${home}\0${release}\0${mtime}`).digest('hex').slice(0, 8);
+}
+
 function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
@@ -420,11 +438,14 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
 
   const jvm = [...JVM_OPTIONS];
   if (b.javaVersion >= 23) jvm.push('--sun-misc-unsafe-memory-access=allow'); // Netty, JCTools
-  if (b.javaVersion >= 19) {
-    // Class-data sharing archive, written on the first clean exit: later starts load faster
-    // (~130 MB in .neo4j/build/, made on the first clean stop; cuts ready time from ~5.5 s to ~3.7 s).
-    jvm.push(`-XX:SharedArchiveFile=${path.join(b.dir, 'app-cds.jsa')}`, '-XX:+AutoCreateSharedArchive', '-Xlog:cds=off', '-Xlog:cds+dynamic=off');
-  }
+  // Class-data sharing: the first run that stops cleanly writes an archive of the loaded classes
+  // (~130 MB in .neo4j/build/), which cuts later starts from ~5.5 s to ~3.7 s. Written to a
+  // temporary name and renamed on exit, so concurrent servers cannot tear it.
+  const cds = path.join(b.dir, `app-cds-${await jvmId(b.javaBin)}.jsa`);
+  const cdsTmp = `${cds}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const haveCds = !!(await stat(cds).catch(() => null));
+  jvm.push(haveCds ? `-XX:SharedArchiveFile=${cds}` : `-XX:ArchiveClassesAtExit=${cdsTmp}`, '-Xlog:cds=off', '-Xlog:cds+dynamic=off');
+  await removeStaleTemporaries(b.dir);
   const args = [
     ...jvm, MAIN_CLASS,
     '--data-dir', dataDir,
@@ -443,7 +464,8 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => {
       exitCode = code;
-      resolve(code);
+      const settle = haveCds ? Promise.resolve() : code === 0 ? rename(cdsTmp, cds) : rm(cdsTmp, { force: true });
+      void settle.catch(() => rm(cdsTmp, { force: true }).catch(() => undefined)).finally(() => resolve(code));
     });
     child.once('error', () => {
       exitCode ??= null;
