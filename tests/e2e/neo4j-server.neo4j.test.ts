@@ -115,5 +115,5 @@ describe.skipIf(!settings)('a Neo4j outage while serving', () => {
     console.log(`[outage] failing request answered in ${failedAfter} ms; API recovered ${Date.now() - back} ms after Neo4j was back`);
     expect(recovered.body.errors).toBeUndefined();
     expect(recovered.body.data?.actor).toMatchObject({ name: expect.stringContaining('Hayat Tahrir') });
-  });
+  }, 120_000);
 });
