@@ -295,10 +295,12 @@ async function build(log: (line: string) => void): Promise<Build> {
   // A jar, not a classes folder: the class-data sharing archive accepts only jars on the classpath.
   const launcherJar = path.join(dir, 'local-neo4j.jar');
 
-  const cached = await classpathComplete(path.join(dir, 'classpath.txt'));
-  if (cached && (await stat(launcherJar).catch(() => null))) {
-    return { dir, classpath: `${launcherJar}${path.delimiter}${cached}`, javaBin, javaVersion: java.version };
-  }
+  const complete = async (): Promise<string | null> => {
+    const cp = await classpathComplete(path.join(dir, 'classpath.txt'));
+    return cp && (await stat(launcherJar).catch(() => null)) ? `${launcherJar}${path.delimiter}${cp}` : null;
+  };
+  const cached = await complete();
+  if (cached) return { dir, classpath: cached, javaBin, javaVersion: java.version };
 
   log(`Fetching Neo4j ${info.neo4jVersion} from Maven Central (first run only)...`);
   const tmp = `${dir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -328,12 +330,14 @@ async function build(log: (line: string) => void): Promise<Build> {
       `${JSON.stringify({ neo4jVersion: info.neo4jVersion, javaHome: java.javaHome, mavenRepo: mavenRepo || '~/.m2' }, null, 2)}\n`,
     );
 
-    await rm(dir, { recursive: true, force: true });
-    try {
-      await rename(tmp, dir);
-    } catch (e) {
-      // Another process finished the same build first: use theirs.
-      if (!(await classpathComplete(path.join(dir, 'classpath.txt')))) throw e;
+    // Unless another process finished the same build meanwhile (then use theirs), move ours in.
+    if (!(await complete())) {
+      await rm(dir, { recursive: true, force: true });
+      try {
+        await rename(tmp, dir);
+      } catch (e) {
+        if (!(await complete())) throw e;
+      }
     }
   } finally {
     await rm(tmp, { recursive: true, force: true });
@@ -344,9 +348,9 @@ async function build(log: (line: string) => void): Promise<Build> {
     const age = Date.now() - ((await stat(other).catch(() => null))?.mtimeMs ?? Date.now());
     if (name !== key && age > 3_600_000) await rm(other, { recursive: true, force: true });
   }
-  const cp = await classpathComplete(path.join(dir, 'classpath.txt'));
-  if (!cp) throw new Error(`Neo4j build in ${dir} is incomplete`);
-  return { dir, classpath: `${launcherJar}${path.delimiter}${cp}`, javaBin, javaVersion: java.version };
+  const classpath = await complete();
+  if (!classpath) throw new Error(`Neo4j build in ${dir} is incomplete`);
+  return { dir, classpath, javaBin, javaVersion: java.version };
 }
 
 /** Resolve Neo4j with Maven and compile the launcher, once (cached in .neo4j/build/). */

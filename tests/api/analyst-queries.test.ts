@@ -13,10 +13,11 @@ beforeAll(async () => {
   query = apiClient(MemoryStore.fromDataset(await loadDatasetFile(join(ROOT, 'data', 'idlib.json'))));
 });
 
-type PathJson = { hops: number; actors: { id: string }[]; relations: Relation[] };
+type RelationJson = Omit<Relation, 'from' | 'to'> & { from: { id: string }; to: { id: string } };
+type PathJson = { hops: number; actors: { id: string }[]; relations: RelationJson[] };
 const RELATION = 'id kind from to since until precision summary places';
 const relationFields = `relations { ${RELATION.replace('from to', 'from { id } to { id }')} }`;
-const flat = (r: Relation & { from: unknown; to: unknown }) => ({ ...r, from: (r.from as { id: string }).id, to: (r.to as { id: string }).id });
+const flat = (r: RelationJson): Relation => ({ ...r, from: r.from.id, to: r.to.id });
 
 describe('analyst queries on the curated data', () => {
   it('finds a shortest path from Turkey to Daesh in February 2018, every relation active then', async () => {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -115,13 +116,19 @@ public final class LocalNeo4j {
                 .setConfig(GraphDatabaseSettings.auth_enabled, auth)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutS))
+                // Dev-sized transaction logs: not 2 x 256 MiB preallocated files from the first start.
+                .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(32))
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "128M size")
                 // Nothing leaves the machine: no usage reports ...
                 .setConfig(GraphDatabaseSettings.udc_enabled, false);
         // ... and no fleet discovery broadcasts (2025.x+; looked up by name so that the source
         // still compiles against other Neo4j versions).
-        setIfPresent(builder, BoltConnector.class, "enable_discovery", false);
-        // Bolt's Netty event loops otherwise idle 5 s each on shutdown (internal setting).
-        setIfPresent(builder, GraphDatabaseInternalSettings.class, "netty_server_shutdown_quiet_period", Duration.ZERO);
+        setIfPresent(builder, BoltConnector.class, "enable_discovery", current -> false);
+        // Bolt's Netty event loops otherwise idle 5 s each on shutdown (internal setting: a
+        // Duration in 2025.x+, seconds as an Integer in 5.x).
+        setIfPresent(builder, GraphDatabaseInternalSettings.class, "netty_server_shutdown_quiet_period",
+                current -> current instanceof Integer ? (Object) 0 : Duration.ZERO);
         DatabaseManagementService dbms;
         try {
             dbms = builder.build();
@@ -176,16 +183,17 @@ public final class LocalNeo4j {
         }
     }
 
+    /** Sets a setting looked up by field name, if this Neo4j version has it; value from its default. */
     @SuppressWarnings("unchecked")
-    private static <T> void setIfPresent(
-            DatabaseManagementServiceBuilder builder, Class<?> holder, String field, T value) {
-        Setting<T> setting;
+    private static void setIfPresent(DatabaseManagementServiceBuilder builder, Class<?> holder, String field,
+            Function<Object, Object> valueFromDefault) {
+        Setting<Object> setting;
         try {
-            setting = (Setting<T>) holder.getField(field).get(null);
+            setting = (Setting<Object>) holder.getField(field).get(null);
         } catch (ReflectiveOperationException e) {
             return;
         }
-        builder.setConfig(setting, value);
+        builder.setConfig(setting, valueFromDefault.apply(setting.defaultValue()));
     }
 
     private static String rootCause(Throwable e) {
