@@ -33,3 +33,12 @@ export function createContext(store: GraphStore): GraphContext {
     },
   };
 }
+
+/** Actors that must exist (path and triad members, subgraph nodes): a miss is a store fault. */
+export async function loadActorsStrict(context: GraphContext, ids: readonly string[]): Promise<Actor[]> {
+  const actors = await context.loaders.actor.loadMany(ids);
+  return actors.map((actor, i) => {
+    if (!actor || actor instanceof Error) throw new Error(`actor ${ids[i]} is missing from the store`);
+    return actor;
+  });
+}

@@ -1,10 +1,9 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Relation } from '../../src/domain/types.js';
 import { createDriver, Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { applySchema, seedDataset } from '../../src/store/neo4j/seed.js';
 import { apiClient } from '../support/api.js';
-import { buildActor, buildDataset, buildRelation } from '../support/build.js';
+import { ringDataset } from '../support/build.js';
 import { neo4jSettings } from '../support/neo4j.js';
 
 const settings = neo4jSettings();
@@ -25,14 +24,6 @@ function countingDriver(driver: Driver) {
   return { driver: proxy, count: () => count, reset: () => (count = 0) };
 }
 
-function ring(n: number) {
-  const actors = Array.from({ length: n }, (_, i) => buildActor({ id: `a${String(i).padStart(3, '0')}` }));
-  const relations: Relation[] = actors.flatMap((a, i) => [
-    buildRelation({ id: `f${i}`, from: a.id, to: actors[(i + 1) % n].id }),
-    buildRelation({ id: `s${i}`, kind: 'SUPPORTS', from: a.id, to: actors[(i + 2) % n].id, since: '2018-01-01' }),
-  ]);
-  return buildDataset({ actors, relations });
-}
 
 // Depth 4: actors -> relations -> far end -> its relations -> citations.
 const NESTED = `{ actors(first: 100) { edges { node { id
@@ -44,7 +35,7 @@ describe.skipIf(!settings)('Neo4j round trips per request', () => {
   const query = apiClient(new Neo4jStore(counted.driver, settings!));
   beforeAll(async () => {
     await applySchema(raw, settings!.database);
-    await seedDataset(raw, settings!.database, ring(60), { reset: true });
+    await seedDataset(raw, settings!.database, ringDataset(60), { reset: true });
   });
   afterAll(() => raw.close());
 

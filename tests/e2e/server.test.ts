@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,5 +61,6 @@ describe('start-up errors', () => {
     expect(output).toContain(`${file}: invalid dataset, nothing was loaded`);
     expect(output).toContain('relations[0] (id "r"), field "citations": a relation needs at least one citation');
     expect(output).not.toMatch(/\n\s+at /);
+    await rm(dir, { recursive: true });
   });
 });

@@ -91,3 +91,13 @@ export function conflictDataset(): Dataset {
   ];
   return { sources: [source, second], actors, relations, citations };
 }
+
+/** A ring of `n` actors, each fighting the next and supporting the one after: every actor has four relations. */
+export function ringDataset(n: number): Dataset {
+  const actors = Array.from({ length: n }, (_, i) => buildActor({ id: `a${String(i).padStart(3, '0')}` }));
+  const relations: Relation[] = actors.flatMap((a, i) => [
+    buildRelation({ id: `f${i}`, from: a.id, to: actors[(i + 1) % n].id }),
+    buildRelation({ id: `s${i}`, kind: 'SUPPORTS', from: a.id, to: actors[(i + 2) % n].id, since: '2018-01-01' }),
+  ]);
+  return buildDataset({ actors, relations });
+}

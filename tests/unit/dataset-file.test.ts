@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,5 +64,6 @@ describe('dataset file', () => {
     await writeFile(file, '{ "version": 1, ');
     await expect(loadDatasetFile(file)).rejects.toThrow(`${file}: invalid dataset, nothing was loaded:\n  - not valid JSON`);
     await expect(loadDatasetFile(join(dir, 'missing.json'))).rejects.toThrow(/cannot read the file: ENOENT/);
+    await rm(dir, { recursive: true });
   });
 });

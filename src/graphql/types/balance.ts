@@ -1,16 +1,8 @@
 import { balanceAt, type AmbivalentPair, type BalanceReport, type Triad } from '../../domain/balance.js';
 import { dayWindow } from '../../domain/dates.js';
 import { builder } from '../builder.js';
-import type { GraphContext } from '../context.js';
+import { loadActorsStrict } from '../context.js';
 import { ActorRef, RelationRef } from './refs.js';
-
-const loadActors = async (context: GraphContext, ids: readonly string[]) => {
-  const actors = await context.loaders.actor.loadMany(ids);
-  return actors.map((a, i) => {
-    if (!a || a instanceof Error) throw new Error(`actor ${ids[i]} is missing from the store`);
-    return a;
-  });
-};
 
 const TriadPatternEnum = builder.enumType('TriadPattern', {
   description: 'Why a triad breaks structural balance.',
@@ -23,7 +15,7 @@ const TriadPatternEnum = builder.enumType('TriadPattern', {
 const TriadRef = builder.objectRef<Triad>('Triad').implement({
   description: 'Three actors each pair of which is related on the day, whose signs break balance.',
   fields: (t) => ({
-    actors: t.field({ type: [ActorRef], description: 'The three actors, by id.', resolve: (tr, _, c) => loadActors(c, tr.actorIds) }),
+    actors: t.field({ type: [ActorRef], description: 'The three actors, by id.', resolve: (tr, _, c) => loadActorsStrict(c, tr.actorIds) }),
     pattern: t.field({ type: TriadPatternEnum, description: 'Which unbalanced pattern it is.', resolve: (tr) => tr.pattern }),
     pivot: t.field({ type: ActorRef, nullable: true, description: 'For FRIEND_OF_BOTH_SIDES, the actor friendly with the two hostile ones.', resolve: (tr, _, c) => (tr.pivotId ? c.loaders.actor.load(tr.pivotId) : null) }),
     relations: t.field({ type: [RelationRef], description: 'The relations among the three that make the triad, oldest first.', resolve: (tr) => tr.relations }),
@@ -33,7 +25,7 @@ const TriadRef = builder.objectRef<Triad>('Triad').implement({
 const AmbivalentPairRef = builder.objectRef<AmbivalentPair>('AmbivalentPair').implement({
   description: 'Two actors with both friendly and hostile relations on the day; balance counts the pair as hostile.',
   fields: (t) => ({
-    actors: t.field({ type: [ActorRef], description: 'The two actors, by id.', resolve: (p, _, c) => loadActors(c, p.actorIds) }),
+    actors: t.field({ type: [ActorRef], description: 'The two actors, by id.', resolve: (p, _, c) => loadActorsStrict(c, p.actorIds) }),
     relations: t.field({ type: [RelationRef], description: 'Their relations active that day.', resolve: (p) => p.relations }),
   }),
 });

@@ -2,7 +2,7 @@ import { badInput } from '../../domain/errors.js';
 import { PATH_LIMITS, type Path, type PathQuery } from '../../domain/paths.js';
 import { checkRange, requireActors, toWindow } from '../args.js';
 import { builder } from '../builder.js';
-import type { GraphContext } from '../context.js';
+import { loadActorsStrict, type GraphContext } from '../context.js';
 import { DateWindowInput } from './date.js';
 import { RelationKindEnum } from './enums.js';
 import { ActorRef, RelationRef } from './refs.js';
@@ -14,13 +14,7 @@ const PathRef = builder.objectRef<Path>('Path').implement({
     actors: t.field({
       type: [ActorRef],
       description: 'The actors along the walk, from the start to the end.',
-      resolve: async (p, _, context) => {
-        const actors = await context.loaders.actor.loadMany(p.actorIds);
-        return actors.map((a, i) => {
-          if (!a || a instanceof Error) throw new Error(`path actor ${p.actorIds[i]} is missing from the store`);
-          return a;
-        });
-      },
+      resolve: (p, _, context) => loadActorsStrict(context, p.actorIds),
     }),
     relations: t.field({ type: [RelationRef], description: 'The relations walked; relation i joins actors i and i + 1.', resolve: (p) => p.relations }),
   }),

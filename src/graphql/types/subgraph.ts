@@ -1,4 +1,5 @@
-import type { Actor, Relation } from '../../domain/types.js';
+import type { Relation } from '../../domain/types.js';
+import { loadActorsStrict } from '../context.js';
 import { dayWindow } from '../../domain/dates.js';
 import { checkRange, LIMITS, requireActors, toWindow } from '../args.js';
 import { builder } from '../builder.js';
@@ -16,7 +17,7 @@ const SubgraphRef = builder.objectRef<SubgraphShape>('Subgraph').implement({
   fields: (t) => ({
     nodes: t.field({
       type: [ActorRef],
-      resolve: async (s, _, context) => (await context.loaders.actor.loadMany(s.actorIds)).filter((a): a is Actor => a !== null && !(a instanceof Error)),
+      resolve: (s, _, context) => loadActorsStrict(context, s.actorIds),
     }),
     edges: t.field({ type: [RelationRef], resolve: (s) => s.edges }),
   }),
