@@ -1,5 +1,6 @@
 // Citations of many relations, with their source article.
-// Parameters: $ids (list of relation ids). Expected plan: NodeIndexSeek on citation_relation.
+// Parameters: $ids (list of relation ids).
+// Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): NodeIndexSeek, Expand(All).
 MATCH (c:Citation)-[:FROM_SOURCE]->(s:Source)
 WHERE c.relationId IN $ids
 RETURN c {.id, .relationId, .claimant, .claimantActorId,

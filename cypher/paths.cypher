@@ -6,7 +6,9 @@
 // Parameters: $source, $target, $kinds, $windowFrom, $windowTo, $directed, $mutualKinds,
 // $timeRespecting (boolean), $first (integer).
 // As in shortest-path.cypher, the adapter replaces the quantifier's `6` with the validated maxHops.
-// Expected plan: NodeUniqueIndexSeek for both ends, then a Repeat(Trail) expansion into b.
+// The per-relation predicates are evaluated inside VarLengthExpand while it expands; the
+// whole-path rules are the Filter above it.
+// Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): NodeUniqueIndexSeek, VarLengthExpand(Into), Top.
 MATCH (a:Actor {id: $source}), (b:Actor {id: $target})
 MATCH p = (a)((x)-[r]-(y)
     WHERE ($kinds IS NULL OR type(r) IN $kinds)

@@ -1,5 +1,6 @@
 // Every relation between two actors, either direction, oldest first.
 // Parameters: $a, $b (actor ids), $kinds (list or null).
+// Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): NodeUniqueIndexSeek, Expand(Into).
 MATCH (a:Actor {id: $a})-[r]-(b:Actor {id: $b})
 WHERE $kinds IS NULL OR type(r) IN $kinds
 RETURN r {.*, kind: type(r), from: startNode(r).id, to: endNode(r).id} AS relation

@@ -1,5 +1,6 @@
 // Relations that began or ended between two dates (inclusive), oldest first.
 // Parameters: $from, $to (YYYY-MM-DD).
+// Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): NodeByLabelScan, Expand(All).
 MATCH (x:Actor)-[r]->(y:Actor)
 WHERE (r.since >= date($from) AND r.since <= date($to))
    OR (r.until >= date($from) AND r.until <= date($to))

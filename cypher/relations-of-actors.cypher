@@ -1,7 +1,8 @@
 // Relations touching each actor that pass one filter, oldest first per actor.
 // Parameters: $ids (list of actor ids), $kinds (list of kind names or null), $from and $to
 // (YYYY-MM-DD strings or null), $direction ('OUTGOING' | 'INCOMING' | 'ANY'), $mutualKinds (the
-// kinds that count both ways). Expected plan: NodeUniqueIndexSeek then Expand(All) per actor.
+// kinds that count both ways).
+// Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): NodeUniqueIndexSeek, Expand(All).
 UNWIND $ids AS actorId
 MATCH (a:Actor {id: actorId})-[r]-(other:Actor)
 WHERE ($kinds IS NULL OR type(r) IN $kinds)

@@ -1,6 +1,6 @@
 // Like relations-page, but only relations touching one actor (either side).
 // Parameters: $actorId, $kinds, $from, $to, $afterSince, $afterId, $limit.
-// Expected plan: NodeUniqueIndexSeek on the actor, Expand(All), then Top.
+// Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): NodeUniqueIndexSeek, Expand(All), Top.
 MATCH (a:Actor {id: $actorId})-[r]-(:Actor)
 WHERE ($kinds IS NULL OR type(r) IN $kinds)
   AND ($to IS NULL OR r.since <= date($to))

@@ -5,7 +5,8 @@
 // (YYYY-MM-DD or null), $directed (boolean), $mutualKinds (kinds walked both ways when directed).
 // The quantifier's upper bound is the one part that cannot be a parameter: the adapter replaces
 // the `6` below with the validated integer maxHops (1 to 6), never with client text.
-// Expected plan: StatefulShortestPath(Into) between the two NodeUniqueIndexSeeks.
+// The window, kind and direction predicates are evaluated inside ShortestPath while it expands.
+// Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): NodeUniqueIndexSeek, ShortestPath, Top.
 MATCH (a:Actor {id: $source}), (b:Actor {id: $target})
 MATCH p = ALL SHORTEST (a)((x)-[r]-(y)
     WHERE ($kinds IS NULL OR type(r) IN $kinds)
