@@ -20,6 +20,9 @@ const env = z.object({
   NEO4J_TX_TIMEOUT_MS: positiveMs.default(10_000),
   CORS_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  API_TOKEN: z.string().optional(),
+  API_READS: z.enum(['open', 'token']).default('open'),
+  DATA_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -32,6 +35,12 @@ export interface Config {
   /** Origins allowed to call the API from a browser; null: the default for the environment. */
   corsOrigins: string[] | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Bearer tokens that may write; empty: writes are refused. */
+  apiTokens: string[];
+  /** `token`: reads need a token too. */
+  reads: 'open' | 'token';
+  /** Where the embedded store journals its writes; null: writes are not kept. */
+  dataDir: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -59,5 +68,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     corsOrigins: e.CORS_ORIGINS === undefined ? null : e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
+    apiTokens: (e.API_TOKEN ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    reads: e.API_READS,
+    dataDir: e.DATA_DIR ?? null,
   };
 }

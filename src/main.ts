@@ -10,6 +10,7 @@ async function main() {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const store = await openStore(config, log);
+  if (config.apiTokens.length === 0) log.info('API_TOKEN is not set: mutations are refused');
   const server = createServer(createApp(store, config));
   server.listen(config.port, config.host, () => {
     const address = server.address();

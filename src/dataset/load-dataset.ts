@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { datasetFile, type DatasetFile } from './schema.js';
-import { citationId, type Dataset } from './dataset.js';
+import { citationOf, type Dataset } from './dataset.js';
 
 /** A dataset file that cannot be loaded; `problems` name the record and field of each fault. */
 export class DatasetError extends Error {
@@ -95,20 +95,7 @@ function toDataset(data: DatasetFile): Dataset {
     actors: data.actors,
     relations: data.relations.map(({ citations: _citations, ...relation }) => relation),
     citations: data.relations.flatMap((r) =>
-      r.citations.map((c) => {
-        const source = sources.get(c.source)!;
-        return {
-          id: citationId(r.id, c.source),
-          relationId: r.id,
-          sourceId: source.id,
-          title: source.title,
-          publisher: source.publisher,
-          published: source.published,
-          publishedApproximate: source.publishedApproximate,
-          claimant: c.claimant,
-          claimantActorId: c.claimantActor,
-        };
-      }),
+      r.citations.map((c) => citationOf(r.id, sources.get(c.source)!, c.claimant, c.claimantActor)),
     ),
   };
 }

@@ -5,7 +5,7 @@
 export class ClientError extends Error {
   constructor(
     message: string,
-    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'LIMIT_EXCEEDED',
+    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'LIMIT_EXCEEDED' | 'DUPLICATE_ID' | 'UNAUTHENTICATED' | 'FORBIDDEN',
     readonly field: string | null = null,
   ) {
     super(message);

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Actor, Citation, Relation, RelationFilter } from '../domain/types.js';
 import type { GraphStore } from '../store/port.js';
+import type { Access } from './auth.js';
+import { createGraphEvents, type GraphEvents } from './events.js';
 
 export interface Loaders {
   actor: DataLoader<string, Actor | null>;
@@ -13,23 +15,34 @@ export interface Loaders {
 export interface GraphContext {
   store: GraphStore;
   loaders: Loaders;
+  access: Access;
+  writesEnabled: boolean;
+  events: GraphEvents;
+}
+
+export interface RequestInfo {
+  access: Access;
+  writesEnabled: boolean;
+  events: GraphEvents;
 }
 
 /** Made fresh for every request: loaders cache only within one request. */
-export function createContext(store: GraphStore): GraphContext {
+export function createContext(store: GraphStore, info: RequestInfo = { access: 'none', writesEnabled: false, events: createGraphEvents() }): GraphContext {
+  return { store, ...info, loaders: createLoaders(store) };
+}
+
+/** Fresh loaders; after a write the request's context gets new ones, so nothing stale is served. */
+export function createLoaders(store: GraphStore): Loaders {
   const byFilter = new Map<string, DataLoader<string, Relation[]>>();
   return {
-    store,
-    loaders: {
-      actor: new DataLoader((ids) => store.actorsByIds(ids)),
-      relation: new DataLoader((ids) => store.relationsByIds(ids)),
-      citations: new DataLoader((ids) => store.citationsOfRelations(ids)),
-      relationsOf(filter) {
-        const key = JSON.stringify([filter.kinds ? [...filter.kinds].sort() : null, filter.window, filter.direction]);
-        let loader = byFilter.get(key);
-        if (!loader) byFilter.set(key, (loader = new DataLoader((ids) => store.relationsOfActors(ids, filter))));
-        return loader;
-      },
+    actor: new DataLoader((ids) => store.actorsByIds(ids)),
+    relation: new DataLoader((ids) => store.relationsByIds(ids)),
+    citations: new DataLoader((ids) => store.citationsOfRelations(ids)),
+    relationsOf(filter) {
+      const key = JSON.stringify([filter.kinds ? [...filter.kinds].sort() : null, filter.window, filter.direction]);
+      let loader = byFilter.get(key);
+      if (!loader) byFilter.set(key, (loader = new DataLoader((ids) => store.relationsOfActors(ids, filter))));
+      return loader;
     },
   };
 }

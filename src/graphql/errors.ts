@@ -3,6 +3,12 @@ import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga
 import { ClientError } from '../domain/errors.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store/store-errors.js';
 
+/** Auth failures keep their HTTP meaning; other client errors answer 200 with `errors`. */
+const HTTP_STATUS: Partial<Record<ClientError['code'], { http: { status: number } }>> = {
+  UNAUTHENTICATED: { http: { status: 401 } },
+  FORBIDDEN: { http: { status: 403 } },
+};
+
 type MaskError = NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']>;
 
 /**
@@ -17,7 +23,7 @@ export const maskError: MaskError = (error, message, isDev) => {
     return new GraphQLError(original.message, {
       nodes: located?.nodes,
       path: located?.path,
-      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...HTTP_STATUS[original.code] },
     });
   }
   if (original instanceof StoreUnavailableError) {

@@ -9,6 +9,8 @@ import './types/subgraph.js';
 import './types/path.js';
 import './types/change.js';
 import './types/balance.js';
+import './types/source.js';
+import './types/graph-change.js';
 
 /** The GraphQL schema, sorted so the printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -11,6 +11,15 @@ export async function openStore(config: Config, log: Logger): Promise<GraphStore
     return Neo4jStore.connect(config.neo4j, log);
   }
   const dataset = await loadDatasetFile(config.dataset);
+  const store = MemoryStore.fromDataset(dataset);
   log.info({ dataset: config.dataset, actors: dataset.actors.length, relations: dataset.relations.length }, 'embedded store loaded');
-  return MemoryStore.fromDataset(dataset);
+  if (config.dataDir === null) {
+    log.warn('DATA_DIR is not set: writes to the embedded store will not be kept after the server stops');
+    return store;
+  }
+  const replay = await store.attachJournal(config.dataDir);
+  if (replay.torn) log.warn(replay.torn);
+  for (const skipped of replay.skipped) log.warn({ journal: replay.file }, `journal record skipped: ${skipped}`);
+  log.info({ journal: replay.file, replayed: replay.replayed }, 'journal replayed; writes are kept');
+  return store;
 }

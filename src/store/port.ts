@@ -1,5 +1,6 @@
+import type { WriteCommand, WriteResult } from '../domain/commands.js';
 import type { Path, PathQuery, PathsQuery } from '../domain/paths.js';
-import type { Actor, ActorKind, Citation, DateWindow, Relation, RelationFilter, RelationKind, Subgraph } from '../domain/types.js';
+import type { Actor, ActorKind, Citation, DateWindow, Relation, RelationFilter, RelationKind, Source, Subgraph } from '../domain/types.js';
 
 /** One page of a keyset-paginated list, in the list's documented order. */
 export interface Page<T> {
@@ -36,7 +37,12 @@ export interface GraphStore {
   /** A name for logs and errors: `memory`, `neo4j`. */
   readonly name: string;
 
+  /** An id merged into another actor resolves to that actor (whose `id` differs from the one asked). */
   actorsByIds(ids: readonly string[]): Promise<(Actor | null)[]>;
+  sourcesByIds(ids: readonly string[]): Promise<(Source | null)[]>;
+  /** Every source, by id. */
+  listSources(): Promise<Source[]>;
+  citationsByIds(ids: readonly string[]): Promise<(Citation | null)[]>;
   relationsByIds(ids: readonly string[]): Promise<(Relation | null)[]>;
   /** The citations of each relation, by citation id. */
   citationsOfRelations(relationIds: readonly string[]): Promise<Citation[][]>;
@@ -70,6 +76,12 @@ export interface GraphStore {
   paths(query: PathsQuery): Promise<Path[]>;
   /** Relations whose `since` or `until` falls in `[from, to]`, optionally touching one actor. */
   relationsChangedBetween(from: string, to: string, actorId: string | null): Promise<Relation[]>;
+
+  /**
+   * Applies one change atomically: checked first (`checkCommand`), then all of it or nothing.
+   * The embedded store journals it before it answers when it has a data folder.
+   */
+  write(command: WriteCommand): Promise<WriteResult>;
 
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;

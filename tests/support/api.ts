@@ -1,4 +1,4 @@
-import { createApp } from '../../src/app.js';
+import { createApp, type AppConfig } from '../../src/app.js';
 import type { GraphStore } from '../../src/store/port.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -8,12 +8,12 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 /** A client for the app with no socket: requests go through `yoga.fetch`. */
-export function apiClient(store: GraphStore) {
-  const app = createApp(store, { env: 'test', corsOrigins: null });
-  return async function query<T = Record<string, unknown>>(document: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+export function apiClient(store: GraphStore, config: Partial<AppConfig> = {}, token?: string) {
+  const app = createApp(store, { env: 'test', corsOrigins: null, ...config });
+  return async function query<T = Record<string, unknown>>(document: string, variables?: Record<string, unknown>, as = token): Promise<GraphQLResponse<T>> {
     const response = await app.fetch('http://test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${as}` } : {}) },
       body: JSON.stringify({ query: document, variables }),
     });
     return { status: response.status, ...((await response.json()) as object) };

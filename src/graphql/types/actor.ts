@@ -1,4 +1,9 @@
-import { badInput } from '../../domain/errors.js';
+import { z } from 'zod';
+import { actorRecord } from '../../dataset/schema.js';
+import { uniqueAliases } from '../../domain/commands.js';
+import { badInput, notFound } from '../../domain/errors.js';
+import type { Actor } from '../../domain/types.js';
+import { runWrite, validInput } from '../write.js';
 import { foldForSearch } from '../../domain/search.js';
 import { checkRange, decodeCursor, LIMITS, toWindow } from '../args.js';
 import { builder } from '../builder.js';
@@ -64,3 +69,75 @@ builder.queryField('actors', (t) =>
     },
   }),
 );
+
+const CreateActorInput = builder.inputType('CreateActorInput', {
+  description: 'A new actor.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'A new kebab-case slug; public and stable once created.' }),
+    name: t.string({ required: true, description: 'The name to show.' }),
+    kind: t.field({ type: ActorKindEnum, required: true }),
+    aliases: t.stringList({ required: false, description: 'Other names the sources use.' }),
+    description: t.string({ required: false, description: 'One or two sentences.' }),
+  }),
+});
+
+const UpdateActorInput = builder.inputType('UpdateActorInput', {
+  description: 'Fields to change; omitted fields stay as they are.',
+  fields: (t) => ({
+    name: t.string({ required: false, description: 'A new name.' }),
+    kind: t.field({ type: ActorKindEnum, required: false, description: 'A new kind.' }),
+    aliases: t.stringList({ required: false, description: 'Replaces every alias.' }),
+    addAliases: t.stringList({ required: false, description: 'Adds aliases to those the actor has.' }),
+    description: t.string({ required: false, description: 'A new description.' }),
+  }),
+});
+
+builder.mutationField('createActor', (t) =>
+  t.field({
+    type: ActorRef,
+    description: 'Adds an actor. Errors: DUPLICATE_ID (`input.id`), BAD_USER_INPUT naming the field.',
+    args: { input: t.arg({ type: CreateActorInput, required: true }) },
+    resolve: async (_, { input }, context) => {
+      const record = validInput(actorRecord, { ...input, aliases: input.aliases ?? [], description: input.description ?? null }, 'input');
+      const actor = { ...record, aliases: uniqueAliases(record.aliases, record.name) };
+      await runWrite(context, { op: 'createActor', actor }, 'input');
+      return actor;
+    },
+  }),
+);
+
+builder.mutationField('updateActor', (t) =>
+  t.field({
+    type: ActorRef,
+    description: 'Changes an actor\'s name, kind, aliases or description. Errors: NOT_FOUND (`id`), BAD_USER_INPUT.',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateActorInput, required: true }) },
+    resolve: async (_, { id, input }, context) => {
+      const [actor] = await context.store.actorsByIds([id]);
+      if (!actor) throw notFound('id', 'actor', [id]);
+      const patch = validInput(actorPatch, input, 'input');
+      const aliases = [...(patch.aliases ?? actor.aliases), ...(patch.addAliases ?? [])];
+      await runWrite(context, { op: 'updateActor', id: actor.id, patch: { name: patch.name, kind: patch.kind, description: patch.description, aliases } });
+      return context.loaders.actor.load(actor.id) as Promise<Actor>;
+    },
+  }),
+);
+
+builder.mutationField('mergeActors', (t) =>
+  t.field({
+    type: ActorRef,
+    description: 'Merges two actors that turn out to be one: the merged actor\'s relations move to the survivor (a relation between the two is dropped), its name and aliases become the survivor\'s aliases, and its id keeps resolving to the survivor. Returns the survivor.',
+    args: { survivor: t.arg.id({ required: true }), merged: t.arg.id({ required: true }) },
+    resolve: async (_, args, context) => {
+      await runWrite(context, { op: 'mergeActors', survivorId: args.survivor, mergedId: args.merged });
+      return context.loaders.actor.load(args.survivor) as Promise<Actor>;
+    },
+  }),
+);
+
+const actorPatch = z.strictObject({
+  name: actorRecord.shape.name.nullish().transform((v) => v ?? undefined),
+  kind: actorRecord.shape.kind.nullish().transform((v) => v ?? undefined),
+  aliases: z.array(z.string().trim().min(1)).nullish().transform((v) => v ?? undefined),
+  addAliases: z.array(z.string().trim().min(1)).nullish().transform((v) => v ?? undefined),
+  description: z.string().trim().min(1).nullish(),
+});

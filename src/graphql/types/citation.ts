@@ -1,3 +1,8 @@
+import { citationOf } from '../../dataset/dataset.js';
+import { notFound } from '../../domain/errors.js';
+import { builder } from '../builder.js';
+import { runWrite } from '../write.js';
+import { CitationInput } from './relation.js';
 import { ActorRef, CitationRef } from './refs.js';
 
 CitationRef.implement({
@@ -18,3 +23,31 @@ CitationRef.implement({
     }),
   }),
 });
+
+builder.mutationField('addCitation', (t) =>
+  t.field({
+    type: CitationRef,
+    description: 'Adds a source to a relation. Errors: NOT_FOUND (`relation`, `citation.source`, `citation.claimantActor`), DUPLICATE_ID when the relation already cites that source.',
+    args: { relation: t.arg.id({ required: true }), citation: t.arg({ type: CitationInput, required: true }) },
+    resolve: async (_, args, context) => {
+      const [source] = await context.store.sourcesByIds([args.citation.source]);
+      if (!source) throw notFound('citation.source', 'source', [args.citation.source]);
+      const citation = citationOf(args.relation, source, args.citation.claimant ?? null, args.citation.claimantActor ?? null);
+      await runWrite(context, { op: 'addCitation', citation });
+      return citation;
+    },
+  }),
+);
+
+builder.mutationField('retractCitation', (t) =>
+  t.field({
+    type: CitationRef,
+    description: 'Removes one citation; returns it as it was. A relation keeps at least one: retracting the last is refused (retract the relation instead). Errors: NOT_FOUND, BAD_USER_INPUT (`id`).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_, { id }, context) => {
+      const [citation] = await context.store.citationsByIds([id]);
+      await runWrite(context, { op: 'retractCitation', id });
+      return citation!;
+    },
+  }),
+);

@@ -3,7 +3,10 @@ import { isActiveIn } from '../../domain/dates.js';
 import { compareIds, compareRelations } from '../../domain/order.js';
 import { matchesFilter, otherEnd } from '../../domain/relation-kinds.js';
 import { foldForSearch } from '../../domain/search.js';
-import type { Actor, Citation, DateWindow, Relation, RelationFilter, RelationKind, Subgraph } from '../../domain/types.js';
+import type { Actor, Citation, DateWindow, Relation, RelationFilter, RelationKind, Source, Subgraph } from '../../domain/types.js';
+import { mergedActor, patchActor, repointRelation, touched, type WriteCommand, type WriteResult } from '../../domain/commands.js';
+import { checkCommand } from '../check-command.js';
+import { Journal } from './journal.js';
 import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
 import { insertSorted } from './sorted.js';
 import { expandNeighborhood } from '../expand-neighborhood.js';
@@ -31,17 +34,129 @@ export class MemoryStore implements GraphStore {
   private readonly timeline: Relation[] = [];
   private readonly byKind = new Map<RelationKind, Relation[]>();
   private readonly citations = new Map<string, Citation[]>();
+  private readonly citationsById = new Map<string, Citation>();
+  private readonly sources = new Map<string, Source>();
+  /** Ids of merged actors, to the actor each was merged into. */
+  private readonly redirects = new Map<string, string>();
+  private journal: Journal | null = null;
+  /** Writes run one at a time, in journal order. */
+  private writing: Promise<unknown> = Promise.resolve();
 
   static fromDataset(dataset: Dataset): MemoryStore {
     const store = new MemoryStore();
-    for (const actor of dataset.actors) store.putActor(actor);
+    for (const source of dataset.sources) store.sources.set(source.id, source);
+    for (const actor of dataset.actors) store.putActor(actor, false);
     store.actorOrder.sort(compareIds);
     for (const relation of [...dataset.relations].sort(compareRelations)) store.putRelation(relation);
     for (const citation of dataset.citations) store.putCitation(citation);
     return store;
   }
 
-  private putActor(actor: Actor): void {
+  /**
+   * Keeps writes in `dir`: replays the journal found there, then journals every write before it
+   * is acknowledged. Returns what replay saw, for the start-up log.
+   */
+  async attachJournal(dir: string): Promise<{ file: string; replayed: number; skipped: string[]; torn: string | null }> {
+    const { journal, commands, torn } = await Journal.open(dir);
+    const skipped: string[] = [];
+    for (const [i, command] of commands.entries()) {
+      try {
+        await checkCommand(this, command);
+        this.apply(command);
+      } catch (error) {
+        skipped.push(`record ${i + 1} (${command.op}): ${(error as Error).message}`);
+      }
+    }
+    this.journal = journal;
+    return { file: journal.file, replayed: commands.length - skipped.length, skipped, torn };
+  }
+
+  write(command: WriteCommand): Promise<WriteResult> {
+    const run = async () => {
+      await checkCommand(this, command);
+      await this.journal?.append(command);
+      return this.apply(command);
+    };
+    const result = this.writing.then(run, run);
+    this.writing = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Applies a checked command. Nothing here may fail: the command is already journaled. */
+  private apply(command: WriteCommand): WriteResult {
+    switch (command.op) {
+      case 'addSource':
+        this.sources.set(command.source.id, command.source);
+        return touched({ sourceIds: [command.source.id] });
+      case 'createActor':
+        this.putActor(command.actor, true);
+        return touched({ actorIds: [command.actor.id] });
+      case 'updateActor':
+        this.putActor(patchActor(this.actors.get(command.id)!.actor, command.patch), true);
+        return touched({ actorIds: [command.id] });
+      case 'recordRelation':
+        this.putRelation(command.relation);
+        command.citations.forEach((c) => this.putCitation(c));
+        return touched({ relationIds: [command.relation.id], actorIds: [command.relation.from, command.relation.to], citationIds: command.citations.map((c) => c.id) });
+      case 'closeRelation': {
+        const relation = this.relations.get(command.id)!;
+        this.removeRelation(relation);
+        this.putRelation({ ...relation, until: command.until });
+        return touched({ relationIds: [relation.id], actorIds: [relation.from, relation.to] });
+      }
+      case 'retractRelation': {
+        const relation = this.relations.get(command.id)!;
+        const citationIds = (this.citations.get(relation.id) ?? []).map((c) => c.id);
+        this.removeRelation(relation);
+        for (const id of citationIds) this.removeCitation(id);
+        return touched({ relationIds: [relation.id], actorIds: [relation.from, relation.to], citationIds });
+      }
+      case 'addCitation':
+        this.putCitation(command.citation);
+        return touched({ citationIds: [command.citation.id], relationIds: [command.citation.relationId] });
+      case 'retractCitation': {
+        const citation = this.citationsById.get(command.id)!;
+        this.removeCitation(command.id);
+        return touched({ citationIds: [command.id], relationIds: [citation.relationId] });
+      }
+      case 'mergeActors':
+        return this.merge(command.survivorId, command.mergedId);
+    }
+  }
+
+  private merge(survivorId: string, mergedId: string): WriteResult {
+    const survivor = this.actors.get(survivorId)!;
+    const merged = this.actors.get(mergedId)!;
+    const relationIds: string[] = [];
+    const citationIds: string[] = [];
+    for (const relation of [...merged.relations]) {
+      relationIds.push(relation.id);
+      this.removeRelation(relation);
+      if (otherEnd(relation, mergedId) === survivorId) {
+        // A relation between the two would join the survivor to itself: it goes, with its citations.
+        for (const citation of [...(this.citations.get(relation.id) ?? [])]) {
+          citationIds.push(citation.id);
+          this.removeCitation(citation.id);
+        }
+      } else {
+        this.putRelation(repointRelation(relation, mergedId, survivorId));
+      }
+    }
+    const claimed = [...this.citationsById.values()].filter((c) => c.claimantActorId === mergedId);
+    for (const citation of claimed) {
+      this.removeCitation(citation.id);
+      this.putCitation({ ...citation, claimantActorId: survivorId });
+      citationIds.push(citation.id);
+    }
+    this.putActor(mergedActor(survivor.actor, merged.actor), true);
+    this.actors.delete(mergedId);
+    this.actorOrder.splice(this.actorOrder.indexOf(mergedId), 1);
+    for (const [from, to] of this.redirects) if (to === mergedId) this.redirects.set(from, survivorId);
+    this.redirects.set(mergedId, survivorId);
+    return touched({ actorIds: [survivorId, mergedId], relationIds, citationIds });
+  }
+
+  private putActor(actor: Actor, keepOrder: boolean): void {
     const folded = [actor.name, ...actor.aliases].map(foldForSearch);
     const existing = this.actors.get(actor.id);
     if (existing) {
@@ -50,7 +165,8 @@ export class MemoryStore implements GraphStore {
       return;
     }
     this.actors.set(actor.id, { actor, folded, relations: [] });
-    this.actorOrder.push(actor.id);
+    if (keepOrder) insertSorted(this.actorOrder, actor.id, compareIds);
+    else this.actorOrder.push(actor.id);
   }
 
   private putRelation(relation: Relation): void {
@@ -62,14 +178,42 @@ export class MemoryStore implements GraphStore {
     for (const end of [relation.from, relation.to]) insertSorted(this.actors.get(end)!.relations, relation, compareRelations);
   }
 
+  private removeRelation(relation: Relation): void {
+    this.relations.delete(relation.id);
+    const lists = [this.timeline, this.byKind.get(relation.kind)!, this.actors.get(relation.from)!.relations, this.actors.get(relation.to)!.relations];
+    for (const list of lists) list.splice(list.findIndex((r) => r.id === relation.id), 1);
+  }
+
   private putCitation(citation: Citation): void {
     const list = this.citations.get(citation.relationId) ?? [];
     insertSorted(list, citation, (a, b) => compareIds(a.id, b.id));
     this.citations.set(citation.relationId, list);
+    this.citationsById.set(citation.id, citation);
+  }
+
+  private removeCitation(id: string): void {
+    const citation = this.citationsById.get(id);
+    if (!citation) return;
+    this.citationsById.delete(id);
+    const list = this.citations.get(citation.relationId)!;
+    list.splice(list.findIndex((c) => c.id === id), 1);
+    if (list.length === 0) this.citations.delete(citation.relationId);
   }
 
   async actorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
-    return ids.map((id) => this.actors.get(id)?.actor ?? null);
+    return ids.map((id) => this.actors.get(this.redirects.get(id) ?? id)?.actor ?? null);
+  }
+
+  async sourcesByIds(ids: readonly string[]): Promise<(Source | null)[]> {
+    return ids.map((id) => this.sources.get(id) ?? null);
+  }
+
+  async listSources(): Promise<Source[]> {
+    return [...this.sources.values()].sort((a, b) => compareIds(a.id, b.id));
+  }
+
+  async citationsByIds(ids: readonly string[]): Promise<(Citation | null)[]> {
+    return ids.map((id) => this.citationsById.get(id) ?? null);
   }
 
   async relationsByIds(ids: readonly string[]): Promise<(Relation | null)[]> {
@@ -144,7 +288,11 @@ export class MemoryStore implements GraphStore {
 
   private readonly adjacent = (actorId: string): readonly Relation[] => this.actors.get(actorId)?.relations ?? [];
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.writing;
+    await this.journal?.close();
+    this.journal = null;
+  }
 
   /** The smallest sorted list that holds every relation a query can match. */
   private candidates(kinds: RelationKind[] | null, actorId: string | null): readonly Relation[] {

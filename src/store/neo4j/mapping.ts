@@ -1,5 +1,5 @@
 import neo4j, { type Integer } from 'neo4j-driver';
-import type { Actor, Citation, Relation } from '../../domain/types.js';
+import type { Actor, Citation, Relation, Source } from '../../domain/types.js';
 import { foldForSearch } from '../../domain/search.js';
 import type { Dataset } from '../../dataset/dataset.js';
 
@@ -45,6 +45,17 @@ export interface PathRow {
 
 export const toPath = (row: PathRow) => ({ actorIds: row.actorIds.map(String), relations: row.relations.map(toRelation) });
 
+export function toSource(row: Row): Source {
+  return {
+    id: String(row.id),
+    file: String(row.file),
+    title: String(row.title),
+    publisher: str(row.publisher),
+    published: dateString(row.published)!,
+    publishedApproximate: Boolean(row.publishedApproximate),
+  };
+}
+
 export function toCitation(row: Row): Citation {
   return {
     id: String(row.id),
@@ -69,11 +80,15 @@ export const int = (value: number): Integer => neo4j.int(value);
 export function datasetParams(dataset: Dataset) {
   return {
     sources: dataset.sources,
-    actors: dataset.actors.map((a) => ({ ...a, searchText: searchText(a) })),
+    actors: dataset.actors.map(actorParams),
     relations: dataset.relations,
-    citations: dataset.citations.map(({ id, relationId, sourceId, claimant, claimantActorId }) => ({ id, relationId, sourceId, claimant, claimantActorId })),
+    citations: dataset.citations.map(citationParams),
   };
 }
+
+export const actorParams = (actor: Actor) => ({ ...actor, searchText: searchText(actor) });
+
+export const citationParams = ({ id, relationId, sourceId, claimant, claimantActorId }: Citation) => ({ id, relationId, sourceId, claimant, claimantActorId });
 
 /** Folded name and aliases joined by `|`, which folded text never contains, so no match spans two names. */
 export const searchText = (actor: Pick<Actor, 'name' | 'aliases'>) => [actor.name, ...actor.aliases].map(foldForSearch).join('|');

@@ -1,12 +1,16 @@
 import neo4j, { Neo4jError, type Driver, type QueryConfig, type RecordShape } from 'neo4j-driver';
 import type { Config } from '../../config.js';
 import { MUTUAL_KINDS } from '../../domain/relation-kinds.js';
-import type { Actor, Citation, DateWindow, Relation, RelationFilter, RelationKind, Subgraph } from '../../domain/types.js';
+import type { Actor, Citation, DateWindow, Relation, RelationFilter, RelationKind, Source, Subgraph } from '../../domain/types.js';
 import type { Logger } from '../../logger.js';
 import { expandNeighborhood } from '../expand-neighborhood.js';
 import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store-errors.js';
-import { int, toActor, toCitation, toPath, toRelation, type PathRow } from './mapping.js';
+import { int, toActor, toPath, toRelation, toSource, type PathRow } from './mapping.js';
+import { Lookups, type Run } from './lookups.js';
+import { applyCommand } from './apply-command.js';
+import { checkCommand } from '../check-command.js';
+import type { WriteCommand, WriteResult } from '../../domain/commands.js';
 import { cypher, withMaxHops, type StatementName } from './statements.js';
 import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
 
@@ -23,10 +27,14 @@ const NO_LIMIT = 2 ** 31 - 1;
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
 
+  private readonly lookups: Lookups;
+
   constructor(
     private readonly driver: Driver,
     private readonly settings: Pick<Neo4jSettings, 'database' | 'txTimeoutMs'>,
-  ) {}
+  ) {
+    this.lookups = new Lookups((name, params) => this.read(name, params));
+  }
 
   /** Opens a driver and checks that the server answers; a clear error if it does not. */
   static async connect(settings: Neo4jSettings, log?: Logger): Promise<Neo4jStore> {
@@ -58,38 +66,53 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  async actorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
-    const rows = await this.read<{ actor: Record<string, unknown> }>('actors-by-ids', { ids: unique(ids) });
-    const byId = new Map(rows.map((row) => [String(row.actor.id), toActor(row.actor)]));
-    return ids.map((id) => byId.get(id) ?? null);
+  actorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
+    return this.lookups.actorsByIds(ids);
   }
 
-  async relationsByIds(ids: readonly string[]): Promise<(Relation | null)[]> {
-    const rows = await this.read<{ relation: Record<string, unknown> }>('relations-by-ids', { ids: unique(ids) });
-    const byId = new Map(rows.map((row) => [String(row.relation.id), toRelation(row.relation)]));
-    return ids.map((id) => byId.get(id) ?? null);
+  relationsByIds(ids: readonly string[]): Promise<(Relation | null)[]> {
+    return this.lookups.relationsByIds(ids);
   }
 
-  async citationsOfRelations(relationIds: readonly string[]): Promise<Citation[][]> {
-    const rows = await this.read<{ citation: Record<string, unknown> }>('citations-of-relations', { ids: unique(relationIds) });
-    return groupInOrder(relationIds, rows.map((row) => toCitation(row.citation)), (c) => c.relationId);
+  sourcesByIds(ids: readonly string[]): Promise<(Source | null)[]> {
+    return this.lookups.sourcesByIds(ids);
   }
 
-  async relationsOfActors(actorIds: readonly string[], filter: RelationFilter): Promise<Relation[][]> {
-    const rows = await this.read<{ actorId: string; relation: Record<string, unknown> }>('relations-of-actors', {
-      ids: unique(actorIds),
-      kinds: filter.kinds,
-      ...windowParams(filter.window),
-      direction: filter.direction,
-      mutualKinds: [...MUTUAL_KINDS],
-    });
-    const byActor = new Map<string, Relation[]>();
-    for (const row of rows) {
-      const list = byActor.get(row.actorId) ?? [];
-      list.push(toRelation(row.relation));
-      byActor.set(row.actorId, list);
+  async listSources(): Promise<Source[]> {
+    return (await this.read<{ source: Record<string, unknown> }>('list-sources', {})).map((row) => toSource(row.source));
+  }
+
+  citationsByIds(ids: readonly string[]): Promise<(Citation | null)[]> {
+    return this.lookups.citationsByIds(ids);
+  }
+
+  citationsOfRelations(relationIds: readonly string[]): Promise<Citation[][]> {
+    return this.lookups.citationsOfRelations(relationIds);
+  }
+
+  relationsOfActors(actorIds: readonly string[], filter: RelationFilter): Promise<Relation[][]> {
+    return this.lookups.relationsOfActors(actorIds, filter);
+  }
+
+  /** One write transaction: the command is checked and applied in it, so a refusal writes nothing. */
+  async write(command: WriteCommand): Promise<WriteResult> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(
+        async (tx) => {
+          const run: Run = async <T>(name: StatementName, params: Record<string, unknown>) =>
+            (await tx.run(cypher(name), params)).records.map((record) => record.toObject() as T);
+          const lookups = new Lookups(run);
+          await checkCommand(lookups, command);
+          return applyCommand(run, lookups, command);
+        },
+        { timeout: this.settings.txTimeoutMs },
+      );
+    } catch (error) {
+      throw translateError(error, this.settings.txTimeoutMs);
+    } finally {
+      await session.close();
     }
-    return actorIds.map((id) => byActor.get(id) ?? []);
   }
 
   async searchActors(query: ActorSearch): Promise<Page<Actor>> {
@@ -184,7 +207,6 @@ function pathParams(query: PathQuery) {
   };
 }
 
-const unique = (ids: readonly string[]) => [...new Set(ids)];
 
 const windowParams = (window: DateWindow | null) => ({ from: window?.from ?? null, to: window?.to ?? null });
 
@@ -192,13 +214,4 @@ function page<T>(items: T[], limit: number): Page<T> {
   return items.length > limit ? { items: items.slice(0, limit), hasMore: true } : { items, hasMore: false };
 }
 
-function groupInOrder<T>(keys: readonly string[], items: T[], keyOf: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(keyOf(item)) ?? [];
-    list.push(item);
-    groups.set(keyOf(item), list);
-  }
-  return keys.map((key) => groups.get(key) ?? []);
-}
 

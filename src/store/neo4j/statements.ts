@@ -23,6 +23,15 @@ export const STATEMENT_NAMES = [
   'paths',
   'relations-changed',
   'relations-changed-of-actor',
+  'sources-by-ids',
+  'list-sources',
+  'citations-by-ids',
+  'delete-relation',
+  'delete-citations',
+  'delete-actor',
+  'repoint-redirects',
+  'add-redirect',
+  'repoint-claimants',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];

@@ -1,0 +1,4 @@
+// Every source, by id. Parameters: none.
+MATCH (s:Source)
+RETURN s {.id, .file, .title, .publisher, .published, .publishedApproximate} AS source
+ORDER BY s.id

@@ -1,0 +1,57 @@
+import type { Actor, Citation, IsoDate, Relation, Source } from './types.js';
+
+/**
+ * Every change to the graph, fully resolved (ids assigned, citations complete), so that a store
+ * can check it, apply it, and (the embedded store) journal it and replay it byte for byte.
+ */
+export type WriteCommand =
+  | { op: 'addSource'; source: Source }
+  | { op: 'createActor'; actor: Actor }
+  | { op: 'updateActor'; id: string; patch: ActorPatch }
+  | { op: 'recordRelation'; relation: Relation; citations: Citation[] }
+  | { op: 'closeRelation'; id: string; until: IsoDate }
+  | { op: 'retractRelation'; id: string }
+  | { op: 'addCitation'; citation: Citation }
+  | { op: 'retractCitation'; id: string }
+  | { op: 'mergeActors'; survivorId: string; mergedId: string };
+
+export interface ActorPatch {
+  name?: string;
+  kind?: Actor['kind'];
+  aliases?: string[];
+  description?: string | null;
+}
+
+/** What a write touched, for the API's answer and the `graphChanged` subscription. */
+export interface WriteResult {
+  actorIds: string[];
+  relationIds: string[];
+  citationIds: string[];
+  sourceIds: string[];
+}
+
+export const touched = (parts: Partial<WriteResult>): WriteResult => ({ actorIds: [], relationIds: [], citationIds: [], sourceIds: [], ...parts });
+
+/** The actor after a patch; aliases deduplicated, the name never listed as its own alias. */
+export function patchActor(actor: Actor, patch: ActorPatch): Actor {
+  const next = { ...actor, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Actor;
+  return { ...next, aliases: uniqueAliases(next.aliases, next.name) };
+}
+
+export function uniqueAliases(aliases: readonly string[], name: string): string[] {
+  const seen = new Set<string>([name]);
+  return aliases.filter((a) => !seen.has(a) && (seen.add(a), true));
+}
+
+/** The survivor of a merge takes the merged actor's name and aliases as aliases. */
+export const mergedActor = (survivor: Actor, merged: Actor): Actor => ({
+  ...survivor,
+  aliases: uniqueAliases([...survivor.aliases, merged.name, ...merged.aliases], survivor.name),
+});
+
+/** A relation with one end moved from `mergedId` to `survivorId`. */
+export const repointRelation = (relation: Relation, mergedId: string, survivorId: string): Relation => ({
+  ...relation,
+  from: relation.from === mergedId ? survivorId : relation.from,
+  to: relation.to === mergedId ? survivorId : relation.to,
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { sourceRecord } from '../../dataset/schema.js';
+import type { Source } from '../../domain/types.js';
+import { builder } from '../builder.js';
+import { runWrite, validInput } from '../write.js';
+
+export const SourceRef = builder.objectRef<Source>('Source').implement({
+  description: 'An article or report that relations cite.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable key, a kebab-case slug.' }),
+    title: t.exposeString('title', { description: 'Headline or title.' }),
+    publisher: t.exposeString('publisher', { nullable: true, description: 'Publisher, where known.' }),
+    published: t.field({ type: 'Date', description: 'Date of publication.', resolve: (s) => s.published }),
+    publishedApproximate: t.exposeBoolean('publishedApproximate', { description: 'True when the date is inferred from the content.' }),
+    file: t.exposeString('file', { description: 'Where the text is: a file name in the seed folder or a URL.' }),
+  }),
+});
+
+builder.queryField('sources', (t) =>
+  t.field({ type: [SourceRef], description: 'Every source, by id.', resolve: (_, __, context) => context.store.listSources() }),
+);
+
+const AddSourceInput = builder.inputType('AddSourceInput', {
+  description: 'A new source for relations to cite.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'A new kebab-case slug.' }),
+    title: t.string({ required: true, description: 'Headline or title.' }),
+    publisher: t.string({ required: false, description: 'Publisher, where known.' }),
+    published: t.field({ type: 'Date', required: true, description: 'Date of publication.' }),
+    publishedApproximate: t.boolean({ required: false, defaultValue: false, description: 'True when the date is inferred.' }),
+    file: t.string({ required: false, description: 'Where the text is (a URL or a file name); defaults to the id.' }),
+  }),
+});
+
+builder.mutationField('addSource', (t) =>
+  t.field({
+    type: SourceRef,
+    description: 'Adds a source. Errors: DUPLICATE_ID (field `input.id`), BAD_USER_INPUT.',
+    args: { input: t.arg({ type: AddSourceInput, required: true }) },
+    resolve: async (_, { input }, context) => {
+      const source = validInput(sourceRecord.extend({ file: z.string().min(1) }), { ...input, publisher: input.publisher ?? null, file: input.file ?? input.id }, 'input');
+      await runWrite(context, { op: 'addSource', source }, 'input');
+      return source;
+    },
+  }),
+);
