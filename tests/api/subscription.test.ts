@@ -14,21 +14,28 @@ describe('graphChanged subscription (server-sent events)', () => {
     expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = stream.body!.getReader();
     const decoder = new TextDecoder();
-
-    const write = await app.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer t' },
-      body: JSON.stringify({ query: 'mutation { closeRelation(id: "ru-supports-gov", until: "2019-01-01") { id } }' }),
-    });
-    expect(((await write.json()) as { data: unknown }).data).toEqual({ closeRelation: { id: 'ru-supports-gov' } });
-
     let text = '';
-    const deadline = Date.now() + 5_000;
-    while (!/data: .*graphChanged/.test(text) && Date.now() < deadline) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value);
+    const received = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        text += decoder.decode(value);
+        if (/data: .*graphChanged/.test(text)) return;
+      }
+    })();
+    // The subscription goes live asynchronously; repeat the (idempotent) write until it is heard.
+    let heard = false;
+    void received.then(() => (heard = true));
+    for (let attempt = 0; attempt < 20 && !heard; attempt++) {
+      const write = await app.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer t' },
+        body: JSON.stringify({ query: 'mutation { closeRelation(id: "ru-supports-gov", until: "2019-01-01") { id } }' }),
+      });
+      expect(((await write.json()) as { data: unknown }).data).toEqual({ closeRelation: { id: 'ru-supports-gov' } });
+      await Promise.race([received, new Promise((resolve) => setTimeout(resolve, 250))]);
     }
+    expect(heard).toBe(true);
     await reader.cancel();
     const event = JSON.parse(/data: (.*graphChanged.*)/.exec(text)![1]) as { data: { graphChanged: Record<string, unknown> } };
     expect(event.data.graphChanged).toMatchObject({ operation: 'closeRelation', actorIds: ['ru', 'gov'], relationIds: ['ru-supports-gov'], citationIds: [], sourceIds: [] });
