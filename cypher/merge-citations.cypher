@@ -1,6 +1,6 @@
-// Parameters: $citations (list of maps: id, relationId, sourceId, claimant, claimantActorId).
+// Parameters: $citations (list of maps: id, relationId, sourceId, claimant, claimantActorId, locator).
 UNWIND $citations AS c
 MATCH (s:Source {id: c.sourceId})
 MERGE (x:Citation {id: c.id})
-SET x.relationId = c.relationId, x.claimant = c.claimant, x.claimantActorId = c.claimantActorId
+SET x.relationId = c.relationId, x.claimant = c.claimant, x.claimantActorId = c.claimantActorId, x.locator = c.locator
 MERGE (x)-[:FROM_SOURCE]->(s)

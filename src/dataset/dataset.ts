@@ -12,7 +12,7 @@ export interface Dataset {
 export const citationId = (relationId: string, sourceId: string) => `${relationId}@${sourceId}`;
 
 /** A citation of `source` by a relation, with who makes the claim. */
-export const citationOf = (relationId: string, source: Source, claimant: string | null, claimantActorId: string | null): Citation => ({
+export const citationOf = (relationId: string, source: Source, claimant: string | null, claimantActorId: string | null, locator: string | null = null): Citation => ({
   id: citationId(relationId, source.id),
   relationId,
   sourceId: source.id,
@@ -22,4 +22,5 @@ export const citationOf = (relationId: string, source: Source, claimant: string 
   publishedApproximate: source.publishedApproximate,
   claimant,
   claimantActorId,
+  locator,
 });

@@ -28,6 +28,7 @@ export const citationRecord = z.strictObject({
   source: slug,
   claimant: text.nullable().default(null),
   claimantActor: slug.nullable().default(null),
+  locator: text.nullable().default(null),
 });
 
 export const relationRecord = z

@@ -67,6 +67,8 @@ export interface Citation {
   publishedApproximate: boolean;
   claimant: string | null;
   claimantActorId: string | null;
+  /** Where in the source: a page, a paragraph, or the source's own record ids (ACLED event ids). */
+  locator: string | null;
 }
 
 /** A closed date interval; a null end is unbounded. */

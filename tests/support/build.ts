@@ -39,6 +39,7 @@ export const buildCitation = (relationId: string, source: Source, overrides: Par
   publishedApproximate: source.publishedApproximate,
   claimant: null,
   claimantActorId: null,
+  locator: null,
   ...overrides,
 });
 

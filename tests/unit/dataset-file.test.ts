@@ -38,7 +38,7 @@ describe('dataset file', () => {
     expect(data.actors[1]).toEqual({ id: 'rebels', name: 'Rebels', kind: 'ARMED_GROUP', aliases: [], description: null });
     expect(data.relations[0]).toEqual({ id: 'gov-fights-rebels', kind: 'FIGHTS', from: 'gov', to: 'rebels', since: '2017-10-01', until: '2017-12-31', precision: 'MONTH', summary: 'They fight.', places: [] });
     expect(data.citations).toEqual([
-      { id: 'gov-fights-rebels@wire', relationId: 'gov-fights-rebels', sourceId: 'wire', title: 'Clashes', publisher: 'Wire', published: '2017-12-10', publishedApproximate: false, claimant: 'A monitor', claimantActorId: null },
+      { id: 'gov-fights-rebels@wire', relationId: 'gov-fights-rebels', sourceId: 'wire', title: 'Clashes', publisher: 'Wire', published: '2017-12-10', publishedApproximate: false, claimant: 'A monitor', claimantActorId: null, locator: null },
     ]);
   });
 

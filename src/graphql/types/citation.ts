@@ -15,6 +15,7 @@ CitationRef.implement({
     publishedApproximate: t.exposeBoolean('publishedApproximate', { description: 'True when the article\'s date is inferred from its content.' }),
     source: t.exposeString('sourceId', { description: 'Id of the source article in the dataset.' }),
     claimant: t.exposeString('claimant', { nullable: true, description: 'Who makes the claim, when the article reports someone else\'s claim; null when it states the fact itself.' }),
+    locator: t.exposeString('locator', { nullable: true, description: 'Where in the source: a page, a paragraph, or the source\'s own record ids (ACLED event ids).' }),
     claimantActor: t.field({
       type: ActorRef,
       nullable: true,

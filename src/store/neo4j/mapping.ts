@@ -67,6 +67,7 @@ export function toCitation(row: Row): Citation {
     publishedApproximate: Boolean(row.publishedApproximate),
     claimant: str(row.claimant),
     claimantActorId: str(row.claimantActorId),
+    locator: str(row.locator),
   };
 }
 
@@ -88,7 +89,7 @@ export function datasetParams(dataset: Dataset) {
 
 export const actorParams = (actor: Actor) => ({ ...actor, searchText: searchText(actor) });
 
-export const citationParams = ({ id, relationId, sourceId, claimant, claimantActorId }: Citation) => ({ id, relationId, sourceId, claimant, claimantActorId });
+export const citationParams = ({ id, relationId, sourceId, claimant, claimantActorId, locator }: Citation) => ({ id, relationId, sourceId, claimant, claimantActorId, locator });
 
 /** Folded name and aliases joined by `|`, which folded text never contains, so no match spans two names. */
 export const searchText = (actor: Pick<Actor, 'name' | 'aliases'>) => [actor.name, ...actor.aliases].map(foldForSearch).join('|');
