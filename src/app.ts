@@ -7,6 +7,7 @@ import { createContext } from './graphql/context.js';
 import { createGraphEvents } from './graphql/events.js';
 import { maskError } from './graphql/errors.js';
 import { EXAMPLE_QUERY } from './graphql/example-query.js';
+import { explorerPlugin } from './http/explorer.js';
 import type { GraphStore } from './store/port.js';
 
 export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> & Partial<Pick<Config, 'apiTokens' | 'reads'>>;
@@ -33,6 +34,7 @@ export function createApp(store: GraphStore, config: AppConfig) {
     maskedErrors: { maskError, isDev: false },
     cors: corsFor(config),
     logging: false,
+    plugins: [explorerPlugin()],
   });
 }
 

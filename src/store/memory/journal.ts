@@ -1,5 +1,5 @@
-import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, readFile, rm, truncate, writeFile, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { WriteCommand } from '../../domain/commands.js';
 
@@ -17,6 +17,7 @@ export class Journal {
 
   static async open(dir: string): Promise<{ journal: Journal; commands: WriteCommand[]; torn: string | null }> {
     await mkdir(dir, { recursive: true });
+    await takeLock(dir);
     const file = join(dir, 'journal.jsonl');
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
@@ -37,6 +38,40 @@ export class Journal {
 
   async close(): Promise<void> {
     await this.handle.close();
+    await rm(join(dirname(this.file), LOCK), { force: true });
+  }
+}
+
+const LOCK = 'journal.lock';
+
+/**
+ * One process per data folder: two would each journal writes the other never saw. A lock left
+ * by a process that died (SIGKILL) is taken over.
+ */
+async function takeLock(dir: string): Promise<void> {
+  const lock = join(dir, LOCK);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new Error(`${dir} is in use by process ${pid} (a running server or import?): stop it first, or give this one another DATA_DIR`);
+      }
+      await rm(lock, { force: true });
+    }
+  }
+  throw new Error(`${dir}: could not take the journal lock`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
