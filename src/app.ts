@@ -1,5 +1,6 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga } from 'graphql-yoga';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { schema } from './graphql/index.js';
 import { accessOf, requireReader } from './graphql/auth.js';
@@ -7,18 +8,25 @@ import { createContext } from './graphql/context.js';
 import { createGraphEvents } from './graphql/events.js';
 import { maskError } from './graphql/errors.js';
 import { EXAMPLE_QUERY } from './graphql/example-query.js';
+import { requestDeadline } from './http/deadline.js';
 import { explorerPlugin } from './http/explorer.js';
+import { bodyLimit, queryLimits } from './http/limits.js';
+import { requestLog } from './http/request-log.js';
+import type { Logger } from './logger.js';
 import type { GraphStore } from './store/port.js';
 
-export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> & Partial<Pick<Config, 'apiTokens' | 'reads'>>;
+export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> &
+  Partial<Pick<Config, 'apiTokens' | 'reads' | 'graphiql' | 'introspection' | 'requestTimeoutMs' | 'maxBodyBytes'>>;
 
 /**
- * Builds the HTTP app (GraphQL at /graphql, /health). It never listens: `main.ts` does. Writes
- * need a token from `apiTokens`; with `reads: 'token'`, reads do too.
+ * Builds the HTTP app: GraphQL (and GraphiQL) at /graphql, /health, /ready, the explorer at
+ * /explore. It never listens: `main.ts` does. Writes need a token from `apiTokens`; with
+ * `reads: 'token'`, reads do too. Defaults not given fall back to development settings.
  */
-export function createApp(store: GraphStore, config: AppConfig) {
+export function createApp(store: GraphStore, config: AppConfig, log?: Logger) {
   const events = createGraphEvents();
   const tokens = config.apiTokens ?? [];
+  const production = config.env === 'production';
   return createYoga({
     schema,
     context: ({ request }) => {
@@ -29,12 +37,33 @@ export function createApp(store: GraphStore, config: AppConfig) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: { title: 'Idlib actor graph', defaultQuery: EXAMPLE_QUERY },
+    graphiql: (config.graphiql ?? !production) ? { title: 'Idlib actor graph', defaultQuery: EXAMPLE_QUERY } : false,
     renderGraphiQL,
     maskedErrors: { maskError, isDev: false },
     cors: corsFor(config),
+    batching: false,
     logging: false,
-    plugins: [explorerPlugin()],
+    plugins: [
+      ...(log ? [requestLog(log)] : []),
+      bodyLimit(config.maxBodyBytes ?? 100_000),
+      queryLimits(production),
+      ...((config.introspection ?? !production) ? [] : [useDisableIntrospection()]),
+      requestDeadline(config.requestTimeoutMs ?? 15_000),
+      useReadinessCheck({
+        endpoint: '/ready',
+        // A plain 503 with no detail: the reason goes to the log, not to the caller.
+        check: async () => {
+          try {
+            await store.ping();
+            return true;
+          } catch (error) {
+            log?.warn({ err: (error as Error).message }, 'readiness check failed');
+            return false;
+          }
+        },
+      }),
+      explorerPlugin(),
+    ],
   });
 }
 

@@ -23,6 +23,10 @@ const env = z.object({
   API_TOKEN: z.string().optional(),
   API_READS: z.enum(['open', 'token']).default('open'),
   DATA_DIR: z.string().min(1).optional(),
+  GRAPHIQL: z.enum(['on', 'off']).optional(),
+  INTROSPECTION: z.enum(['on', 'off']).optional(),
+  REQUEST_TIMEOUT_MS: positiveMs.default(15_000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
 });
 
 export interface Config {
@@ -41,6 +45,13 @@ export interface Config {
   reads: 'open' | 'token';
   /** Where the embedded store journals its writes; null: writes are not kept. */
   dataDir: string | null;
+  /** GraphiQL at /graphql; on in development, off in production unless GRAPHIQL=on. */
+  graphiql: boolean;
+  /** Schema introspection; on in development, off in production unless INTROSPECTION=on. */
+  introspection: boolean;
+  /** Every GraphQL request ends by this deadline with REQUEST_TIMEOUT. */
+  requestTimeoutMs: number;
+  maxBodyBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -71,5 +82,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     apiTokens: (e.API_TOKEN ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     reads: e.API_READS,
     dataDir: e.DATA_DIR ?? null,
+    graphiql: (e.GRAPHIQL ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
+    introspection: (e.INTROSPECTION ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    maxBodyBytes: e.MAX_BODY_BYTES,
   };
 }

@@ -11,7 +11,9 @@ async function main() {
   const log = createLogger(config.logLevel);
   const store = await openStore(config, log);
   if (config.apiTokens.length === 0) log.info('API_TOKEN is not set: mutations are refused');
-  const server = createServer(createApp(store, config));
+  const server = createServer(createApp(store, config, log));
+  server.requestTimeout = config.requestTimeoutMs + 5_000;
+  server.headersTimeout = 10_000;
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -83,6 +83,9 @@ export interface GraphStore {
    */
   write(command: WriteCommand): Promise<WriteResult>;
 
+  /** Resolves when the store answers; rejects when it cannot (readiness). */
+  ping(): Promise<void>;
+
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;
 }

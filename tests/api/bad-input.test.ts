@@ -52,13 +52,19 @@ describe('bad input', () => {
   });
 
   it.each([
-    ['{ actors(first: 100000) { edges { cursor } } }', /first must be between 0 and 100; got 100000/],
+    ['{ actors(first: 101) { edges { cursor } } }', /first must be between 0 and 100; got 101/],
     ['{ actors(first: -1) { edges { cursor } } }', /first must be between 0 and 100; got -1/],
     ['{ relations(first: 201) { edges { cursor } } }', /first must be between 0 and 200; got 201/],
     ['{ neighborhood(actor: "gov", hops: 4) { nodes { id } } }', /hops must be between 1 and 3; got 4/],
     ['{ neighborhood(actor: "gov", hops: 0) { nodes { id } } }', /hops must be between 1 and 3; got 0/],
   ])('refuses limits beyond the caps: %s', async (document, message) => {
     await expectClientError(document, 'LIMIT_EXCEEDED', message);
+  });
+
+  it('refuses first: 100000 before it runs, by the query cost limit', async () => {
+    const res = await query('{ actors(first: 100000) { edges { cursor node { id } } } }');
+    expect(res.errors?.[0].message).toMatch(/Query Cost limit of \d+ exceeded/);
+    expect(res.data).toBeUndefined();
   });
 
   it('rejects a cursor it did not issue', async () => {

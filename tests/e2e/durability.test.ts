@@ -55,10 +55,19 @@ describe('durability of the embedded store (SIGKILL mid-stream)', () => {
     const again = await startServer(env);
     try {
       expect(again.output()).toMatch(/was torn, most likely by a crash mid-write/);
-      const ids = acked.map((id) => `a${id.replace(/-/g, '_')}: actor(id: "${id}") { id }`).join('\n');
-      const res = await gql(again, `{ ${ids} }`);
-      const missing = acked.filter((id) => (res.data?.[`a${id.replace(/-/g, '_')}`] as { id: string } | null)?.id !== id);
-      console.log(`[durability] ${acked.length} writes acknowledged before SIGKILL; ${acked.length - missing.length} present after restart`);
+      const present = new Set<string>();
+      for (let after: string | null = null; ; ) {
+        const page = await gql(again, `{ actors(search: "durable", first: 100${after ? `, after: "${after}"` : ''}) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`);
+        const actors = page.data?.actors as { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+        actors.edges.forEach((e) => present.add(e.node.id));
+        if (!actors.pageInfo.hasNextPage) break;
+        after = actors.pageInfo.endCursor;
+      }
+      const missing = acked.filter((id) => !present.has(id));
+      // At most the writes in flight at the kill may be there without an acknowledgement.
+      expect(present.size - acked.length).toBeGreaterThanOrEqual(0);
+      expect(present.size - acked.length).toBeLessThanOrEqual(4);
+      console.log(`[durability] ${acked.length} writes acknowledged before SIGKILL; ${acked.length - missing.length} of them present after restart, ${present.size} durable actors in all`);
       expect(missing).toEqual([]);
       // The rest of the graph is intact and writable.
       const daesh = await gql(again, '{ actor(id: "daesh") { name relations(kinds: [FIGHTS]) { id } } }');

@@ -8,11 +8,12 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-const TSX = `${ROOT}node_modules/.bin/tsx`;
-
-/** Runs `src/main.ts` as `npm start` does, on a free port, and resolves once it listens. */
+/**
+ * Runs `src/main.ts` as `npm start` does, on a free port, and resolves once it listens. Node
+ * itself is the child (tsx as a loader, not its wrapper process), so a signal reaches the server.
+ */
 export function startServer(env: Record<string, string> = {}, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {

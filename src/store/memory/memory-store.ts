@@ -288,6 +288,8 @@ export class MemoryStore implements GraphStore {
 
   private readonly adjacent = (actorId: string): readonly Relation[] => this.actors.get(actorId)?.relations ?? [];
 
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {
     await this.writing;
     await this.journal?.close();

@@ -170,6 +170,10 @@ export class Neo4jStore implements GraphStore {
     return rows.map((row) => toRelation(row.relation));
   }
 
+  async ping(): Promise<void> {
+    await this.read('ping', {});
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }

@@ -32,6 +32,7 @@ export const STATEMENT_NAMES = [
   'repoint-redirects',
   'add-redirect',
   'repoint-claimants',
+  'ping',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];

@@ -1,0 +1,27 @@
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/**
+ * Every execution answers by the deadline. A store query still running past it is bounded by the
+ * store's own timeout (NEO4J_TX_TIMEOUT_MS); the client is not kept waiting for it.
+ */
+export function requestDeadline(timeoutMs: number): Plugin {
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn(async (args) => {
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new GraphQLError(`The request took longer than ${timeoutMs} ms and was stopped.`, { extensions: { code: 'REQUEST_TIMEOUT', http: { status: 503 } } })), timeoutMs);
+        });
+        try {
+          return await Promise.race([executeFn(args), deadline]);
+        } catch (error) {
+          if (error instanceof GraphQLError) return { errors: [error] };
+          throw error;
+        } finally {
+          clearTimeout(timer);
+        }
+      });
+    },
+  };
+}
