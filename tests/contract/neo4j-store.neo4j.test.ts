@@ -1,7 +1,6 @@
 import { afterAll, describe, it } from 'vitest';
-import { createDriver, Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { applySchema, seedDataset } from '../../src/store/neo4j/seed.js';
-import { neo4jSettings } from '../support/neo4j.js';
+import { createDriver } from '../../src/store/neo4j/neo4j-store.js';
+import { neo4jOpener, neo4jSettings } from '../support/neo4j.js';
 import { graphStoreContract } from './graph-store.contract.js';
 
 const settings = neo4jSettings();
@@ -9,12 +8,5 @@ const settings = neo4jSettings();
 describe.skipIf(!settings)('Neo4jStore', () => {
   const driver = createDriver(settings!);
   afterAll(() => driver.close());
-  let schemaApplied = false;
-
-  graphStoreContract(it, async (dataset) => {
-    if (!schemaApplied) await applySchema(driver, settings!.database);
-    schemaApplied = true;
-    await seedDataset(driver, settings!.database, dataset, { reset: true });
-    return new Neo4jStore(driver, settings!);
-  });
+  graphStoreContract(it, neo4jOpener(driver, settings!));
 });

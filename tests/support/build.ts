@@ -1,4 +1,4 @@
-import { citationId, type Dataset } from '../../src/dataset/dataset.js';
+import { citationOf, type Dataset } from '../../src/dataset/dataset.js';
 import type { Actor, Citation, Relation, Source } from '../../src/domain/types.js';
 
 export const buildSource = (overrides: Partial<Source> = {}): Source => ({
@@ -30,16 +30,7 @@ export const buildRelation = (overrides: Partial<Relation> & Pick<Relation, 'id'
 });
 
 export const buildCitation = (relationId: string, source: Source, overrides: Partial<Citation> = {}): Citation => ({
-  id: citationId(relationId, source.id),
-  relationId,
-  sourceId: source.id,
-  title: source.title,
-  publisher: source.publisher,
-  published: source.published,
-  publishedApproximate: source.publishedApproximate,
-  claimant: null,
-  claimantActorId: null,
-  locator: null,
+  ...citationOf(relationId, source, null, null),
   ...overrides,
 });
 
