@@ -67,8 +67,11 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger) {
   });
 }
 
+/**
+ * CORS: the configured origins; unconfigured, any origin in development and none but our own in
+ * production. (An empty origin list means "any" to Yoga, so "none" turns CORS headers off.)
+ */
 function corsFor(config: AppConfig) {
-  if (config.corsOrigins !== null) return { origin: config.corsOrigins, credentials: false };
-  // Unconfigured: any origin in development, none but our own in production.
-  return config.env === 'production' ? { origin: [] as string[] } : undefined;
+  if (config.corsOrigins !== null) return config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: false } : false;
+  return config.env === 'production' ? false : undefined;
 }
