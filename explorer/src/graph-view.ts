@@ -1,0 +1,440 @@
+// The Cytoscape graph: one stable layout for every date, the snapshot of the day drawn on it, what
+// began fading in and what ended fading out, and the highlights (path, selected actor's
+// neighbourhood, selected relation).
+
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular, type StylesheetJson } from 'cytoscape';
+import { formatDay } from './dates.js';
+import { h } from './dom.js';
+import type { ActorRef, EdgeRef, Path, Subgraph } from './queries.js';
+import { ACTOR_KINDS, HIGHLIGHT, RELATION_KINDS } from './theme.js';
+
+export interface GraphHandlers {
+  onActor(id: string): void;
+  onRelation(id: string): void;
+  onBackground(): void;
+}
+
+/** How long a relation or actor takes to fade in or out. */
+export const FADE_MS = 450;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The camera does not zoom in further than this on a small graph. */
+const MAX_FIT_ZOOM = 1.3;
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+interface Focus {
+  actorId: string;
+  nodeIds: Set<string>;
+  edgeIds: Set<string>;
+}
+
+function stylesheet(): StylesheetJson {
+  const actorRules = Object.entries(ACTOR_KINDS).map(([kind, style]) => ({
+    selector: `node[kind = "${kind}"]`,
+    style: { 'background-color': style.color, shape: style.shape, width: style.size, height: style.size },
+  }));
+  const relationRules = Object.entries(RELATION_KINDS).map(([kind, style]) => ({
+    selector: `edge[kind = "${kind}"]`,
+    style: {
+      'line-color': style.color,
+      'target-arrow-color': style.color,
+      'line-style': style.line,
+      'target-arrow-shape': style.directed ? 'triangle' : 'none',
+      ...(style.line === 'dashed' ? { 'line-dash-pattern': [7, 4] } : {}),
+      ...(style.line === 'dotted' ? { 'line-dash-pattern': [2, 4] } : {}),
+    },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, sans-serif',
+        'font-size': 11,
+        'font-weight': 600,
+        color: '#1f2430',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '112px',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2.5,
+        'text-outline-opacity': 0.9,
+        'border-width': 1.5,
+        'border-color': '#1f2430',
+        'border-opacity': 0.75,
+        'transition-property': 'opacity',
+        'transition-duration': FADE_MS,
+        'overlay-opacity': 0,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 2.4,
+        'curve-style': 'bezier',
+        'control-point-step-size': 9,
+        'arrow-scale': 1.15,
+        opacity: 0.9,
+        'transition-property': 'opacity',
+        'transition-duration': FADE_MS,
+        'overlay-opacity': 0,
+      },
+    },
+    ...actorRules,
+    ...relationRules,
+    // Drawn for a found path although not active on the day shown.
+    { selector: 'node.extra', style: { 'border-style': 'dashed', 'background-opacity': 0.45 } },
+    { selector: 'edge.extra', style: { opacity: 0.6, 'line-style': 'dashed', 'line-dash-pattern': [3, 3] } },
+    { selector: 'node.hover', style: { 'border-width': 3 } },
+    { selector: 'edge.hover', style: { width: 4.5 } },
+    { selector: 'node.on-path', style: { 'underlay-color': HIGHLIGHT, 'underlay-padding': 7, 'underlay-opacity': 0.85, 'underlay-shape': 'ellipse', 'z-index': 20 } },
+    { selector: 'edge.on-path', style: { width: 4.5, 'underlay-color': HIGHLIGHT, 'underlay-padding': 5, 'underlay-opacity': 0.85, 'z-index': 20 } },
+    { selector: 'node.selected-actor', style: { 'border-width': 3.5, 'border-color': '#111111', 'border-opacity': 1, 'underlay-color': '#1f2430', 'underlay-padding': 6, 'underlay-opacity': 0.18, 'underlay-shape': 'ellipse' } },
+    { selector: 'edge.selected-relation', style: { width: 5.5, 'underlay-color': '#1f2430', 'underlay-padding': 4, 'underlay-opacity': 0.22, 'z-index': 30 } },
+    { selector: '.faded', style: { opacity: 0.13 } },
+    { selector: '.entering, .leaving', style: { opacity: 0 } },
+  ] as StylesheetJson;
+}
+
+/**
+ * A node's label: the name without a long parenthetical ("Syrian government (Assad regime)" is
+ * drawn "Syrian government"; "Hayat Tahrir al-Sham (HTS)" keeps its "(HTS)"). The full name is in
+ * the tooltip and the details panel.
+ */
+function labelOf(actor: ActorRef): string {
+  return actor.name.replace(/ \(([^)]*)\)$/, (whole, inner: string) => (inner.length <= 8 ? whole : ''));
+}
+
+export class GraphView {
+  readonly cy: Core;
+  private readonly container: HTMLElement;
+  private readonly tooltip: HTMLElement;
+  private readonly positions = new Map<string, Point>();
+  private readonly actors = new Map<string, ActorRef>();
+  private snapshot: Subgraph = { nodes: [], edges: [] };
+  private path: Path | null = null;
+  private focus: Focus | null = null;
+  private selectedRelation: string | null = null;
+  private settled: Promise<void> = Promise.resolve();
+  private layoutBox = { x1: 0, y1: 0, x2: 1, y2: 1 };
+  /** The camera follows the actors of the day until the user pans or zooms; "Fit" resumes it. */
+  private follow = true;
+
+  constructor(container: HTMLElement, handlers: GraphHandlers) {
+    this.container = container;
+    this.cy = cytoscape({
+      container,
+      style: stylesheet(),
+      minZoom: 0.25,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      autounselectify: true,
+    });
+    this.tooltip = h('div', { class: 'graph-tooltip', role: 'tooltip', hidden: true });
+    container.appendChild(this.tooltip);
+
+    this.cy.on('tap', 'node', (event: EventObject) => handlers.onActor(event.target.id()));
+    this.cy.on('tap', 'edge', (event: EventObject) => handlers.onRelation(event.target.id()));
+    this.cy.on('tap', (event: EventObject) => {
+      if (event.target === this.cy) handlers.onBackground();
+    });
+    this.cy.on('mouseover', 'node, edge', (event: EventObject) => {
+      event.target.addClass('hover');
+      this.container.style.cursor = 'pointer';
+      this.showTooltip(event);
+    });
+    this.cy.on('mousemove', 'node, edge', (event: EventObject) => this.moveTooltip(event));
+    this.cy.on('mouseout', 'node, edge', (event: EventObject) => {
+      event.target.removeClass('hover');
+      this.container.style.cursor = '';
+      this.tooltip.hidden = true;
+    });
+    container.addEventListener('mouseleave', () => {
+      this.tooltip.hidden = true;
+      this.cy.elements('.hover').removeClass('hover');
+    });
+    this.cy.on('dragpan scrollzoom pinchzoom', () => {
+      this.follow = false;
+    });
+    new ResizeObserver(() => {
+      this.cy.resize();
+      if (this.follow) void this.fit(false);
+    }).observe(container);
+  }
+
+  /**
+   * Lays out every actor that ever has a relation, once, so that an actor keeps its place on every
+   * date and the animation shows only what began and ended. Deterministic: the force layout starts
+   * from a circle ordered by id.
+   */
+  layout(actors: ActorRef[], relations: EdgeRef[]): void {
+    for (const actor of actors) this.actors.set(actor.id, actor);
+    const related = new Set(relations.flatMap((r) => [r.from.id, r.to.id]));
+    const placed = actors.filter((a) => related.has(a.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    // One layout edge per pair of actors, however many relations they have.
+    const pairs = new Map<string, [string, string]>();
+    for (const r of relations) {
+      const [a, b] = [r.from.id, r.to.id].sort();
+      pairs.set(`${a}|${b}`, [a, b]);
+    }
+    const radius = 40 * placed.length;
+    const elements: ElementDefinition[] = [
+      ...placed.map((actor, i) => ({
+        group: 'nodes' as const,
+        data: { id: actor.id, kind: actor.kind, label: labelOf(actor) },
+        position: { x: radius * Math.cos((2 * Math.PI * i) / placed.length), y: radius * Math.sin((2 * Math.PI * i) / placed.length) },
+      })),
+      ...[...pairs.values()].map(([a, b]) => ({ group: 'edges' as const, data: { id: `layout:${a}|${b}`, source: a, target: b } })),
+    ];
+    const added = this.cy.add(elements);
+    // Longer edges and stronger repulsion around busy actors, so the hubs (Russia, the Syrian
+    // government, the rebels) do not crush their neighbours together.
+    this.cy
+      .layout({
+        name: 'cose',
+        animate: false,
+        randomize: false,
+        fit: false,
+        nodeDimensionsIncludeLabels: false,
+        idealEdgeLength: (edge: cytoscape.EdgeSingular) => 30 + 14 * Math.sqrt(edge.source().degree(false) * edge.target().degree(false)),
+        nodeRepulsion: (node: NodeSingular) => 40_000 * (1 + 0.6 * node.degree(false)),
+        edgeElasticity: () => 90,
+        gravity: 80,
+        numIter: 2500,
+        componentSpacing: 60,
+      } as cytoscape.CoseLayoutOptions)
+      .run();
+    // Stretch the layout to the graph area's shape, so a wide screen is used across its width.
+    const bare = this.cy.nodes().boundingBox({ includeLabels: false });
+    const areaAspect = this.container.clientWidth / Math.max(1, this.container.clientHeight);
+    const layoutAspect = bare.w / Math.max(1, bare.h);
+    const stretch = Number.isFinite(areaAspect) && areaAspect > 0 ? Math.min(2, Math.max(0.5, areaAspect / layoutAspect)) : 1;
+    const cx = (bare.x1 + bare.x2) / 2;
+    const cy = (bare.y1 + bare.y2) / 2;
+    this.positions.clear();
+    this.cy.nodes().forEach((node: NodeSingular) => {
+      const p = node.position();
+      const placed = stretch >= 1 ? { x: cx + (p.x - cx) * stretch, y: p.y } : { x: p.x, y: cy + (p.y - cy) / stretch };
+      node.position(placed);
+      this.positions.set(node.id(), placed);
+    });
+    const box = this.cy.nodes().boundingBox({ includeLabels: true });
+    this.layoutBox = { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
+    added.remove();
+  }
+
+  /**
+   * Frames the actors drawn (those fading out excluded), or the whole layout when none is; the
+   * actors never move, only the camera. Resolves when the camera has arrived.
+   */
+  fit(animate = true): Promise<void> {
+    this.follow = true;
+    const width = this.container.clientWidth;
+    const height = this.container.clientHeight;
+    if (width === 0 || height === 0) return Promise.resolve();
+    const shown = this.cy.nodes().filter((n) => !n.hasClass('leaving'));
+    const box = shown.nonempty() ? shown.boundingBox({ includeLabels: true, includeOverlays: false }) : { ...this.layoutBox, w: this.layoutBox.x2 - this.layoutBox.x1, h: this.layoutBox.y2 - this.layoutBox.y1 };
+    const pad = 24;
+    const zoom = Math.min(MAX_FIT_ZOOM, Math.max(0.25, Math.min((width - 2 * pad) / Math.max(1, box.w), (height - 2 * pad) / Math.max(1, box.h))));
+    const pan = { x: width / 2 - zoom * ((box.x1 + box.x2) / 2), y: height / 2 - zoom * ((box.y1 + box.y2) / 2) };
+    this.cy.stop(true, false);
+    if (!animate) {
+      this.cy.viewport({ zoom, pan });
+      return Promise.resolve();
+    }
+    this.cy.animate({ zoom, pan }, { duration: FADE_MS, easing: 'ease-in-out-cubic' });
+    // Not the animation's own promise: a newer move stops this one, and a stopped animation never resolves.
+    return delay(FADE_MS + 30);
+  }
+
+  /** Draws the graph of a day. Resolves once what began has faded in and what ended has faded out. */
+  showSnapshot(snapshot: Subgraph): Promise<void> {
+    for (const actor of snapshot.nodes) this.actors.set(actor.id, actor);
+    this.snapshot = snapshot;
+    return this.reconcile();
+  }
+
+  /** Highlights a path (null clears). Its actors and relations not active on the day shown are drawn dashed. */
+  showPath(path: Path | null): Promise<void> {
+    if (path) for (const actor of path.actors) this.actors.set(actor.id, actor);
+    this.path = path;
+    return this.reconcile();
+  }
+
+  /** Fades everything but an actor's neighbourhood (null clears). */
+  setFocus(actorId: string | null, neighbourhood?: Subgraph): void {
+    this.focus = actorId && neighbourhood ? { actorId, nodeIds: new Set(neighbourhood.nodes.map((n) => n.id)), edgeIds: new Set(neighbourhood.edges.map((e) => e.id)) } : null;
+    this.applyHighlights();
+  }
+
+  selectRelation(id: string | null): void {
+    this.selectedRelation = id;
+    this.applyHighlights();
+  }
+
+  /** Resolves when no fade is running. */
+  idle(): Promise<void> {
+    return this.settled;
+  }
+
+  /** Ids of the actors drawn for the day (not those fading out, not those drawn only for a path). */
+  nodeIds(): string[] {
+    return this.cy
+      .nodes()
+      .filter((n) => !n.hasClass('leaving') && !n.hasClass('extra'))
+      .map((n) => n.id())
+      .sort();
+  }
+
+  edgeIds(): string[] {
+    return this.cy
+      .edges()
+      .filter((e) => !e.hasClass('leaving') && !e.hasClass('extra'))
+      .map((e) => e.id())
+      .sort();
+  }
+
+  /** Ids of the actors and relations drawn highlighted as the path. */
+  highlighted(): { nodes: string[]; edges: string[] } {
+    return { nodes: this.cy.nodes('.on-path').map((n) => n.id()).sort(), edges: this.cy.edges('.on-path').map((e) => e.id()).sort() };
+  }
+
+  /** Where an actor (its centre) or a relation (its midpoint) is on the page, in CSS pixels. */
+  clientPoint(id: string): Point | null {
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return null;
+    const rect = this.container.getBoundingClientRect();
+    const p = element.group() === 'edges' ? this.cy.$id(id).edges()[0].renderedMidpoint() : this.cy.$id(id).nodes()[0].renderedPosition();
+    return { x: rect.left + p.x, y: rect.top + p.y };
+  }
+
+  private reconcile(): Promise<void> {
+    const cy = this.cy;
+    const nodes = new Map<string, { actor: ActorRef; extra: boolean }>();
+    const edges = new Map<string, { edge: EdgeRef; extra: boolean }>();
+    for (const actor of this.snapshot.nodes) nodes.set(actor.id, { actor, extra: false });
+    for (const edge of this.snapshot.edges) edges.set(edge.id, { edge, extra: false });
+    if (this.path) {
+      for (const actor of this.path.actors) if (!nodes.has(actor.id)) nodes.set(actor.id, { actor, extra: true });
+      for (const edge of this.path.relations) if (!edges.has(edge.id)) edges.set(edge.id, { edge, extra: true });
+    }
+
+    const leaving = cy.collection();
+    const entering = cy.collection();
+    cy.batch(() => {
+      cy.elements().forEach((element) => {
+        const id = element.id();
+        const wanted = element.group() === 'nodes' ? nodes.get(id) : edges.get(id);
+        if (!wanted) {
+          if (!element.hasClass('leaving')) leaving.merge(element);
+          return;
+        }
+        element.removeClass('leaving');
+        element.toggleClass('extra', wanted.extra);
+      });
+      for (const [id, { actor, extra }] of nodes) {
+        if (!cy.getElementById(id).empty()) continue;
+        const added = cy.add({
+          group: 'nodes',
+          data: { id, kind: actor.kind, label: labelOf(actor), name: actor.name },
+          position: { ...(this.positions.get(id) ?? this.placeNear(id)) },
+          classes: extra ? 'entering extra' : 'entering',
+        });
+        entering.merge(added);
+      }
+      for (const [id, { edge, extra }] of edges) {
+        if (!cy.getElementById(id).empty()) continue;
+        const added = cy.add({
+          group: 'edges',
+          data: { id, kind: edge.kind, source: edge.from.id, target: edge.to.id, since: edge.since, until: edge.until },
+          classes: extra ? 'entering extra' : 'entering',
+        });
+        entering.merge(added);
+      }
+      leaving.addClass('leaving');
+    });
+    this.applyHighlights();
+
+    // Added transparent, then faded in: the style change from `.entering` runs the opacity transition.
+    const fadeIn = delay(20).then(() => {
+      entering.removeClass('entering');
+    });
+    const fadeOut = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        // Only those still unwanted: a quick step back may have revived some.
+        cy.remove(leaving.filter((e) => e.hasClass('leaving') && e.inside()));
+        resolve();
+      }, FADE_MS + 30),
+    );
+    const camera = this.follow ? this.fit() : Promise.resolve();
+    const done = Promise.all([fadeIn, fadeOut, camera]).then(() => undefined);
+    this.settled = Promise.all([this.settled, done, delay(FADE_MS + 60)]).then(() => undefined);
+    return done;
+  }
+
+  /** A spot for an actor the stable layout does not know (it had no relation when the page opened). */
+  private placeNear(id: string): Point {
+    const point = { x: (this.layoutBox.x1 + this.layoutBox.x2) / 2, y: this.layoutBox.y1 };
+    this.positions.set(id, point);
+    return point;
+  }
+
+  private applyHighlights(): void {
+    const cy = this.cy;
+    // Highlights fade in and out through the opacity transition too.
+    this.settled = Promise.all([this.settled, delay(FADE_MS + 60)]).then(() => undefined);
+    cy.batch(() => {
+      cy.elements().removeClass('on-path faded selected-actor selected-relation');
+      if (this.path) {
+        for (const actor of this.path.actors) cy.getElementById(actor.id).addClass('on-path');
+        for (const relation of this.path.relations) cy.getElementById(relation.id).addClass('on-path');
+      }
+      // An actor not drawn on the day (no active relation) fades nothing.
+      if (this.focus && cy.getElementById(this.focus.actorId).nonempty()) {
+        const focus = this.focus;
+        cy.getElementById(focus.actorId).addClass('selected-actor');
+        cy.nodes().forEach((n) => {
+          if (!focus.nodeIds.has(n.id()) && !n.hasClass('on-path')) n.addClass('faded');
+        });
+        cy.edges().forEach((e) => {
+          if (!focus.edgeIds.has(e.id()) && !e.hasClass('on-path')) e.addClass('faded');
+        });
+      }
+      if (this.selectedRelation) cy.getElementById(this.selectedRelation).addClass('selected-relation');
+    });
+  }
+
+  private showTooltip(event: EventObject): void {
+    const target = event.target;
+    if (target.isNode()) {
+      const actor = this.actors.get(target.id());
+      if (!actor) return;
+      this.tooltip.replaceChildren(h('strong', {}, actor.name), h('span', {}, ACTOR_KINDS[actor.kind].label));
+    } else {
+      const kind = target.data('kind') as keyof typeof RELATION_KINDS;
+      const from = this.actors.get(target.data('source'))?.name ?? target.data('source');
+      const to = this.actors.get(target.data('target'))?.name ?? target.data('target');
+      const until = target.data('until') as string | null;
+      const since = target.data('since') as string;
+      const span = until === since ? formatDay(since) : `${formatDay(since)} – ${until ? formatDay(until) : 'no known end'}`;
+      this.tooltip.replaceChildren(h('strong', {}, `${from} ${RELATION_KINDS[kind].verb} ${to}`), h('span', {}, target.hasClass('extra') ? `${span} · not active on the day shown` : span));
+    }
+    this.tooltip.hidden = false;
+    this.moveTooltip(event);
+  }
+
+  private moveTooltip(event: EventObject): void {
+    const p = event.renderedPosition;
+    if (!p) return;
+    const width = this.container.clientWidth;
+    const left = Math.min(p.x + 14, width - this.tooltip.offsetWidth - 8);
+    this.tooltip.style.transform = `translate(${Math.max(8, left)}px, ${p.y + 16}px)`;
+  }
+}

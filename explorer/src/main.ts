@@ -1,0 +1,337 @@
+// The explorer page: wires the graph, the time slider, the details panel, the changes list and the
+// path finder to the public GraphQL API. Every view is one request (see queries.ts).
+
+import './styles.css';
+import { describeError, gql } from './api.js';
+import { renderChanges } from './changes-panel.js';
+import { formatDay, isDate, monthIndex, monthStart, sliderDate } from './dates.js';
+import { DetailsPanel } from './details-panel.js';
+import { byId, fill, h } from './dom.js';
+import { GraphView } from './graph-view.js';
+import { PathFinder } from './path-finder.js';
+import {
+  ACTOR_DETAIL,
+  BOOTSTRAP,
+  MORE_ACTORS,
+  MORE_RELATIONS,
+  RELATION,
+  snapshotQuery,
+  type ActorDetailData,
+  type ActorRef,
+  type BootstrapData,
+  type EdgeRef,
+  type MoreActorsData,
+  type MoreRelationsData,
+  type Path,
+  type RelationData,
+  type SnapshotData,
+} from './queries.js';
+import { ACTOR_KINDS, actorIcon, RELATION_KINDS, relationIcon } from './theme.js';
+import { TimeSlider } from './time-slider.js';
+
+type Tab = 'details' | 'paths' | 'changes';
+type Selection = { kind: 'actor'; id: string } | { kind: 'relation'; id: string } | null;
+
+const graphEl = byId('graph');
+const statusEl = byId('graph-status');
+
+// ---- errors: always a readable message in the page, never a blank page
+
+const errorEl = byId('error');
+
+function showError(message: string, retry?: () => void): void {
+  fill(
+    errorEl,
+    h('span', { class: 'error-text' }, message),
+    retry
+      ? h('button', { type: 'button', onclick: () => {
+          clearError();
+          retry();
+        } }, 'Retry')
+      : null,
+    h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss', onclick: clearError }, '×'),
+  );
+  errorEl.hidden = false;
+}
+
+function clearError(): void {
+  errorEl.hidden = true;
+}
+
+window.addEventListener('error', (event) => showError(`Something went wrong in the page: ${event.message}`));
+window.addEventListener('unhandledrejection', (event) => showError(`Something went wrong: ${describeError(event.reason)}`));
+
+// ---- tabs
+
+function showTab(tab: Tab): void {
+  document.querySelectorAll<HTMLButtonElement>('[role="tab"]').forEach((button) => {
+    const selected = button.dataset.tab === tab;
+    button.setAttribute('aria-selected', String(selected));
+    button.tabIndex = selected ? 0 : -1;
+    byId(`panel-${button.dataset.tab}`).hidden = !selected;
+  });
+}
+const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+for (const [i, button] of tabs.entries()) {
+  button.addEventListener('click', () => showTab(button.dataset.tab as Tab));
+  // Arrow keys move between tabs, as in any tab list.
+  button.addEventListener('keydown', (event) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = tabs[(i + step + tabs.length) % tabs.length];
+    showTab(next.dataset.tab as Tab);
+    next.focus();
+  });
+}
+
+// ---- legend
+
+function drawLegend(): void {
+  fill(
+    byId('legend'),
+    h(
+      'div',
+      { class: 'legend-row' },
+      h('span', { class: 'legend-title' }, 'Actors'),
+      Object.entries(ACTOR_KINDS).map(([kind, style]) => h('span', { class: 'legend-item' }, actorIcon(kind as keyof typeof ACTOR_KINDS), style.label)),
+    ),
+    h(
+      'div',
+      { class: 'legend-row' },
+      h('span', { class: 'legend-title' }, 'Relations'),
+      Object.entries(RELATION_KINDS).map(([kind, style]) => h('span', { class: 'legend-item' }, relationIcon(kind as keyof typeof RELATION_KINDS), style.label)),
+      h('span', { class: 'legend-item' }, h('span', { class: 'swatch-path' }), 'Found path'),
+      h('span', { class: 'legend-item' }, h('span', { class: 'swatch-extra' }), 'Path relation inactive that day'),
+    ),
+  );
+}
+
+// ---- state
+
+let shownDate: string | null = null;
+let selection: Selection = null;
+let hops = 1;
+let snapshotSeq = 0;
+let detailSeq = 0;
+let slider: TimeSlider | null = null;
+
+const graph = new GraphView(graphEl, {
+  onActor: (id) => void selectActor(id),
+  onRelation: (id) => void selectRelation(id),
+  onBackground: () => clearSelection(),
+});
+
+const details = new DetailsPanel(byId('panel-details'), {
+  onActor: (id) => void selectActor(id),
+  onRelation: (id) => void selectRelation(id),
+  onHops: (n) => {
+    hops = n;
+    if (selection?.kind === 'actor') void selectActor(selection.id);
+  },
+});
+
+function updateUrl(): void {
+  const params = new URLSearchParams();
+  if (shownDate) params.set('at', shownDate);
+  if (selection) params.set(selection.kind, selection.id);
+  history.replaceState(null, '', `${location.pathname}?${params}`);
+}
+
+/** Draws the graph of a day: one request for the snapshot, what changed since the previous day, and the selected actor's neighbourhood. */
+async function showDate(date: string): Promise<void> {
+  const seq = ++snapshotSeq;
+  const previous = shownDate ?? monthStart(monthIndex(date));
+  const [from, to] = previous <= date ? [previous, date] : [date, previous];
+  const actorId = selection?.kind === 'actor' ? selection.id : null;
+  graphEl.dataset.state = 'loading';
+  let data: SnapshotData;
+  try {
+    data = await gql<SnapshotData>(snapshotQuery(actorId !== null), { at: date, from, to, ...(actorId ? { actor: actorId, hops } : {}) });
+  } catch (error) {
+    if (seq !== snapshotSeq) return;
+    graphEl.dataset.state = 'error';
+    slider?.stop();
+    statusEl.textContent = `The graph for ${formatDay(date)} could not be loaded.`;
+    showError(`Could not load the graph for ${formatDay(date)}: ${describeError(error)}`, () => void showDate(date));
+    return;
+  }
+  if (seq !== snapshotSeq) return;
+  shownDate = date;
+  const drawn = graph.showSnapshot(data.snapshot);
+  if (actorId && data.neighborhood) {
+    graph.setFocus(actorId, data.neighborhood);
+    details.updateNeighbourhood(data.neighborhood, date);
+  }
+  renderChanges(byId('panel-changes'), data.changes, from, to, (id) => void selectRelation(id));
+  byId('tab-changes-count').textContent = String(data.changes.length);
+  statusEl.textContent = `${data.snapshot.nodes.length} actors · ${data.snapshot.edges.length} relations active on ${formatDay(date)}`;
+  updateUrl();
+  await drawn;
+  if (seq !== snapshotSeq) return;
+  graphEl.dataset.date = date;
+  graphEl.dataset.nodeCount = String(data.snapshot.nodes.length);
+  graphEl.dataset.state = 'ready';
+}
+
+async function selectActor(id: string): Promise<void> {
+  if (!shownDate) return;
+  const seq = ++detailSeq;
+  selection = { kind: 'actor', id };
+  showTab('details');
+  details.loading();
+  try {
+    const data = await gql<ActorDetailData>(ACTOR_DETAIL, { id, at: shownDate, hops });
+    if (seq !== detailSeq) return;
+    if (!data.actor) {
+      details.message(`There is no actor "${id}".`);
+      return;
+    }
+    details.showActor(data.actor, data.neighborhood, shownDate, hops);
+    graph.selectRelation(null);
+    graph.setFocus(id, data.neighborhood);
+    updateUrl();
+  } catch (error) {
+    if (seq !== detailSeq) return;
+    details.message(`Could not load this actor: ${describeError(error)}`);
+    showError(`Could not load actor "${id}": ${describeError(error)}`, () => void selectActor(id));
+  }
+}
+
+async function selectRelation(id: string): Promise<void> {
+  if (!shownDate) return;
+  const seq = ++detailSeq;
+  selection = { kind: 'relation', id };
+  showTab('details');
+  details.loading();
+  graph.setFocus(null);
+  graph.selectRelation(id);
+  try {
+    const data = await gql<RelationData>(RELATION, { id });
+    if (seq !== detailSeq) return;
+    if (!data.relation) {
+      details.message(`There is no relation "${id}".`);
+      return;
+    }
+    details.showRelation(data.relation, shownDate);
+    updateUrl();
+  } catch (error) {
+    if (seq !== detailSeq) return;
+    details.message(`Could not load this relation: ${describeError(error)}`);
+    showError(`Could not load relation "${id}": ${describeError(error)}`, () => void selectRelation(id));
+  }
+}
+
+function clearSelection(): void {
+  detailSeq++;
+  selection = null;
+  details.empty();
+  graph.setFocus(null);
+  graph.selectRelation(null);
+  updateUrl();
+}
+
+// ---- opening the page
+
+async function loadAll(): Promise<{ actors: ActorRef[]; relations: EdgeRef[]; changeDates: string[] }> {
+  const data = await gql<BootstrapData>(BOOTSTRAP);
+  const actors = data.actors.edges.map((e) => e.node);
+  const relations = data.relations.edges.map((e) => e.node);
+  for (let page = data.actors.pageInfo; page.hasNextPage; ) {
+    const more = await gql<MoreActorsData>(MORE_ACTORS, { after: page.endCursor });
+    actors.push(...more.actors.edges.map((e) => e.node));
+    page = more.actors.pageInfo;
+  }
+  for (let page = data.relations.pageInfo; page.hasNextPage; ) {
+    const more = await gql<MoreRelationsData>(MORE_RELATIONS, { after: page.endCursor });
+    relations.push(...more.relations.edges.map((e) => e.node));
+    page = more.relations.pageInfo;
+  }
+  return { actors, relations, changeDates: data.changes.map((c) => c.date) };
+}
+
+/** The month where most relations began or ended: the page opens there. */
+function busiestMonth(dates: string[]): string {
+  const counts = new Map<number, number>();
+  for (const date of dates) counts.set(monthIndex(date), (counts.get(monthIndex(date)) ?? 0) + 1);
+  const [index] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return sliderDate(index);
+}
+
+async function start(): Promise<void> {
+  graphEl.dataset.state = 'loading';
+  statusEl.textContent = 'Loading the graph…';
+  let all: Awaited<ReturnType<typeof loadAll>>;
+  try {
+    all = await loadAll();
+  } catch (error) {
+    graphEl.dataset.state = 'error';
+    statusEl.textContent = 'The graph could not be loaded.';
+    showError(`Could not open the explorer: ${describeError(error)}`, () => void start());
+    return;
+  }
+  const { actors, relations, changeDates } = all;
+  if (changeDates.length === 0) {
+    graphEl.dataset.state = 'ready';
+    statusEl.textContent = 'The graph has no relations yet.';
+    return;
+  }
+  const range = { min: changeDates[0], max: changeDates[changeDates.length - 1] };
+  byId('range').textContent = `${formatDay(range.min)} – ${formatDay(range.max)}`;
+  graph.layout(actors, relations);
+
+  const params = new URLSearchParams(location.search);
+  const asked = params.get('at') ?? '';
+  const initial = isDate(asked) && asked >= range.min && asked <= range.max ? asked : busiestMonth(changeDates);
+
+  new PathFinder(actors, range, () => shownDate ?? initial, {
+    // A path is read against the whole graph: a selected actor's focus would hide its context.
+    onPath: (path: Path | null) => {
+      if (path && selection?.kind === 'actor') clearSelection();
+      void graph.showPath(path);
+    },
+  });
+  slider = new TimeSlider(
+    {
+      slider: byId<HTMLInputElement>('slider'),
+      marks: byId('slider-marks'),
+      label: byId<HTMLOutputElement>('date-label'),
+      dateInput: byId<HTMLInputElement>('date-input'),
+      play: byId<HTMLButtonElement>('play'),
+    },
+    { ...range, initial, changeDates, onDate: showDate },
+  );
+  await slider.go(initial);
+  const actor = params.get('actor');
+  const relation = params.get('relation');
+  if (actor) await selectActor(actor);
+  else if (relation) await selectRelation(relation);
+}
+
+byId('fit').addEventListener('click', () => void graph.fit());
+drawLegend();
+showTab('details');
+const ready = start();
+
+/** Hooks for the browser tests (and for curious developers in the console). */
+declare global {
+  interface Window {
+    __explorer: {
+      ready: Promise<void>;
+      date(): string | null;
+      nodeIds(): string[];
+      edgeIds(): string[];
+      highlighted(): { nodes: string[]; edges: string[] };
+      clientPoint(id: string): { x: number; y: number } | null;
+      idle(): Promise<void>;
+    };
+  }
+}
+window.__explorer = {
+  ready,
+  date: () => shownDate,
+  nodeIds: () => graph.nodeIds(),
+  edgeIds: () => graph.edgeIds(),
+  highlighted: () => graph.highlighted(),
+  clientPoint: (id) => graph.clientPoint(id),
+  idle: () => graph.idle(),
+};
