@@ -67,9 +67,12 @@ export async function loadNeo4j(driver: Driver, database: string, dataset: Datas
 
   if (!empty) {
     await timed('clear', before.actors + before.relations + before.citations + before.sources, 0, async () => {
-      // In slices, so no transaction holds the whole graph.
-      await repeatUntilNone(write, 'MATCH (:Actor)-[r]->(:Actor) WITH r LIMIT 50000 DELETE r RETURN count(*) AS n');
-      await repeatUntilNone(write, 'MATCH (n) WHERE n:Actor OR n:Source OR n:Citation OR n:BenchMeta WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n');
+      // In slices, so no transaction holds much of the graph; citations before sources, so no
+      // slice deletes a source with its thousands of FROM_SOURCE relationships at once.
+      await repeatUntilNone(write, 'MATCH (:Actor)-[r]->(:Actor) WITH r LIMIT 10000 DELETE r RETURN count(*) AS n');
+      for (const label of ['Citation', 'Actor', 'Source', 'BenchMeta']) {
+        await repeatUntilNone(write, `MATCH (n:${label}) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n`);
+      }
     });
   }
 

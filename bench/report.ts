@@ -207,13 +207,14 @@ export function toMarkdown(report: BenchReport): string {
   lines.push('## Results', '');
   lines.push(
     'Latencies in ms. `errors`: non-2xx responses / responses carrying GraphQL `errors` / socket errors and timeouts. `RT/req`: driver round trips per request. ' +
-      '`p50 vs driver`: against the bare-driver handler. `CPU ms/req`: CPU time per request in the server process / in Neo4j. `other CPUs`: CPUs busy with processes outside the benchmark during the run (a noisy machine shows here).',
+      '`p50 vs driver`: against the bare-driver handler. `CPU ms/req`: CPU time per request in the server process / in Neo4j. `other CPUs`: CPUs busy with processes outside the benchmark during the run (a noisy machine shows here; with NEO4J_URI, Neo4j itself counts as outside).',
     '',
   );
   lines.push('| workload | target | req/s | p50 | p99 | max | p50 vs driver | errors | RT/req | CPU ms/req | other CPUs |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | ---: |');
   for (const workload of [...new Set(report.results.map((r) => r.workload))]) {
     const driver = find(report, workload, 'driver');
-    for (const r of report.results.filter((x) => x.workload === workload)) {
+    const rows = report.results.filter((x) => x.workload === workload).sort((a, b) => TARGETS.indexOf(a.target) - TARGETS.indexOf(b.target));
+    for (const r of rows) {
       const l = r.load;
       const vs = driver && r.target !== 'driver' ? `${(l.latencyMs.p50 / Math.max(driver.load.latencyMs.p50, 0.001)).toFixed(2)}x` : '';
       const errors = `${l.non2xx} / ${r.errorResponses} / ${l.errors}`;

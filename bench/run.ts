@@ -295,9 +295,11 @@ async function main(options: Options): Promise<number> {
         await loader.run({ url: server.url, requests, connections: options.connections, seconds: options.warmup, timeoutSeconds: Math.ceil(options.txTimeoutMs / 1000) + 20, offset: 0 });
       }
     }
-    for (const workload of options.workloads) {
+    for (const [index, workload] of options.workloads.entries()) {
       const pool = pools.get(workload)!;
-      for (const target of options.targets) {
+      // Each workload starts with the next target, so no target is always first (or last).
+      const order = options.targets.map((_, i) => options.targets[(i + index) % options.targets.length]);
+      for (const target of order) {
         const server = servers.get(target)!;
         if (server.exited()) throw new Error(`the ${target} server died:\n${server.stderrTail()}`);
         const requests = pool.map((entry) => requestFor(target, entry));
