@@ -184,7 +184,11 @@ export function toMarkdown(report: BenchReport): string {
   if (report.neo4j) lines.push(`Neo4j: ${report.neo4j.version}, ${report.neo4j.note}; transaction timeout ${report.neo4j.txTimeoutMs} ms.`);
   lines.push(`Versions: ${Object.entries(report.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   const o = report.options;
-  lines.push(`Load: autocannon, ${o.connections} connections, ${o.warmup} s warm-up then ${o.duration} s per workload and target; ${o.pool} argument sets per workload.`, '');
+  lines.push(
+    `Load: autocannon, ${o.connections} connections; first all workloads, interleaved, through each target for ${3 * Number(o.neo4jWarmup)} s (warms Neo4j and each server up), then per workload and target ${o.warmup} s of warm-up and ${o.duration} s measured, ` +
+      `targets in rotating order; ${o.pool} argument sets per workload. Requests still in flight when a run ends are not counted, so multi-second workloads under-report their tail.`,
+    '',
+  );
 
   const d = report.dataset;
   lines.push('## Data and load', '');

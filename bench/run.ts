@@ -25,16 +25,17 @@ import { drawPools, requestFor, TARGETS, WORKLOADS, type PoolEntry, type TargetN
 /** Bump when the generator changes, so a reused Neo4j graph is never a stale one. */
 const GENERATOR_VERSION = 1;
 
-const DEFAULTS: Record<SizeName, { duration: number; warmup: number }> = {
-  small: { duration: 3, warmup: 1 },
-  medium: { duration: 10, warmup: 3 },
-  large: { duration: 10, warmup: 3 },
+const DEFAULTS: Record<SizeName, { duration: number; warmup: number; neo4jWarmup: number }> = {
+  small: { duration: 3, warmup: 1, neo4jWarmup: 1 },
+  medium: { duration: 10, warmup: 3, neo4jWarmup: 6 },
+  large: { duration: 10, warmup: 3, neo4jWarmup: 8 },
 };
 
 const USAGE = `usage: npm run bench -- --size small|medium|large [options]
   --seed N                 dataset and argument seed (default 20261121)
   --duration S             measured seconds per workload and target (default: small 3, medium/large 10)
   --warmup S               warm-up seconds before each measured run (default: small 1, medium/large 3)
+  --neo4j-warmup S         a first pass warms Neo4j and every server up for 3 x S seconds per target (default: small 1, medium 6, large 8)
   --connections C          concurrent connections (default 8)
   --only w1,w2             workloads: ${WORKLOADS.join(', ')}
   --targets t1,t2          targets: ${TARGETS.join(', ')}
@@ -57,6 +58,7 @@ function parseOptions() {
       seed: { type: 'string', default: '20261121' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
+      'neo4j-warmup': { type: 'string' },
       connections: { type: 'string', default: '8' },
       only: { type: 'string' },
       targets: { type: 'string' },
@@ -96,6 +98,7 @@ function parseOptions() {
     seed: int('seed', values.seed, 0),
     duration: int('duration', values.duration ?? String(DEFAULTS[size].duration), 1),
     warmup: int('warmup', values.warmup ?? String(DEFAULTS[size].warmup), 0),
+    neo4jWarmup: int('neo4j-warmup', values['neo4j-warmup'] ?? String(DEFAULTS[size].neo4jWarmup), 0),
     connections: int('connections', values.connections, 1),
     workloads: list('only', values.only, WORKLOADS),
     targets: list('targets', values.targets, TARGETS),
@@ -168,7 +171,7 @@ async function main(options: Options): Promise<number> {
     finishedAt: '',
     totalSeconds: 0,
     options: {
-      duration: options.duration, warmup: options.warmup, connections: options.connections, pool: options.pool,
+      duration: options.duration, warmup: options.warmup, neo4jWarmup: options.neo4jWarmup, connections: options.connections, pool: options.pool,
       workloads: options.workloads, targets: options.targets, batchSize: options.batchSize, profile: options.profile ?? null,
     },
     machine: machineInfo(),
@@ -284,15 +287,19 @@ async function main(options: Options): Promise<number> {
     log('sample requests answered on every target');
 
     loader = startLoadWorker();
-    // Neo4j compiles plans and its JVM compiles hot code during the first requests: one pass of
-    // every workload through the bare-driver handler first, so no target pays for it alone.
-    const jvmTarget = options.targets.find((t) => t === 'driver') ?? options.targets.find((t) => t !== 'embedded');
-    if (jvmTarget && options.warmup > 0) {
-      log(`warming Neo4j up: every workload through ${jvmTarget} for ${options.warmup} s`);
-      for (const workload of options.workloads) {
-        const server = servers.get(jvmTarget)!;
-        const requests = pools.get(workload)!.map((entry) => requestFor(jvmTarget, entry));
-        await loader.run({ url: server.url, requests, connections: options.connections, seconds: options.warmup, timeoutSeconds: Math.ceil(options.txTimeoutMs / 1000) + 20, offset: 0 });
+    // Neo4j compiles plans and its JVM compiles hot code during the first requests, and so does
+    // each server's V8: a first pass of every workload, interleaved, through every target, so no
+    // target pays for it in its first measured run.
+    if (options.neo4jWarmup > 0) {
+      const mixed: PoolEntry[] = [];
+      const leafPools = options.workloads.map((w) => pools.get(w)!);
+      for (let i = 0; i < Math.max(...leafPools.map((p) => p.length)); i++) for (const p of leafPools) if (i < p.length) mixed.push(p[i]);
+      const seconds = options.neo4jWarmup * 3;
+      log(`warming up: every workload, interleaved, through each target for ${seconds} s`);
+      for (const target of options.targets) {
+        const server = servers.get(target)!;
+        const requests = mixed.map((entry) => requestFor(target, entry));
+        await loader.run({ url: server.url, requests, connections: options.connections, seconds, timeoutSeconds: Math.ceil(options.txTimeoutMs / 1000) + 20, offset: 0 });
       }
     }
     for (const [index, workload] of options.workloads.entries()) {

@@ -437,7 +437,7 @@ ${ngConnections(`(first: ${CAPS.page}, ${NG_SORT}, ${NG_WINDOW})`, 'properties {
   }
 }`,
   monthPage: `query MonthPage($from: String!, $to: String!) {
-  relationsPage(from: $from, to: $to, limit: ${CAPS.page + 1}) { id kind since until from { id name } to { id name } }
+  relationsPage(from: $from, to: $to, sinceMax: $to, limit: ${CAPS.page + 1}) { id kind since until from { id name } to { id name } }
 }`,
   neighborhood: `query Neighborhood($id: ID!, $from: String!, $to: String!) {
   neighborhood2(actor: $id, from: $from, to: $to) { nodes { id name kind } edges { id kind since until from to } }

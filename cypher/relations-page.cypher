@@ -1,12 +1,40 @@
 // Relations in (since, id) order that pass the filters, after a keyset position.
-// Parameters: $kinds (list or null), $from and $to (YYYY-MM-DD or null), $afterSince and
+// One branch per relationship type, each walking that type's `since` index in order and stopping
+// after $limit rows, so a page costs about $limit index entries per type, not a scan of the graph
+// (tests/unit/cypher-files.test.ts checks that every relation kind has its branch).
+// Parameters: $kinds (list or null), $from (YYYY-MM-DD or null), $sinceMin and $sinceMax (the
+// range `since` must fall in: the window's end, the keyset position; never null), $afterSince and
 // $afterId (the last position returned, or null), $limit (integer).
-// Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): NodeByLabelScan, Expand(All), Top.
-MATCH (x:Actor)-[r]->(y:Actor)
-WHERE ($kinds IS NULL OR type(r) IN $kinds)
-  AND ($to IS NULL OR r.since <= date($to))
-  AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
-  AND ($afterSince IS NULL OR r.since > date($afterSince) OR (r.since = date($afterSince) AND r.id > $afterId))
+// Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): DirectedRelationshipIndexSeekByRange, PartialTop, Union, Top.
+CALL () {
+  WITH $kinds AS kinds WHERE kinds IS NULL OR 'FIGHTS' IN kinds
+  MATCH (x:Actor)-[r:FIGHTS]->(y:Actor)
+  WHERE date($sinceMin) <= r.since <= date($sinceMax)
+    AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
+    AND ($afterSince IS NULL OR r.since > date($afterSince) OR r.id > $afterId)
+  RETURN r, x, y ORDER BY r.since, r.id LIMIT $limit
+  UNION ALL
+  WITH $kinds AS kinds WHERE kinds IS NULL OR 'SUPPORTS' IN kinds
+  MATCH (x:Actor)-[r:SUPPORTS]->(y:Actor)
+  WHERE date($sinceMin) <= r.since <= date($sinceMax)
+    AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
+    AND ($afterSince IS NULL OR r.since > date($afterSince) OR r.id > $afterId)
+  RETURN r, x, y ORDER BY r.since, r.id LIMIT $limit
+  UNION ALL
+  WITH $kinds AS kinds WHERE kinds IS NULL OR 'NEGOTIATES' IN kinds
+  MATCH (x:Actor)-[r:NEGOTIATES]->(y:Actor)
+  WHERE date($sinceMin) <= r.since <= date($sinceMax)
+    AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
+    AND ($afterSince IS NULL OR r.since > date($afterSince) OR r.id > $afterId)
+  RETURN r, x, y ORDER BY r.since, r.id LIMIT $limit
+  UNION ALL
+  WITH $kinds AS kinds WHERE kinds IS NULL OR 'MEMBER_OF' IN kinds
+  MATCH (x:Actor)-[r:MEMBER_OF]->(y:Actor)
+  WHERE date($sinceMin) <= r.since <= date($sinceMax)
+    AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
+    AND ($afterSince IS NULL OR r.since > date($afterSince) OR r.id > $afterId)
+  RETURN r, x, y ORDER BY r.since, r.id LIMIT $limit
+}
 RETURN r {.*, kind: type(r), from: x.id, to: y.id} AS relation
 ORDER BY r.since, r.id
 LIMIT $limit

@@ -11,9 +11,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import neo4j, { Neo4jError, type QueryConfig } from 'neo4j-driver';
 import { MUTUAL_KINDS } from '../../src/domain/relation-kinds.js';
 import type { Actor, Relation } from '../../src/domain/types.js';
-import { expandNeighborhood } from '../../src/store/expand-neighborhood.js';
+import { compareIds, compareRelations } from '../../src/domain/order.js';
 import { int, toActor, toCitation, toPath, toRelation, type PathRow } from '../../src/store/neo4j/mapping.js';
-import { cypher, withMaxHops, type StatementName } from '../../src/store/neo4j/statements.js';
+import { cypher, withHops, withMaxHops, type StatementName } from '../../src/store/neo4j/statements.js';
 import { CAPS, type ArgsOf, type LeafWorkload } from '../workloads.js';
 import { countingDriver, neo4jSettingsFromEnv, readJson, serve } from './common.js';
 
@@ -138,7 +138,7 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
   },
 
   async monthPage({ from, to }) {
-    const rows = await read<{ relation: Row }>('relations-page', { kinds: null, from, to, afterSince: null, afterId: null, limit: int(CAPS.page + 1) });
+    const rows = await read<{ relation: Row }>('relations-page', { kinds: null, from, to, sinceMin: '0000-01-01', sinceMax: to, afterSince: null, afterId: null, limit: int(CAPS.page + 1) });
     const relations = rows.map((row) => toRelation(row.relation));
     const page = relations.slice(0, CAPS.page);
     const actors = await actorsById(page.flatMap((r) => [r.from, r.to]));
@@ -151,8 +151,9 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
   async neighborhood({ id, from, to }) {
     const known = await requireActors([id]);
     const window = { from, to };
-    // The same breadth-first expansion our stores share: one relations-of-actors per hop + 1.
-    const sub = await expandNeighborhood({ relationsOfActors: (ids) => relationsOfActors(ids, window) }, id, CAPS.neighborhoodHops, null, window);
+    // The statement our Neo4j store runs: the whole neighbourhood in one round trip.
+    const [row] = await read<{ actorIds: string[]; relations: Row[] }>('neighborhood', { actorId: id, kinds: null, ...window }, withHops(CAPS.neighborhoodHops));
+    const sub = { actorIds: [...row.actorIds].sort(compareIds), relations: row.relations.map(toRelation).sort(compareRelations) };
     const actors = await actorsById(sub.actorIds, known);
     return {
       nodes: sub.actorIds.map((a) => {

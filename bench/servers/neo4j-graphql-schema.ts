@@ -120,7 +120,7 @@ type PathRow { hops: Int! actors: [ActorBrief!]! relations: [EdgeRow!]! }
 type SubgraphRow { nodes: [ActorBrief!]! edges: [EdgeRow!]! }
 
 type Query {
-  relationsPage(from: String!, to: String!, limit: Int!, kinds: [String!] = null, afterSince: String = null, afterId: String = null): [RelationRow!]!
+  relationsPage(from: String!, to: String!, limit: Int!, kinds: [String!] = null, sinceMin: String! = "0000-01-01", sinceMax: String!, afterSince: String = null, afterId: String = null): [RelationRow!]!
     @cypher(statement: """${block(MONTH_PAGE)}""", columnName: "row")
   neighborhood2(actor: ID!, from: String!, to: String!): SubgraphRow
     @cypher(statement: """${block(NEIGHBORHOOD)}""", columnName: "subgraph")

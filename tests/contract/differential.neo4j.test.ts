@@ -5,6 +5,7 @@ import { changesBetween } from '../../src/domain/changes.js';
 import { dayWindow } from '../../src/domain/dates.js';
 import { comparePaths, pathProblem, type Path } from '../../src/domain/paths.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import type { GraphStore, RelationQuery } from '../../src/store/port.js';
 import { createDriver, Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { applySchema, seedDataset } from '../../src/store/neo4j/seed.js';
 import { neo4jSettings } from '../support/neo4j.js';
@@ -14,6 +15,19 @@ const settings = neo4jSettings();
 const SEED = Number(process.env.FC_SEED ?? 20261121);
 const RUNS = Number(process.env.FC_RUNS ?? 40);
 
+/** Every page of a relation listing, walked with the keyset cursor, as ids. */
+async function allPages(store: GraphStore, query: Omit<RelationQuery, 'after' | 'limit'>): Promise<string[]> {
+  const ids: string[] = [];
+  let after: RelationQuery['after'] = null;
+  for (;;) {
+    const page = await store.listRelations({ ...query, after, limit: 3 });
+    ids.push(...page.items.map((r) => r.id));
+    if (!page.hasMore) return ids;
+    const last = page.items.at(-1)!;
+    after = { since: last.since, id: last.id };
+  }
+}
+
 const walk = (p: Path | null) => (p ? `${p.actorIds.join('>')} via ${p.relations.map((r) => r.id).join(',')}` : null);
 
 describe.skipIf(!settings)('differential: the embedded store and Neo4j agree on random dated graphs', () => {
@@ -21,7 +35,7 @@ describe.skipIf(!settings)('differential: the embedded store and Neo4j agree on 
   const neo4j = new Neo4jStore(driver, settings!);
   afterAll(() => driver.close());
 
-  it(`on paths, shortest paths, changes and balance (seed ${SEED}, ${RUNS} graphs)`, async () => {
+  it(`on paths, shortest paths, neighbourhoods, relation pages, changes and balance (seed ${SEED}, ${RUNS} graphs)`, async () => {
     console.log(`[differential] fast-check seed ${SEED}, ${RUNS} graphs x 6 queries (FC_SEED / FC_RUNS to change)`);
     await applySchema(driver, settings!.database);
     let checkedPaths = 0;
@@ -53,6 +67,13 @@ describe.skipIf(!settings)('differential: the embedded store and Neo4j agree on 
               expect(walk(shortest[0])).toBe(walk(s1));
               const limited = { ...untimed, maxHops: s1.relations.length };
               expect((await neo4j.paths(limited)).filter((p) => p.relations.length === s1.relations.length).map(walk)).toEqual(shortest.map(walk));
+            }
+
+            const hops = Math.min(query.maxHops, 3);
+            expect(await neo4j.neighborhood(query.from, hops, query.kinds, query.window), `neighbourhood ${JSON.stringify(query)}`).toEqual(await memory.neighborhood(query.from, hops, query.kinds, query.window));
+            for (const actorId of [null, query.from]) {
+              const listing = { kinds: query.kinds, window: query.window, actorId };
+              expect(await allPages(neo4j, listing), `pages ${JSON.stringify(listing)}`).toEqual(await allPages(memory, listing));
             }
           }
           const [from, to] = [...days].sort();

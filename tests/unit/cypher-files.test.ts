@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/config.js';
+import { RELATION_KINDS } from '../../src/domain/types.js';
 import { readCypherFiles, STATEMENT_NAMES } from '../../src/store/neo4j/statements.js';
 
 /** All TypeScript under src/ and scripts/, to find where statements are used. */
@@ -35,5 +36,14 @@ describe('cypher/', () => {
     // No string literal may carry data; the only literals allowed are kind names and the like.
     const literals = [...body.matchAll(/'([^']*)'/g)].map((m) => m[1]);
     expect(literals.every((l) => /^[A-Z_]+$/.test(l))).toBe(true);
+  });
+
+  it('pages relations with one index-ordered branch per relation kind, guarded by $kinds', () => {
+    const text = files.get('relations-page')!;
+    for (const kind of RELATION_KINDS) {
+      expect(text, `relations-page has no branch for ${kind}`).toContain(`-[r:${kind}]->`);
+      expect(text).toContain(`'${kind}' IN kinds`);
+    }
+    expect(text.match(/-\[r:[A-Z_]+\]->/g)).toHaveLength(RELATION_KINDS.length);
   });
 });

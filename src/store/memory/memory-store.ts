@@ -9,7 +9,7 @@ import { checkCommand } from '../check-command.js';
 import { Journal } from './journal.js';
 import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
 import { insertSorted } from './sorted.js';
-import { expandNeighborhood } from '../expand-neighborhood.js';
+import { expandNeighborhood } from './neighborhood.js';
 import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
 import { shortestPath, simplePaths } from './path-search.js';
 

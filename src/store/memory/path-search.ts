@@ -12,7 +12,7 @@ export const PATH_SEARCH_BUDGET = 2_000_000;
 
 /**
  * Hops from every actor to `target` along walkable relations, up to `limit`: a breadth-first
- * search backwards from the target. Used to find shortest paths and to prune path enumeration.
+ * search backwards from the target. Used to prune path enumeration.
  */
 function hopsTo(adjacent: Adjacency, target: string, query: PathQuery, limit: number): Map<string, number> {
   const hops = new Map([[target, 0]]);
@@ -33,22 +33,28 @@ function hopsTo(adjacent: Adjacency, target: string, query: PathQuery, limit: nu
 }
 
 /**
- * A shortest path, the first in `comparePaths` order among all shortest ones: step by step the
- * smallest next actor id that still lies on a shortest path, over the smallest relation id.
+ * A shortest path, the first in `comparePaths` order among all shortest ones.
+ *
+ * A bidirectional breadth-first search finds the length: it grows the smaller frontier, from
+ * `from` forwards or from `to` backwards, until the two balls meet, so it visits two balls of about
+ * half the length instead of one of the whole length (on a hub-heavy graph, thousands of times
+ * fewer actors). The actors where they meet, traced back through both balls, are exactly the actors
+ * on shortest paths, each at its position along them. Then step by step: the smallest next actor id
+ * on a shortest path, over the smallest relation id.
  */
 export function shortestPath(adjacent: Adjacency, query: PathQuery): Path | null {
-  const hops = hopsTo(adjacent, query.to, query, query.maxHops);
-  const total = hops.get(query.from);
-  if (total === undefined || total === 0) return null;
+  const meeting = meet(adjacent, query);
+  if (!meeting) return null;
+  const position = positionsOnShortestPaths(adjacent, query, meeting);
   const actorIds = [query.from];
   const relations: Relation[] = [];
   let current = query.from;
-  for (let remaining = total; remaining > 0; remaining--) {
+  for (let step = 1; step <= meeting.length; step++) {
     let best: Relation | null = null;
     let bestNext = '';
     for (const relation of adjacent(current)) {
       const next = otherEnd(relation, current);
-      if (hops.get(next) !== remaining - 1 || !canStep(relation, current, query)) continue;
+      if (position.get(next) !== step || !canStep(relation, current, query)) continue;
       if (!best || compareIds(next, bestNext) < 0 || (next === bestNext && compareIds(relation.id, best.id) < 0)) {
         best = relation;
         bestNext = next;
@@ -59,6 +65,96 @@ export function shortestPath(adjacent: Adjacency, query: PathQuery): Path | null
     current = bestNext;
   }
   return { actorIds, relations };
+}
+
+interface Meeting {
+  /** Hops of a shortest path. */
+  length: number;
+  /** Hops from `from` of every actor the forward search reached, and to `to` for the backward one. */
+  forward: Map<string, number>;
+  backward: Map<string, number>;
+  /** The actors both searches reached, `forwardDepth` hops from `from`. */
+  middle: string[];
+  forwardDepth: number;
+}
+
+/**
+ * Grows a ball around `from` (along walkable steps) and one around `to` (against them), one whole
+ * ring at a time, the smaller frontier first, until a ring reaches the other ball. Up to that ring
+ * the balls were disjoint, so no path is shorter than the two radii together; every actor the ring
+ * shares with the other ball lies on a path of exactly that length.
+ */
+function meet(adjacent: Adjacency, query: PathQuery): Meeting | null {
+  if (query.from === query.to) return null;
+  const forward = new Map([[query.from, 0]]);
+  const backward = new Map([[query.to, 0]]);
+  let forwardRing = [query.from];
+  let backwardRing = [query.to];
+  let forwardDepth = 0;
+  let backwardDepth = 0;
+  while (forwardDepth + backwardDepth < query.maxHops && forwardRing.length > 0 && backwardRing.length > 0) {
+    const growForward = ringWeight(adjacent, forwardRing) <= ringWeight(adjacent, backwardRing);
+    const [seen, other, ring] = growForward ? [forward, backward, forwardRing] : [backward, forward, backwardRing];
+    const depth = (growForward ? forwardDepth : backwardDepth) + 1;
+    const next: string[] = [];
+    const middle: string[] = [];
+    for (const y of ring) {
+      for (const relation of adjacent(y)) {
+        const x = otherEnd(relation, y);
+        if (seen.has(x) || !canStep(relation, growForward ? y : x, query)) continue;
+        seen.set(x, depth);
+        next.push(x);
+        if (other.has(x)) middle.push(x);
+      }
+    }
+    if (growForward) [forwardRing, forwardDepth] = [next, depth];
+    else [backwardRing, backwardDepth] = [next, depth];
+    if (middle.length > 0) return { length: forwardDepth + backwardDepth, forward, backward, middle, forwardDepth };
+  }
+  return null;
+}
+
+/** The relations a ring would scan: grow the cheaper side. */
+function ringWeight(adjacent: Adjacency, ring: readonly string[]): number {
+  let weight = 0;
+  for (const id of ring) weight += adjacent(id).length;
+  return weight;
+}
+
+/**
+ * Every actor on a shortest path, with its hops from `from`: the meeting actors, then ring by ring
+ * back towards `from` through the forward ball and on towards `to` through the backward ball,
+ * keeping only actors one walkable step from the ring before.
+ */
+function positionsOnShortestPaths(adjacent: Adjacency, query: PathQuery, meeting: Meeting): Map<string, number> {
+  const position = new Map(meeting.middle.map((id) => [id, meeting.forwardDepth]));
+  let ring = meeting.middle;
+  for (let at = meeting.forwardDepth - 1; at >= 0; at--) {
+    const previous: string[] = [];
+    for (const y of ring) {
+      for (const relation of adjacent(y)) {
+        const x = otherEnd(relation, y);
+        if (meeting.forward.get(x) !== at || position.has(x) || !canStep(relation, x, query)) continue;
+        position.set(x, at);
+        previous.push(x);
+      }
+    }
+    ring = previous;
+  }
+  ring = meeting.middle;
+  for (let at = meeting.forwardDepth + 1; at <= meeting.length; at++) {
+    const following: string[] = [];
+    for (const x of ring) {
+      for (const relation of adjacent(x)) {
+        const y = otherEnd(relation, x);
+        if (meeting.backward.get(y) !== meeting.length - at || position.has(y) || !canStep(relation, x, query)) continue;
+        position.set(y, at);
+        following.push(y);
+      }
+    }
+    ring = following;
+  }
+  return position;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import { MUTUAL_KINDS } from '../../domain/relation-kinds.js';
 import type { Actor, Citation, DateWindow, Relation, RelationFilter, RelationKind, Source, Subgraph } from '../../domain/types.js';
 import type { Logger } from '../../logger.js';
-import { expandNeighborhood } from '../expand-neighborhood.js';
+import { compareIds, compareRelations } from '../../domain/order.js';
 import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store-errors.js';
 import { int, toActor, toPath, toRelation, toSource, type PathRow } from './mapping.js';
@@ -11,7 +11,7 @@ import { Lookups, type Run } from './lookups.js';
 import { applyCommand } from './apply-command.js';
 import { checkCommand } from '../check-command.js';
 import type { WriteCommand, WriteResult } from '../../domain/commands.js';
-import { cypher, withMaxHops, type StatementName } from './statements.js';
+import { cypher, withHops, withMaxHops, type StatementName } from './statements.js';
 import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
 
 export type Neo4jSettings = Config['neo4j'];
@@ -133,8 +133,11 @@ export class Neo4jStore implements GraphStore {
       afterId: query.after?.id ?? null,
       limit: int(Math.min(query.limit + 1, NO_LIMIT)),
     };
+    // The range `since` must fall in, as bounds of an index seek: from the keyset position (or the
+    // earliest date) to the window's end (or the latest date).
+    const sinceRange = { sinceMin: params.afterSince ?? EARLIEST_DATE, sinceMax: params.to ?? LATEST_DATE };
     const rows = query.actorId === null
-      ? await this.read<{ relation: Record<string, unknown> }>('relations-page', params)
+      ? await this.read<{ relation: Record<string, unknown> }>('relations-page', { ...params, ...sinceRange })
       : await this.read<{ relation: Record<string, unknown> }>('relations-page-of-actor', { ...params, actorId: query.actorId });
     return page(rows.map((row) => toRelation(row.relation)), query.limit);
   }
@@ -148,8 +151,12 @@ export class Neo4jStore implements GraphStore {
     return (await this.listRelations({ kinds, window, actorId, after: null, limit: NO_LIMIT - 1 })).items;
   }
 
-  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow | null): Promise<Subgraph> {
-    return expandNeighborhood(this, actorId, hops, kinds, window);
+  /** One statement, so the filtering happens in Neo4j: only the answer crosses the wire. */
+  async neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow | null): Promise<Subgraph> {
+    const rows = await this.read<{ actorIds: string[]; relations: Record<string, unknown>[] }>('neighborhood', { actorId, kinds, ...windowParams(window) }, withHops(hops));
+    const row = rows[0];
+    if (!row) return { actorIds: [], relations: [] };
+    return { actorIds: [...row.actorIds].sort(compareIds), relations: row.relations.map(toRelation).sort(compareRelations) };
   }
 
   async shortestPath(query: PathQuery): Promise<Path | null> {
@@ -211,6 +218,10 @@ function pathParams(query: PathQuery) {
   };
 }
 
+
+/** Bounds for a `since` range seek when a side is open (Neo4j dates span years -999999999 to 999999999). */
+const EARLIEST_DATE = '0000-01-01';
+const LATEST_DATE = '9999-12-31';
 
 const windowParams = (window: DateWindow | null) => ({ from: window?.from ?? null, to: window?.to ?? null });
 

@@ -8,6 +8,7 @@ export const STATEMENT_NAMES = [
   'relations-by-ids',
   'citations-of-relations',
   'relations-of-actors',
+  'neighborhood',
   'search-actors',
   'relations-page',
   'relations-page-of-actor',
@@ -77,4 +78,15 @@ export function withMaxHops(name: 'shortest-path' | 'paths', maxHops: number): s
   const text = cypher(name);
   if (!text.includes('{1,6}')) throw new Error(`${name}.cypher lost its {1,6} quantifier`);
   return text.replace('{1,6}', `{1,${maxHops}}`);
+}
+
+/**
+ * The neighbourhood statement with its var-length bound set to `hops`. Like a quantifier's, the
+ * bound cannot be a parameter, so the `*0..3` written in the file is replaced by a validated integer.
+ */
+export function withHops(hops: number): string {
+  if (!Number.isInteger(hops) || hops < 1 || hops > 3) throw new RangeError(`hops must be an integer from 1 to 3, got ${hops}`);
+  const text = cypher('neighborhood');
+  if (!text.includes('*0..3]')) throw new Error('neighborhood.cypher lost its *0..3 bound');
+  return text.replace('*0..3]', `*0..${hops}]`);
 }

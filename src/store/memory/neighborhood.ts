@@ -1,12 +1,13 @@
-import { compareIds, compareRelations } from '../domain/order.js';
-import { otherEnd } from '../domain/relation-kinds.js';
-import type { DateWindow, Relation, RelationFilter, RelationKind, Subgraph } from '../domain/types.js';
-import type { GraphStore } from './port.js';
+import { compareIds, compareRelations } from '../../domain/order.js';
+import { otherEnd } from '../../domain/relation-kinds.js';
+import type { DateWindow, Relation, RelationFilter, RelationKind, Subgraph } from '../../domain/types.js';
+import type { GraphStore } from '../port.js';
 
 /**
- * Breadth-first expansion shared by the stores: one batched `relationsOfActors` call per hop,
- * plus one for the last ring, so a neighbourhood costs at most `hops + 1` store round trips
- * however many actors it reaches. Returns the reached actors and every passing relation among them.
+ * The embedded store's neighbourhood: a breadth-first expansion, one `relationsOfActors` call per
+ * ring plus one for the last ring, to find the relations among the outermost actors. Returns the
+ * reached actors and every passing relation among them. (Neo4j answers the same question in one
+ * statement, `cypher/neighborhood.cypher`; the store contract checks that the two agree.)
  */
 export async function expandNeighborhood(
   store: Pick<GraphStore, 'relationsOfActors'>,

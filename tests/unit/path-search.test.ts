@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/dataset/dataset.js';
+import { pathProblem, type PathsQuery } from '../../src/domain/paths.js';
+import type { Relation } from '../../src/domain/types.js';
+import { shortestPath, simplePaths, type Adjacency } from '../../src/store/memory/path-search.js';
+import { buildActor, buildDataset, buildRelation } from '../support/build.js';
+import { randomDataset, randomPathQuery } from '../support/random-graphs.js';
+
+/**
+ * The bidirectional shortest-path search against a plain oracle: the first of all simple paths
+ * in result order (fewest hops, then actor ids, then relation ids) is the shortest path.
+ */
+
+function adjacencyOf(dataset: Dataset): Adjacency {
+  const byActor = new Map<string, Relation[]>();
+  for (const relation of dataset.relations) {
+    for (const end of [relation.from, relation.to]) byActor.set(end, [...(byActor.get(end) ?? []), relation]);
+  }
+  return (id) => byActor.get(id) ?? [];
+}
+
+/** Sparser, larger graphs than the store tests use, so the two balls meet after several rings. */
+const largerDataset = fc
+  .record({
+    n: fc.integer({ min: 10, max: 40 }),
+    relations: fc.array(fc.record({ from: fc.nat(39), to: fc.nat(39), kind: fc.constantFrom('FIGHTS', 'SUPPORTS', 'NEGOTIATES', 'MEMBER_OF' as const), since: fc.constantFrom('2015-01-01', '2017-05-04', '2018-02-09') }), { minLength: 30, maxLength: 100 }),
+  })
+  .map(({ n, relations }): Dataset => {
+    const actors = Array.from({ length: n }, (_, i) => buildActor({ id: `a${i}` }));
+    const built = relations
+      .map((r) => ({ ...r, from: r.from % n, to: r.to % n }))
+      .filter((r) => r.from !== r.to)
+      .map((r, i) => buildRelation({ id: `r${String(i).padStart(2, '0')}`, kind: r.kind as Relation['kind'], from: `a${r.from}`, to: `a${r.to}`, since: r.since, until: null }));
+    return buildDataset({ actors, relations: built });
+  });
+
+function checkAgainstOracle(dataset: Dataset, query: PathsQuery) {
+  const adjacent = adjacencyOf(dataset);
+  const plain = { ...query, timeRespecting: false };
+  const all = simplePaths(adjacent, { ...plain, first: Number.MAX_SAFE_INTEGER }).filter((path) => path.relations.length > 0);
+  const found = shortestPath(adjacent, plain);
+  if (found) expect(pathProblem(found, plain)).toBeNull();
+  expect(found).toEqual(all[0] ?? null);
+}
+
+describe('shortestPath on the embedded store', () => {
+  it('equals the first simple path on small random dated graphs', () => {
+    fc.assert(
+      fc.property(randomDataset.chain((dataset) => fc.tuple(fc.constant(dataset), randomPathQuery(dataset.actors.length))), ([dataset, query]) => checkAgainstOracle(dataset, query)),
+      { seed: 20261122, numRuns: 400 },
+    );
+  });
+
+  it('equals the first simple path on larger sparse graphs, up to 6 hops', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(
+        largerDataset.chain((dataset) =>
+          fc.tuple(
+            fc.constant(dataset),
+            fc.record({ from: fc.nat(dataset.actors.length - 1), to: fc.nat(dataset.actors.length - 1), maxHops: fc.integer({ min: 1, max: 6 }), directed: fc.boolean() }),
+          ),
+        ),
+        ([dataset, q]) => {
+          const query: PathsQuery = { from: `a${q.from}`, to: `a${q.to}`, kinds: null, window: null, maxHops: q.maxHops, directed: q.directed, timeRespecting: false, first: 1 };
+          checkAgainstOracle(dataset, query);
+          if (shortestPath(adjacencyOf(dataset), query)) found++;
+        },
+      ),
+      { seed: 20261122, numRuns: 300 },
+    );
+    // The property is only worth something if many queries have an answer.
+    expect(found).toBeGreaterThan(100);
+  });
+
+  it('finds no path from an actor to itself, nor past maxHops', () => {
+    const dataset = buildDataset({
+      actors: ['a', 'b', 'c', 'd'].map((id) => buildActor({ id })),
+      relations: [
+        buildRelation({ id: 'r1', kind: 'FIGHTS', from: 'a', to: 'b' }),
+        buildRelation({ id: 'r2', kind: 'FIGHTS', from: 'b', to: 'c' }),
+        buildRelation({ id: 'r3', kind: 'FIGHTS', from: 'c', to: 'd' }),
+      ],
+    });
+    const base = { kinds: null, window: null, directed: false };
+    expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'a', maxHops: 3 })).toBeNull();
+    expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'd', maxHops: 2 })).toBeNull();
+    expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'd', maxHops: 3 })?.actorIds).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
