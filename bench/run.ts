@@ -233,7 +233,8 @@ async function main(options: Options): Promise<number> {
     }
     store = null;
 
-    const serverEnv: NodeJS.ProcessEnv = { BENCH_SIZE: options.size, BENCH_SEED: String(options.seed), BENCH_TX_TIMEOUT_MS: String(options.txTimeoutMs) };
+    // Every server runs as in production (graphql-js skips its development-mode checks then).
+    const serverEnv: NodeJS.ProcessEnv = { NODE_ENV: 'production', BENCH_SIZE: options.size, BENCH_SEED: String(options.seed), BENCH_TX_TIMEOUT_MS: String(options.txTimeoutMs) };
     if (needsNeo4j) {
       neo4jTarget = await obtainNeo4j(log);
       const driver = connect(neo4jTarget);

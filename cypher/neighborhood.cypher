@@ -22,5 +22,5 @@ RETURN [n IN nodes | n.id] AS actorIds,
       AND ($kinds IS NULL OR type(r) IN $kinds)
       AND ($to IS NULL OR r.since <= date($to))
       AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
-    RETURN r {.*, kind: type(r), from: x.id, to: y.id}
+    RETURN r {.*, since: toString(r.since), until: toString(r.until), kind: type(r), from: x.id, to: y.id}
   } AS relations

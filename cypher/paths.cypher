@@ -19,6 +19,6 @@ WITH nodes(p) AS ns, relationships(p) AS rs
 WHERE all(i IN range(0, size(ns) - 2) WHERE NOT ns[i] IN ns[i + 1..])
   AND (NOT $timeRespecting OR all(i IN range(1, size(rs) - 1) WHERE rs[i].since >= rs[i - 1].since))
 WITH [n IN ns | n.id] AS actorIds, rs, [rel IN rs | rel.id] AS relationIds
-RETURN actorIds, [rel IN rs | rel {.*, kind: type(rel), from: startNode(rel).id, to: endNode(rel).id}] AS relations
+RETURN actorIds, [rel IN rs | rel {.*, since: toString(rel.since), until: toString(rel.until), kind: type(rel), from: startNode(rel).id, to: endNode(rel).id}] AS relations
 ORDER BY size(rs), actorIds, relationIds
 LIMIT $first

@@ -3,5 +3,5 @@
 // Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): NodeUniqueIndexSeek, Expand(Into).
 MATCH (a:Actor {id: $a})-[r]-(b:Actor {id: $b})
 WHERE $kinds IS NULL OR type(r) IN $kinds
-RETURN r {.*, kind: type(r), from: startNode(r).id, to: endNode(r).id} AS relation
+RETURN r {.*, since: toString(r.since), until: toString(r.until), kind: type(r), from: startNode(r).id, to: endNode(r).id} AS relation
 ORDER BY r.since, r.id

@@ -13,4 +13,4 @@ CALL {
   UNION
   WITH id MATCH (x)-[r:MEMBER_OF {id: id}]->(y) RETURN r, x, y
 }
-RETURN r {.*, kind: type(r), from: x.id, to: y.id} AS relation
+RETURN r {.*, since: toString(r.since), until: toString(r.until), kind: type(r), from: x.id, to: y.id} AS relation

@@ -4,5 +4,5 @@
 MATCH (a:Actor {id: $actorId})-[r]-(:Actor)
 WHERE (r.since >= date($from) AND r.since <= date($to))
    OR (r.until >= date($from) AND r.until <= date($to))
-RETURN r {.*, kind: type(r), from: startNode(r).id, to: endNode(r).id} AS relation
+RETURN r {.*, since: toString(r.since), until: toString(r.until), kind: type(r), from: startNode(r).id, to: endNode(r).id} AS relation
 ORDER BY r.since, r.id

@@ -4,5 +4,5 @@
 MATCH (x:Actor)-[r]->(y:Actor)
 WHERE (r.since >= date($from) AND r.since <= date($to))
    OR (r.until >= date($from) AND r.until <= date($to))
-RETURN r {.*, kind: type(r), from: x.id, to: y.id} AS relation
+RETURN r {.*, since: toString(r.since), until: toString(r.until), kind: type(r), from: x.id, to: y.id} AS relation
 ORDER BY r.since, r.id

@@ -9,5 +9,5 @@ WHERE ($kinds IS NULL OR type(r) IN $kinds)
   AND ($to IS NULL OR r.since <= date($to))
   AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
   AND ($direction = 'ANY' OR type(r) IN $mutualKinds OR (startNode(r) = a) = ($direction = 'OUTGOING'))
-RETURN actorId, r {.*, kind: type(r), from: startNode(r).id, to: endNode(r).id} AS relation
+RETURN actorId, r {.*, since: toString(r.since), until: toString(r.until), kind: type(r), from: startNode(r).id, to: endNode(r).id} AS relation
 ORDER BY r.since, r.id

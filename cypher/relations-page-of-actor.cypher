@@ -6,6 +6,6 @@ WHERE ($kinds IS NULL OR type(r) IN $kinds)
   AND ($to IS NULL OR r.since <= date($to))
   AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
   AND ($afterSince IS NULL OR r.since > date($afterSince) OR (r.since = date($afterSince) AND r.id > $afterId))
-RETURN r {.*, kind: type(r), from: startNode(r).id, to: endNode(r).id} AS relation
+RETURN r {.*, since: toString(r.since), until: toString(r.until), kind: type(r), from: startNode(r).id, to: endNode(r).id} AS relation
 ORDER BY r.since, r.id
 LIMIT $limit

@@ -35,6 +35,6 @@ CALL () {
     AND ($afterSince IS NULL OR r.since > date($afterSince) OR r.id > $afterId)
   RETURN r, x, y ORDER BY r.since, r.id LIMIT $limit
 }
-RETURN r {.*, kind: type(r), from: x.id, to: y.id} AS relation
+RETURN r {.*, since: toString(r.since), until: toString(r.until), kind: type(r), from: x.id, to: y.id} AS relation
 ORDER BY r.since, r.id
 LIMIT $limit

@@ -14,6 +14,6 @@ MATCH p = ALL SHORTEST (a)((x)-[r]-(y)
       AND ($windowFrom IS NULL OR r.until IS NULL OR r.until >= date($windowFrom))
       AND (NOT $directed OR type(r) IN $mutualKinds OR startNode(r) = x)){1,6}(b)
 WITH p, [n IN nodes(p) | n.id] AS actorIds, [rel IN relationships(p) | rel.id] AS relationIds
-RETURN actorIds, [rel IN relationships(p) | rel {.*, kind: type(rel), from: startNode(rel).id, to: endNode(rel).id}] AS relations
+RETURN actorIds, [rel IN relationships(p) | rel {.*, since: toString(rel.since), until: toString(rel.until), kind: type(rel), from: startNode(rel).id, to: endNode(rel).id}] AS relations
 ORDER BY actorIds, relationIds
 LIMIT 1

@@ -4,7 +4,8 @@ import { foldForSearch } from '../../domain/search.js';
 import type { Dataset } from '../../dataset/dataset.js';
 
 /**
- * The one place driver types are converted: Neo4j Dates become `YYYY-MM-DD` strings, Integers
+ * The one place driver types are converted: Neo4j Dates become `YYYY-MM-DD` strings (relation
+ * statements already send `since` and `until` as strings, which spares the driver decoding them), Integers
  * become numbers, absent properties become null. Nothing driver-typed leaves this module.
  */
 
