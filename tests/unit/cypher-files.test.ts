@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/config.js';
 import { RELATION_KINDS } from '../../src/domain/types.js';
-import { readCypherFiles, STATEMENT_NAMES } from '../../src/store/neo4j/statements.js';
+import { readCypherFiles, STATEMENT_NAMES, withHops, withMaxHops } from '../../src/store/neo4j/statements.js';
 
 /** All TypeScript under src/ and scripts/, to find where statements are used. */
 function sources(dir: string): string {
@@ -45,5 +45,12 @@ describe('cypher/', () => {
       expect(text).toContain(`'${kind}' IN kinds`);
     }
     expect(text.match(/-\[r:[A-Z_]+\]->/g)).toHaveLength(RELATION_KINDS.length);
+  });
+
+  it('sets hop bounds only to validated integers', () => {
+    expect(withHops(2)).toContain('*0..2]');
+    expect(withMaxHops('paths', 4)).toContain('{1,4}');
+    for (const bad of [0, 4, 2.5, Number.NaN]) expect(() => withHops(bad)).toThrow(/hops must be an integer from 1 to 3/);
+    for (const bad of [0, 7, 1.5]) expect(() => withMaxHops('shortest-path', bad)).toThrow(/maxHops must be an integer from 1 to 6/);
   });
 });

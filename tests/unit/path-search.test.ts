@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset/dataset.js';
 import { pathProblem, type PathsQuery } from '../../src/domain/paths.js';
 import type { Relation } from '../../src/domain/types.js';
+import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { shortestPath, simplePaths, type Adjacency } from '../../src/store/memory/path-search.js';
 import { buildActor, buildDataset, buildRelation } from '../support/build.js';
 import { randomDataset, randomPathQuery } from '../support/random-graphs.js';
@@ -87,5 +88,38 @@ describe('shortestPath on the embedded store', () => {
     expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'a', maxHops: 3 })).toBeNull();
     expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'd', maxHops: 2 })).toBeNull();
     expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'd', maxHops: 3 })?.actorIds).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('gives the same answers through the store, whose hubs use the active-relations index', async () => {
+    const hubDataset = fc
+      .array(fc.record({ from: fc.nat(29), to: fc.nat(29), start: fc.integer({ min: 0, max: 3650 }), days: fc.option(fc.integer({ min: 1, max: 900 }), { freq: 4 }) }), { minLength: 300, maxLength: 400 })
+      .map((rows): Dataset => {
+        const day = (n: number) => new Date(Date.UTC(2010, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+        // Actors 0-2 take part in most relations: hubs past the index's threshold.
+        const end = (n: number) => (n < 20 ? n % 3 : n - 17);
+        const relations = rows
+          .map((r) => ({ ...r, from: end(r.from), to: end(r.to) }))
+          .filter((r) => r.from !== r.to)
+          .map((r, i) => buildRelation({ id: `r${String(i).padStart(3, '0')}`, kind: 'FIGHTS', from: `a${r.from}`, to: `a${r.to}`, since: day(r.start), until: r.days === null ? null : day(r.start + r.days) }));
+        return buildDataset({ actors: Array.from({ length: 13 }, (_, i) => buildActor({ id: `a${i}` })), relations });
+      });
+    const window = fc.tuple(fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 0, max: 400 })).map(([start, days]) => {
+      const day = (n: number) => new Date(Date.UTC(2010, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+      return { from: day(start), to: day(start + days) };
+    });
+    await fc.assert(
+      fc.asyncProperty(hubDataset, fc.array(fc.tuple(fc.nat(12), fc.nat(12), window), { minLength: 5, maxLength: 5 }), async (dataset, queries) => {
+        const store = MemoryStore.fromDataset(dataset);
+        const adjacent = adjacencyOf(dataset);
+        for (const [from, to, w] of queries) {
+          const query: PathsQuery = { from: `a${from}`, to: `a${to}`, kinds: null, window: w, maxHops: 3, directed: false, timeRespecting: true, first: 20 };
+          expect(await store.shortestPath(query)).toEqual(shortestPath(adjacent, query));
+          expect(await store.paths(query)).toEqual(simplePaths(adjacent, query));
+          const plain = { ...query, timeRespecting: false };
+          expect(await store.paths(plain)).toEqual(simplePaths(adjacent, plain));
+        }
+      }),
+      { seed: 20261122, numRuns: 60 },
+    );
   });
 });

@@ -9,6 +9,7 @@ import { checkCommand } from '../check-command.js';
 import { Journal } from './journal.js';
 import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
 import { insertSorted } from './sorted.js';
+import { ActiveIndex } from './active-index.js';
 import { expandNeighborhood } from './neighborhood.js';
 import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
 import { shortestPath, simplePaths } from './path-search.js';
@@ -38,6 +39,8 @@ export class MemoryStore implements GraphStore {
   private readonly sources = new Map<string, Source>();
   /** Ids of merged actors, to the actor each was merged into. */
   private readonly redirects = new Map<string, string>();
+  /** Per actor, relations by the years they were active, for walks through a window. */
+  private readonly activeIndex = new ActiveIndex((actorId) => this.actors.get(actorId)?.relations ?? []);
   private journal: Journal | null = null;
   /** Writes run one at a time, in journal order. */
   private writing: Promise<unknown> = Promise.resolve();
@@ -84,6 +87,7 @@ export class MemoryStore implements GraphStore {
 
   /** Applies a checked command. Nothing here may fail: the command is already journaled. */
   private apply(command: WriteCommand): WriteResult {
+    this.activeIndex.clear();
     switch (command.op) {
       case 'addSource':
         this.sources.set(command.source.id, command.source);
@@ -270,23 +274,23 @@ export class MemoryStore implements GraphStore {
   }
 
   neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow | null): Promise<Subgraph> {
-    return expandNeighborhood(this, actorId, hops, kinds, window);
+    const relationsOfActors = async (actorIds: readonly string[], filter: RelationFilter) =>
+      actorIds.map((id) => this.activeIndex.candidates(id, filter.window).filter((r) => matchesFilter(r, id, filter)));
+    return expandNeighborhood({ relationsOfActors }, actorId, hops, kinds, window);
   }
 
   async shortestPath(query: PathQuery): Promise<Path | null> {
-    return shortestPath(this.adjacent, query);
+    return shortestPath((actorId) => this.activeIndex.candidates(actorId, query.window), query);
   }
 
   async paths(query: PathsQuery): Promise<Path[]> {
-    return simplePaths(this.adjacent, query);
+    return simplePaths((actorId) => this.activeIndex.candidates(actorId, query.window), query);
   }
 
   async relationsChangedBetween(from: string, to: string, actorId: string | null): Promise<Relation[]> {
     const inRange = (date: string | null) => date !== null && date >= from && date <= to;
     return this.candidates(null, actorId).filter((r) => inRange(r.since) || inRange(r.until));
   }
-
-  private readonly adjacent = (actorId: string): readonly Relation[] => this.actors.get(actorId)?.relations ?? [];
 
   async ping(): Promise<void> {}
 
