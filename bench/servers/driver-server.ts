@@ -8,7 +8,7 @@
  * with the store's own mapping functions.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import neo4j, { Neo4jError, type QueryConfig } from 'neo4j-driver';
+import neo4j, { Neo4jError } from 'neo4j-driver';
 import { MUTUAL_KINDS } from '../../src/domain/relation-kinds.js';
 import type { Actor, Relation } from '../../src/domain/types.js';
 import { compareIds, compareRelations } from '../../src/domain/order.js';
@@ -21,17 +21,18 @@ const settings = neo4jSettingsFromEnv();
 const driver = countingDriver(settings);
 await driver.verifyConnectivity({ database: settings.database });
 
-const config: QueryConfig = {
-  database: settings.database,
-  routing: neo4j.routing.READ,
-  transactionConfig: { timeout: settings.txTimeoutMs },
-};
 const mutualKinds = [...MUTUAL_KINDS];
 
 type Row = Record<string, unknown>;
+/** Reads as our store makes them: one auto-commit query each (RUN and PULL in one write). */
 async function read<T = Row>(name: StatementName, params: Record<string, unknown>, text = cypher(name)): Promise<T[]> {
-  const result = await driver.executeQuery(text, params, config);
-  return result.records.map((record) => record.toObject() as T);
+  const session = driver.session({ database: settings.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.run(text, params, { timeout: settings.txTimeoutMs });
+    return result.records.map((record) => record.toObject() as T);
+  } finally {
+    await session.close();
+  }
 }
 
 class HandlerError extends Error {

@@ -1,4 +1,4 @@
-import type { Driver } from 'neo4j-driver';
+import type { Driver, Session } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver, Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { applySchema, seedDataset } from '../../src/store/neo4j/seed.js';
@@ -8,12 +8,27 @@ import { neo4jSettings } from '../support/neo4j.js';
 
 const settings = neo4jSettings();
 
-/** A driver whose `executeQuery` calls are counted: one call is one round trip to the server. */
+/**
+ * A driver whose queries are counted: each `executeQuery` call and each `run` on a session (the
+ * store's auto-commit reads) is one round trip to the server.
+ */
 function countingDriver(driver: Driver) {
   let count = 0;
+  const countRuns = (session: Session) =>
+    new Proxy(session, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== 'run') return typeof value === 'function' ? value.bind(target) : value;
+        return (...args: Parameters<Session['run']>) => {
+          count++;
+          return target.run(...args);
+        };
+      },
+    });
   const proxy = new Proxy(driver, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
+      if (property === 'session') return (...args: Parameters<Driver['session']>) => countRuns(target.session(...args));
       if (property !== 'executeQuery') return typeof value === 'function' ? value.bind(target) : value;
       return (...args: Parameters<Driver['executeQuery']>) => {
         count++;
@@ -23,7 +38,6 @@ function countingDriver(driver: Driver) {
   });
   return { driver: proxy, count: () => count, reset: () => (count = 0) };
 }
-
 
 // Depth 4: actors -> relations -> far end -> its relations -> citations.
 const NESTED = `{ actors(first: 100) { edges { node { id

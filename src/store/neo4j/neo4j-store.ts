@@ -1,4 +1,4 @@
-import neo4j, { Neo4jError, type Driver, type QueryConfig, type RecordShape } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type RecordShape } from 'neo4j-driver';
 import type { Config } from '../../config.js';
 import { MUTUAL_KINDS } from '../../domain/relation-kinds.js';
 import type { Actor, Citation, DateWindow, Relation, RelationFilter, RelationKind, Source, Subgraph } from '../../domain/types.js';
@@ -21,8 +21,9 @@ const NO_LIMIT = 2 ** 31 - 1;
 
 /**
  * The production store. One driver per process, passed in and closed by `close()`. Every read is
- * one `executeQuery` on a read route with a transaction timeout; every statement is a file under
- * `cypher/`, and values travel only as parameters.
+ * one auto-commit query in a read session (routed to a reader in a cluster) with a transaction
+ * timeout; every write one managed transaction. Every statement is a file under `cypher/`, and
+ * values travel only as parameters.
  */
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
@@ -52,17 +53,25 @@ export class Neo4jStore implements GraphStore {
     return new Neo4jStore(driver, settings);
   }
 
+  /**
+   * A read is one auto-commit query: RUN and PULL leave in one write. `executeQuery` wraps each query
+   * in BEGIN and COMMIT, about twice the client CPU for the small batched lookups most requests are
+   * made of (see the README's benchmark notes). The driver does not retry auto-commit queries, so a
+   * read that failed because its server went away is tried once more on a fresh connection; reads
+   * change nothing, so repeating one is safe.
+   */
   private async read<T extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>, text = cypher(name)): Promise<T[]> {
-    const config: QueryConfig = {
-      database: this.settings.database,
-      routing: neo4j.routing.READ,
-      transactionConfig: { timeout: this.settings.txTimeoutMs },
-    };
-    try {
-      const result = await this.driver.executeQuery(text, params, config);
-      return result.records.map((record) => record.toObject() as T);
-    } catch (error) {
-      throw translateError(error, this.settings.txTimeoutMs);
+    for (let attempt = 1; ; attempt++) {
+      const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        const result = await session.run(text, params, { timeout: this.settings.txTimeoutMs });
+        return result.records.map((record) => record.toObject() as T);
+      } catch (error) {
+        if (attempt === 1 && isConnectionLoss(error)) continue;
+        throw translateError(error, this.settings.txTimeoutMs);
+      } finally {
+        await session.close().catch(() => undefined);
+      }
     }
   }
 
@@ -195,6 +204,9 @@ export function createDriver(settings: Pick<Neo4jSettings, 'uri' | 'user' | 'pas
     disableLosslessIntegers: false,
   });
 }
+
+const isConnectionLoss = (error: unknown) =>
+  error instanceof Neo4jError && (error.code === neo4j.error.SERVICE_UNAVAILABLE || error.code === neo4j.error.SESSION_EXPIRED);
 
 /** Outages and timeouts become store errors the API reports plainly; anything else stays masked. */
 function translateError(error: unknown, txTimeoutMs: number): unknown {
