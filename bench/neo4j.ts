@@ -24,7 +24,7 @@ export interface Neo4jTarget {
   stop(): Promise<void>;
 }
 
-export async function obtainNeo4j(log: (line: string) => void): Promise<Neo4jTarget> {
+export async function obtainNeo4j(log: (line: string) => void, pageCacheMb: number): Promise<Neo4jTarget> {
   const env = process.env;
   if (env.NEO4J_URI) {
     return {
@@ -41,7 +41,7 @@ export async function obtainNeo4j(log: (line: string) => void): Promise<Neo4jTar
   const dataDir = await mkdtemp(join(tmpdir(), 'idlib-bench-neo4j-'));
   const started = Date.now();
   try {
-    const server = await startLocalNeo4j({ port: 0, dataDir, log: (line) => log(`[neo4j] ${line}`) });
+    const server = await startLocalNeo4j({ port: 0, dataDir, pageCacheMb, log: (line) => log(`[neo4j] ${line}`) });
     log(`local Neo4j ready at ${server.uri} in ${Date.now() - started} ms (data in ${dataDir})`);
     return {
       uri: server.uri,
@@ -49,7 +49,7 @@ export async function obtainNeo4j(log: (line: string) => void): Promise<Neo4jTar
       password: LOCAL_NEO4J_PASSWORD,
       database: 'neo4j',
       local: true,
-      note: 'local server from scripts/neo4j/local-server.ts (JVM -Xmx1g, page cache 256 MiB)',
+      note: `local server from scripts/neo4j/local-server.ts (JVM -Xmx1g, page cache ${pageCacheMb} MiB)`,
       pid: server.pid,
       stop: async () => {
         await server.stop();

@@ -18,7 +18,7 @@ import { connect, obtainNeo4j, serverVersion, type Neo4jTarget } from './neo4j.j
 import { ROOT_DIR, startLoadWorker, startServer, type LoadWorker, type ServerProcess } from './processes.js';
 import { cpuBetween, sampleCpu } from './cpu.js';
 import { evaluateGoals, machineInfo, versions, writeReport, type BenchReport, type EmbeddedLoad, type RunResult } from './report.js';
-import { isSizeName, SIZES, type SizeName } from './sizes.js';
+import { isSizeName, PAGE_CACHE_MB, SIZES, type SizeName } from './sizes.js';
 import type { ServerStats } from './servers/common.js';
 import { drawPools, requestFor, TARGETS, WORKLOADS, type PoolEntry, type TargetName, type WorkloadName } from './workloads.js';
 
@@ -236,7 +236,7 @@ async function main(options: Options): Promise<number> {
     // Every server runs as in production (graphql-js skips its development-mode checks then).
     const serverEnv: NodeJS.ProcessEnv = { NODE_ENV: 'production', BENCH_SIZE: options.size, BENCH_SEED: String(options.seed), BENCH_TX_TIMEOUT_MS: String(options.txTimeoutMs) };
     if (needsNeo4j) {
-      neo4jTarget = await obtainNeo4j(log);
+      neo4jTarget = await obtainNeo4j(log, PAGE_CACHE_MB[options.size]);
       const driver = connect(neo4jTarget);
       try {
         await driver.verifyConnectivity({ database: neo4jTarget.database });

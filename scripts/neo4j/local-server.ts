@@ -29,6 +29,8 @@ export interface LocalNeo4jOptions {
   log?: (line: string) => void;
   /** Aborting stops a server that is still starting (the promise then rejects). */
   signal?: AbortSignal;
+  /** Page cache in MiB (default 256): size it to the store for a large graph. */
+  pageCacheMb?: number;
 }
 
 export interface LocalNeo4j {
@@ -57,7 +59,7 @@ const READY_RE = /^Neo4j ready at (bolt:\/\/\S+)\s*$/;
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 60_000;
 
-/** JVM settings for a 2-core dev box (page cache is set by the launcher: 256 MiB). */
+/** JVM settings for a 2-core dev box (the page cache is the launcher's: 256 MiB unless `pageCacheMb`). */
 const JVM_OPTIONS = [
   '-Xms128m',
   '-Xmx1g',
@@ -456,6 +458,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
     '--port', String(port),
     '--password', LOCAL_NEO4J_PASSWORD,
     '--stop-on-stdin-eof',
+    ...(opts.pageCacheMb !== undefined ? ['--page-cache-mb', String(opts.pageCacheMb)] : []),
   ];
   // Classpath through the environment keeps the command line short (ps, pgrep -f LocalNeo4j).
   const child = spawn(b.javaBin, args, {
