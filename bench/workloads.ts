@@ -12,7 +12,7 @@ import { isActiveIn } from '../src/domain/dates.js';
 import type { MemoryStore } from '../src/store/memory/memory-store.js';
 import { DECADE } from './generate.js';
 import { Random } from './random.js';
-import { simplePaths } from '../src/store/memory/path-search.js';
+import { shortestPath, simplePaths } from '../src/store/memory/path-search.js';
 
 /** A drawn pair that would take more than `CAPS.pathsMaxVisits` to enumerate. */
 class TooHeavy extends Error {}
@@ -101,7 +101,7 @@ export type PoolEntry = { [K in LeafWorkload]: { workload: K; args: ArgsOf[K] } 
 
 export interface PoolReport {
   size: number;
-  /** Draws rejected because the answer was empty, too large, or (paths) too slow to enumerate. */
+  /** Draws rejected because the answer was empty, too large, or (paths) too heavy to enumerate. */
   rejected: number;
   /** Mean answer size over the pool, as the embedded store gives it. */
   meanAnswer: number;
@@ -123,40 +123,10 @@ interface PickContext {
 
 /**
  * Hops of the shortest path from `from` to `to` over relations active in `window`, at most
- * `maxHops`, or null. A bidirectional breadth-first search that stops as soon as the two sides
- * meet: drawing thousands of pairs on 10^6 relations must not cost a full search each.
+ * `maxHops`, or null: the embedded store's bidirectional search, over the plain per-actor lists.
  */
 function distance(ctx: PickContext, from: string, to: string, window: DateWindow, maxHops: number): number | null {
-  const sideA = new Map([[from, 0]]);
-  const sideB = new Map([[to, 0]]);
-  let ringA = [from];
-  let ringB = [to];
-  let depthA = 0;
-  let depthB = 0;
-  while (depthA + depthB < maxHops && ringA.length && ringB.length) {
-    // Grow the side whose ring touches fewer relations.
-    const cost = (ring: string[]) => ring.reduce((sum, id) => sum + ctx.degree.get(id)!, 0);
-    const growA = cost(ringA) <= cost(ringB);
-    const [ring, seen, other, depth] = growA ? [ringA, sideA, sideB, depthA + 1] : [ringB, sideB, sideA, depthB + 1];
-    const next: string[] = [];
-    let best: number | null = null;
-    for (const id of ring) {
-      for (const r of ctx.adjacent(id)) {
-        if (!isActiveIn(r, window)) continue;
-        const end = r.from === id ? r.to : r.from;
-        const there = other.get(end);
-        if (there !== undefined) best = Math.min(best ?? Infinity, depth + there);
-        if (!seen.has(end)) {
-          seen.set(end, depth);
-          next.push(end);
-        }
-      }
-    }
-    if (best !== null) return best;
-    if (growA) [ringA, depthA] = [next, depth];
-    else [ringB, depthB] = [next, depth];
-  }
-  return null;
+  return shortestPath(ctx.adjacent, { from, to, kinds: null, window, maxHops, directed: false })?.relations.length ?? null;
 }
 
 const DAY_MS = 86_400_000;

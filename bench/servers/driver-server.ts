@@ -13,7 +13,7 @@ import { MUTUAL_KINDS } from '../../src/domain/relation-kinds.js';
 import type { Actor, Relation } from '../../src/domain/types.js';
 import { compareIds, compareRelations } from '../../src/domain/order.js';
 import { int, toActor, toCitation, toPath, toRelation, type PathRow } from '../../src/store/neo4j/mapping.js';
-import { cypher, withHops, withMaxHops, type StatementName } from '../../src/store/neo4j/statements.js';
+import { cypher, sinceRange, withHops, withMaxHops, type StatementName } from '../../src/store/neo4j/statements.js';
 import { CAPS, type ArgsOf, type LeafWorkload } from '../workloads.js';
 import { countingDriver, neo4jSettingsFromEnv, readJson, serve } from './common.js';
 
@@ -139,7 +139,7 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
   },
 
   async monthPage({ from, to }) {
-    const rows = await read<{ relation: Row }>('relations-page', { kinds: null, from, to, sinceMin: '0000-01-01', sinceMax: to, afterSince: null, afterId: null, limit: int(CAPS.page + 1) });
+    const rows = await read<{ relation: Row }>('relations-page', { kinds: null, from, to, ...sinceRange(null, to), afterSince: null, afterId: null, limit: int(CAPS.page + 1) });
     const relations = rows.map((row) => toRelation(row.relation));
     const page = relations.slice(0, CAPS.page);
     const actors = await actorsById(page.flatMap((r) => [r.from, r.to]));

@@ -26,6 +26,7 @@ import {
   type RelationData,
   type SnapshotData,
 } from './queries.js';
+import type {} from './test-hooks.js';
 import { ACTOR_KINDS, actorIcon, RELATION_KINDS, relationIcon } from './theme.js';
 import { TimeSlider } from './time-slider.js';
 
@@ -313,19 +314,6 @@ showTab('details');
 const ready = start();
 
 /** Hooks for the browser tests (and for curious developers in the console). */
-declare global {
-  interface Window {
-    __explorer: {
-      ready: Promise<void>;
-      date(): string | null;
-      nodeIds(): string[];
-      edgeIds(): string[];
-      highlighted(): { nodes: string[]; edges: string[] };
-      clientPoint(id: string): { x: number; y: number } | null;
-      idle(): Promise<void>;
-    };
-  }
-}
 window.__explorer = {
   ready,
   date: () => shownDate,

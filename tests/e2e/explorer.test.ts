@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/config.js';
 import { explorerPlugin } from '../../src/http/explorer.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
+import type {} from '../../explorer/src/test-hooks.js'; // window.__explorer, the page's hooks
 
 // The explorer (explorer/, served at /explore by src/http/explorer.ts): first the static file
 // serving through `yoga.fetch`, then the page itself in Debian's Chromium against `npm start`.
@@ -80,21 +81,6 @@ describe('explorer bundle over HTTP', () => {
 });
 
 // ---- the page in a real browser
-
-/** The hooks the page exposes for tests (explorer/src/main.ts). */
-declare global {
-  interface Window {
-    __explorer: {
-      ready: Promise<void>;
-      date(): string | null;
-      nodeIds(): string[];
-      edgeIds(): string[];
-      highlighted(): { nodes: string[]; edges: string[] };
-      clientPoint(id: string): { x: number; y: number } | null;
-      idle(): Promise<void>;
-    };
-  }
-}
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);

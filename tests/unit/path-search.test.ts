@@ -36,6 +36,9 @@ const largerDataset = fc
     return buildDataset({ actors, relations: built });
   });
 
+/** Day `n` counted from 2010-01-01. */
+const day = (n: number) => new Date(Date.UTC(2010, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+
 function checkAgainstOracle(dataset: Dataset, query: PathsQuery) {
   const adjacent = adjacencyOf(dataset);
   const plain = { ...query, timeRespecting: false };
@@ -94,7 +97,6 @@ describe('shortestPath on the embedded store', () => {
     const hubDataset = fc
       .array(fc.record({ from: fc.nat(29), to: fc.nat(29), start: fc.integer({ min: 0, max: 3650 }), days: fc.option(fc.integer({ min: 1, max: 900 }), { freq: 4 }) }), { minLength: 300, maxLength: 400 })
       .map((rows): Dataset => {
-        const day = (n: number) => new Date(Date.UTC(2010, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
         // Actors 0-2 take part in most relations: hubs past the index's threshold.
         const end = (n: number) => (n < 20 ? n % 3 : n - 17);
         const relations = rows
@@ -103,10 +105,7 @@ describe('shortestPath on the embedded store', () => {
           .map((r, i) => buildRelation({ id: `r${String(i).padStart(3, '0')}`, kind: 'FIGHTS', from: `a${r.from}`, to: `a${r.to}`, since: day(r.start), until: r.days === null ? null : day(r.start + r.days) }));
         return buildDataset({ actors: Array.from({ length: 13 }, (_, i) => buildActor({ id: `a${i}` })), relations });
       });
-    const window = fc.tuple(fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 0, max: 400 })).map(([start, days]) => {
-      const day = (n: number) => new Date(Date.UTC(2010, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-      return { from: day(start), to: day(start + days) };
-    });
+    const window = fc.tuple(fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 0, max: 400 })).map(([start, days]) => ({ from: day(start), to: day(start + days) }));
     await fc.assert(
       fc.asyncProperty(hubDataset, fc.array(fc.tuple(fc.nat(12), fc.nat(12), window), { minLength: 5, maxLength: 5 }), async (dataset, queries) => {
         const store = MemoryStore.fromDataset(dataset);

@@ -11,7 +11,7 @@ import { Lookups, type Run } from './lookups.js';
 import { applyCommand } from './apply-command.js';
 import { checkCommand } from '../check-command.js';
 import type { WriteCommand, WriteResult } from '../../domain/commands.js';
-import { cypher, withHops, withMaxHops, type StatementName } from './statements.js';
+import { cypher, sinceRange, withHops, withMaxHops, type StatementName } from './statements.js';
 import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
 
 export type Neo4jSettings = Config['neo4j'];
@@ -57,8 +57,8 @@ export class Neo4jStore implements GraphStore {
    * A read is one auto-commit query: RUN and PULL leave in one write. `executeQuery` wraps each query
    * in BEGIN and COMMIT, about twice the client CPU for the small batched lookups most requests are
    * made of (see the README's benchmark notes). The driver does not retry auto-commit queries, so a
-   * read that failed because its server went away is tried once more on a fresh connection; reads
-   * change nothing, so repeating one is safe.
+   * read that failed because its server went away (or with an error Neo4j marks retryable) is tried
+   * once more on a fresh connection; reads change nothing, so repeating one is safe.
    */
   private async read<T extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>, text = cypher(name)): Promise<T[]> {
     for (let attempt = 1; ; attempt++) {
@@ -67,8 +67,9 @@ export class Neo4jStore implements GraphStore {
         const result = await session.run(text, params, { timeout: this.settings.txTimeoutMs });
         return result.records.map((record) => record.toObject() as T);
       } catch (error) {
-        if (attempt === 1 && isConnectionLoss(error)) continue;
-        throw translateError(error, this.settings.txTimeoutMs);
+        const translated = translateError(error, this.settings.txTimeoutMs);
+        if (attempt === 1 && translated instanceof StoreUnavailableError) continue;
+        throw translated;
       } finally {
         await session.close().catch(() => undefined);
       }
@@ -142,11 +143,8 @@ export class Neo4jStore implements GraphStore {
       afterId: query.after?.id ?? null,
       limit: int(Math.min(query.limit + 1, NO_LIMIT)),
     };
-    // The range `since` must fall in, as bounds of an index seek: from the keyset position (or the
-    // earliest date) to the window's end (or the latest date).
-    const sinceRange = { sinceMin: params.afterSince ?? EARLIEST_DATE, sinceMax: params.to ?? LATEST_DATE };
     const rows = query.actorId === null
-      ? await this.read<{ relation: Record<string, unknown> }>('relations-page', { ...params, ...sinceRange })
+      ? await this.read<{ relation: Record<string, unknown> }>('relations-page', { ...params, ...sinceRange(params.afterSince, params.to) })
       : await this.read<{ relation: Record<string, unknown> }>('relations-page-of-actor', { ...params, actorId: query.actorId });
     return page(rows.map((row) => toRelation(row.relation)), query.limit);
   }
@@ -205,9 +203,6 @@ export function createDriver(settings: Pick<Neo4jSettings, 'uri' | 'user' | 'pas
   });
 }
 
-const isConnectionLoss = (error: unknown) =>
-  error instanceof Neo4jError && (error.code === neo4j.error.SERVICE_UNAVAILABLE || error.code === neo4j.error.SESSION_EXPIRED);
-
 /** Outages and timeouts become store errors the API reports plainly; anything else stays masked. */
 function translateError(error: unknown, txTimeoutMs: number): unknown {
   if (!(error instanceof Neo4jError)) return error;
@@ -230,10 +225,6 @@ function pathParams(query: PathQuery) {
   };
 }
 
-
-/** Bounds for a `since` range seek when a side is open (Neo4j dates span years -999999999 to 999999999). */
-const EARLIEST_DATE = '0000-01-01';
-const LATEST_DATE = '9999-12-31';
 
 const windowParams = (window: DateWindow | null) => ({ from: window?.from ?? null, to: window?.to ?? null });
 

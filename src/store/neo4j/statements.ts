@@ -70,23 +70,37 @@ export const cypher = (name: StatementName) => loaded.queries[name];
 export const schemaStatements = () => loaded.schema;
 
 /**
- * A path statement with its quantifier bounded by `maxHops`. Cypher cannot take a quantifier's
- * bound as a parameter, so the `{1,6}` written in the file is replaced by a validated integer.
+ * The statements whose hop bound is written into the file: Cypher cannot take a quantifier's or a
+ * var-length pattern's bound as a parameter, so the bound written there is replaced by a validated
+ * integer, never by client text.
  */
-export function withMaxHops(name: 'shortest-path' | 'paths', maxHops: number): string {
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6) throw new RangeError(`maxHops must be an integer from 1 to 6, got ${maxHops}`);
+const HOP_BOUNDS = {
+  'shortest-path': { written: '{1,6}', bound: (n: number) => `{1,${n}}`, argument: 'maxHops', max: 6 },
+  paths: { written: '{1,6}', bound: (n: number) => `{1,${n}}`, argument: 'maxHops', max: 6 },
+  neighborhood: { written: '*0..3]', bound: (n: number) => `*0..${n}]`, argument: 'hops', max: 3 },
+} as const;
+
+function withHopBound(name: keyof typeof HOP_BOUNDS, hops: number): string {
+  const { written, bound, argument, max } = HOP_BOUNDS[name];
+  if (!Number.isInteger(hops) || hops < 1 || hops > max) throw new RangeError(`${argument} must be an integer from 1 to ${max}, got ${hops}`);
   const text = cypher(name);
-  if (!text.includes('{1,6}')) throw new Error(`${name}.cypher lost its {1,6} quantifier`);
-  return text.replace('{1,6}', `{1,${maxHops}}`);
+  if (!text.includes(written)) throw new Error(`${name}.cypher lost its ${written} bound`);
+  return text.replace(written, bound(hops));
 }
 
+/** A path statement with its quantifier bounded by `maxHops` (1 to 6). */
+export const withMaxHops = (name: 'shortest-path' | 'paths', maxHops: number) => withHopBound(name, maxHops);
+
+/** The neighbourhood statement with its var-length bound set to `hops` (1 to 3). */
+export const withHops = (hops: number) => withHopBound('neighborhood', hops);
+
+/** Bounds for `relations-page`'s `since` range seek when a side is open (Neo4j dates span far wider). */
+const EARLIEST_DATE = '0000-01-01';
+const LATEST_DATE = '9999-12-31';
+
 /**
- * The neighbourhood statement with its var-length bound set to `hops`. Like a quantifier's, the
- * bound cannot be a parameter, so the `*0..3` written in the file is replaced by a validated integer.
+ * `relations-page`'s `$sinceMin` and `$sinceMax`: the range `since` must fall in, from the keyset
+ * position (or the earliest date) to the window's end (or the latest date), never null, so the
+ * statement can seek each kind's `since` index.
  */
-export function withHops(hops: number): string {
-  if (!Number.isInteger(hops) || hops < 1 || hops > 3) throw new RangeError(`hops must be an integer from 1 to 3, got ${hops}`);
-  const text = cypher('neighborhood');
-  if (!text.includes('*0..3]')) throw new Error('neighborhood.cypher lost its *0..3 bound');
-  return text.replace('*0..3]', `*0..${hops}]`);
-}
+export const sinceRange = (afterSince: string | null, to: string | null) => ({ sinceMin: afterSince ?? EARLIEST_DATE, sinceMax: to ?? LATEST_DATE });
