@@ -17,7 +17,12 @@ export default defineConfig({
       {
         // Neo4j Community has one user database, so these files take turns on one server.
         extends: true,
-        test: { name: 'neo4j', include: ['tests/**/*.neo4j.test.ts'], globalSetup: ['tests/support/neo4j-global-setup.ts'], fileParallelism: false },
+        test: {
+          name: 'neo4j',
+          include: ['tests/**/*.neo4j.test.ts'],
+          globalSetup: ['tests/support/neo4j-global-setup.ts'],
+          fileParallelism: false,
+        },
       },
     ],
   },

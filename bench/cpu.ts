@@ -46,7 +46,12 @@ export interface CpuUse {
 }
 
 /** What happened between two samples; `roles` names the watched pids. */
-export function cpuBetween(before: CpuSample | null, after: CpuSample | null, roles: Record<string, number>, cpus: number): CpuUse | null {
+export function cpuBetween(
+  before: CpuSample | null,
+  after: CpuSample | null,
+  roles: Record<string, number>,
+  cpus: number,
+): CpuUse | null {
   if (!before || !after || after.total <= before.total) return null;
   const msByRole: Record<string, number> = {};
   let ours = 0;

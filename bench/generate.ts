@@ -26,28 +26,128 @@ const DECADE_DAYS = Math.round((Date.UTC(2020, 11, 31) - DECADE_START) / DAY_MS)
 
 const KIND_WEIGHTS: Record<RelationKind, number> = { FIGHTS: 40, SUPPORTS: 30, NEGOTIATES: 15, MEMBER_OF: 15 };
 const ACTOR_KIND_WEIGHTS: Record<ActorKind, number> = {
-  ARMED_GROUP: 35, MILITIA: 20, PERSON: 15, STATE: 5, COALITION: 8, POLITICAL_DELEGATION: 5,
-  INTERNATIONAL_ORGANIZATION: 4, MONITOR: 4, MEDIA: 4,
+  ARMED_GROUP: 35,
+  MILITIA: 20,
+  PERSON: 15,
+  STATE: 5,
+  COALITION: 8,
+  POLITICAL_DELEGATION: 5,
+  INTERNATIONAL_ORGANIZATION: 4,
+  MONITOR: 4,
+  MEDIA: 4,
 };
 const PRECISION_WEIGHTS: Record<DatePrecision, number> = { DAY: 60, MONTH: 30, YEAR: 10 };
 
-const SYLLABLES = ['al', 'ba', 'dar', 'fa', 'ha', 'jab', 'ka', 'lat', 'ma', 'nur', 'qa', 'ra', 'sham', 'ta', 'wa', 'za', 'ish', 'un', 'ar', 'mi'];
-const GROUP_WORDS = ['Brigade', 'Front', 'Battalion', 'Movement', 'Council', 'Legion', 'Army', 'Alliance', 'Division', 'Committee'];
+const SYLLABLES = [
+  'al',
+  'ba',
+  'dar',
+  'fa',
+  'ha',
+  'jab',
+  'ka',
+  'lat',
+  'ma',
+  'nur',
+  'qa',
+  'ra',
+  'sham',
+  'ta',
+  'wa',
+  'za',
+  'ish',
+  'un',
+  'ar',
+  'mi',
+];
+const GROUP_WORDS = [
+  'Brigade',
+  'Front',
+  'Battalion',
+  'Movement',
+  'Council',
+  'Legion',
+  'Army',
+  'Alliance',
+  'Division',
+  'Committee',
+];
 const PLACES = [
-  'Idlib', 'Saraqib', 'Maarat al-Numan', 'Khan Shaykhun', 'Jisr al-Shughur', 'Ariha', 'Abu al-Duhur', 'Sarmin', 'Binnish',
-  'Kafr Nabl', 'Hama', 'Aleppo', 'Latakia', 'Afrin', 'Azaz', 'al-Bab', 'Manbij', 'Raqqa', 'Deir ez-Zor', 'Homs', 'Damascus',
-  'Daraa', 'Quneitra', 'Tal Rifaat', 'Atarib', 'Darat Izza', 'Harem', 'Salqin', 'Taftanaz', 'Kafr Takharim', 'Astana', 'Sochi',
-  'Geneva', 'Ankara', 'Moscow', 'Tehran', 'Amman', 'Beirut', 'Gaziantep', 'Hatay',
+  'Idlib',
+  'Saraqib',
+  'Maarat al-Numan',
+  'Khan Shaykhun',
+  'Jisr al-Shughur',
+  'Ariha',
+  'Abu al-Duhur',
+  'Sarmin',
+  'Binnish',
+  'Kafr Nabl',
+  'Hama',
+  'Aleppo',
+  'Latakia',
+  'Afrin',
+  'Azaz',
+  'al-Bab',
+  'Manbij',
+  'Raqqa',
+  'Deir ez-Zor',
+  'Homs',
+  'Damascus',
+  'Daraa',
+  'Quneitra',
+  'Tal Rifaat',
+  'Atarib',
+  'Darat Izza',
+  'Harem',
+  'Salqin',
+  'Taftanaz',
+  'Kafr Takharim',
+  'Astana',
+  'Sochi',
+  'Geneva',
+  'Ankara',
+  'Moscow',
+  'Tehran',
+  'Amman',
+  'Beirut',
+  'Gaziantep',
+  'Hatay',
 ];
 const VERBS: Record<RelationKind, string[]> = {
   FIGHTS: ['clashed with', 'shelled positions of', 'launched an offensive against', 'ambushed a convoy of', 'fought'],
   SUPPORTS: ['supplied weapons to', 'provided air cover for', 'funded', 'trained fighters of', 'backed'],
-  NEGOTIATES: ['held talks with', 'agreed a ceasefire with', 'exchanged prisoners with', 'mediated with', 'negotiated with'],
+  NEGOTIATES: [
+    'held talks with',
+    'agreed a ceasefire with',
+    'exchanged prisoners with',
+    'mediated with',
+    'negotiated with',
+  ],
   MEMBER_OF: ['joined', 'merged into', 'pledged allegiance to', 'sent a delegation into', 'became part of'],
 };
-const CONTEXTS = ['near the front line', 'according to local reports', 'after weeks of escalation', 'during the winter campaign',
-  'in the countryside', 'amid a fragile truce', 'along the main highway', 'as displacement grew'];
-const PUBLISHERS = ['Arab News', 'Middle East Monitor', 'Yeni Şafak', 'Al Jazeera', 'Reuters', 'Enab Baladi', 'SANA', 'TASS', 'Anadolu', null];
+const CONTEXTS = [
+  'near the front line',
+  'according to local reports',
+  'after weeks of escalation',
+  'during the winter campaign',
+  'in the countryside',
+  'amid a fragile truce',
+  'along the main highway',
+  'as displacement grew',
+];
+const PUBLISHERS = [
+  'Arab News',
+  'Middle East Monitor',
+  'Yeni Şafak',
+  'Al Jazeera',
+  'Reuters',
+  'Enab Baladi',
+  'SANA',
+  'TASS',
+  'Anadolu',
+  null,
+];
 
 export interface GenerateOptions {
   size: SizeName;
@@ -197,7 +297,11 @@ function makeCitations(rng: Random, relations: Relation[], sources: Source[], ac
         publisher: source.publisher,
         published: source.published,
         publishedApproximate: source.publishedApproximate,
-        claimant: claimed ? (claimantActor ? `${claimantActor.name} spokesperson` : `a ${rng.pick(['local', 'military', 'opposition'])} source`) : null,
+        claimant: claimed
+          ? claimantActor
+            ? `${claimantActor.name} spokesperson`
+            : `a ${rng.pick(['local', 'military', 'opposition'])} source`
+          : null,
         claimantActorId: claimantActor?.id ?? null,
         locator: null,
       });

@@ -33,7 +33,12 @@ export interface LoadOptions {
   log: (line: string) => void;
 }
 
-export async function loadNeo4j(driver: Driver, database: string, dataset: Dataset, options: LoadOptions): Promise<LoadReport> {
+export async function loadNeo4j(
+  driver: Driver,
+  database: string,
+  dataset: Dataset,
+  options: LoadOptions,
+): Promise<LoadReport> {
   const write = (query: string, params: Record<string, unknown> = {}) =>
     driver.executeQuery(query, params, { database, routing: neo4j.routing.WRITE });
   const started = Date.now();
@@ -41,7 +46,12 @@ export async function loadNeo4j(driver: Driver, database: string, dataset: Datas
   const before = await graphCounts(driver, database);
   const meta = await write('OPTIONAL MATCH (m:BenchMeta {key: "dataset"}) RETURN m.fingerprint AS fingerprint');
   const heldFingerprint = meta.records[0]?.get('fingerprint') as string | null;
-  const expected = { actors: dataset.actors.length, relations: dataset.relations.length, citations: dataset.citations.length, sources: dataset.sources.length };
+  const expected = {
+    actors: dataset.actors.length,
+    relations: dataset.relations.length,
+    citations: dataset.citations.length,
+    sources: dataset.sources.length,
+  };
   const sameCounts = Object.entries(expected).every(([k, v]) => before[k as keyof GraphCounts] === v);
   if (options.reuse && heldFingerprint === options.fingerprint && sameCounts) {
     options.log(`Neo4j already holds dataset ${options.fingerprint}: not reloading (--reuse-neo4j)`);
@@ -104,16 +114,23 @@ export async function loadNeo4j(driver: Driver, database: string, dataset: Datas
     await write('CALL db.clearQueryCaches()');
   });
 
-  await write('MERGE (m:BenchMeta {key: "dataset"}) SET m.fingerprint = $fingerprint', { fingerprint: options.fingerprint });
+  await write('MERGE (m:BenchMeta {key: "dataset"}) SET m.fingerprint = $fingerprint', {
+    fingerprint: options.fingerprint,
+  });
   const counts = await graphCounts(driver, database);
   const wrong = Object.entries(expected).filter(([k, v]) => counts[k as keyof GraphCounts] !== v);
   if (wrong.length) {
-    throw new Error(`Neo4j load incomplete: expected ${JSON.stringify(expected)}, the graph holds ${JSON.stringify(counts)}`);
+    throw new Error(
+      `Neo4j load incomplete: expected ${JSON.stringify(expected)}, the graph holds ${JSON.stringify(counts)}`,
+    );
   }
   return { totalMs: Date.now() - started, phases, counts, reused: false };
 }
 
-async function repeatUntilNone(write: (query: string) => Promise<{ records: { get(key: string): unknown }[] }>, query: string): Promise<void> {
+async function repeatUntilNone(
+  write: (query: string) => Promise<{ records: { get(key: string): unknown }[] }>,
+  query: string,
+): Promise<void> {
   for (;;) {
     const { records } = await write(query);
     const n = records[0] ? toNumber(records[0].get('n')) : 0;

@@ -56,11 +56,19 @@ async function execute(job: LoadJob): Promise<LoadSummary> {
     requests: total,
     durationSeconds: result.duration,
     rps: total / result.duration,
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, mean: result.latency.average, max: result.latency.max },
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      mean: result.latency.average,
+      max: result.latency.max,
+    },
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, Number(s.count)])),
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, Number(s.count)]),
+    ),
   };
 }
 
@@ -68,7 +76,8 @@ if (process.send) {
   process.on('message', (job: LoadJob) => {
     execute(job).then(
       (summary) => process.send!({ ok: true, summary } satisfies LoadReply),
-      (error: unknown) => process.send!({ ok: false, error: String((error as Error)?.stack ?? error) } satisfies LoadReply),
+      (error: unknown) =>
+        process.send!({ ok: false, error: String((error as Error)?.stack ?? error) } satisfies LoadReply),
     );
   });
   process.on('disconnect', () => process.exit(0));

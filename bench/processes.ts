@@ -38,11 +38,15 @@ export interface StartOptions {
 
 /** Starts one server with tsx and resolves when it prints its ready line. */
 export async function startServer(target: TargetName, options: StartOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(BENCH_DIR, SERVER_FILES[target])], {
-    cwd: ROOT_DIR,
-    env: { ...process.env, ...options.env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', join(BENCH_DIR, SERVER_FILES[target])],
+    {
+      cwd: ROOT_DIR,
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   const tail: string[] = [];
   readline.createInterface({ input: child.stderr! }).on('line', (line) => {
     tail.push(line);
@@ -55,7 +59,9 @@ export async function startServer(target: TargetName, options: StartOptions): Pr
   const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the ${target} server was not ready within ${options.readyTimeoutMs / 1000} s:\n${tail.join('\n')}`));
+      reject(
+        new Error(`the ${target} server was not ready within ${options.readyTimeoutMs / 1000} s:\n${tail.join('\n')}`),
+      );
     }, options.readyTimeoutMs);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!line.startsWith(READY_PREFIX)) return;
@@ -92,7 +98,11 @@ export interface LoadWorker {
 
 /** Forks bench/load.ts (autocannon) as a long-lived worker. */
 export function startLoadWorker(): LoadWorker {
-  const child: ChildProcess = fork(join(BENCH_DIR, 'load.ts'), [], { cwd: ROOT_DIR, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(join(BENCH_DIR, 'load.ts'), [], {
+    cwd: ROOT_DIR,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const exit = once(child, 'exit');
   return {
     pid: child.pid!,

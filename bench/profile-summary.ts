@@ -33,7 +33,11 @@ export function packageOf(url: string): string {
   return url;
 }
 
-export function summarize(profile: Profile): { totalMs: number; byPackage: [string, number][]; byFunction: [string, number][] } {
+export function summarize(profile: Profile): {
+  totalMs: number;
+  byPackage: [string, number][];
+  byFunction: [string, number][];
+} {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));

@@ -24,7 +24,12 @@ export interface RunResult {
    * CPU during the measured run (Linux): CPU ms per request in the server under test and in Neo4j
    * (when this run started it), and the average CPUs used by processes outside the benchmark.
    */
-  cpu: { otherCpus: number; serverMsPerRequest: number | null; neo4jMsPerRequest: number | null; msByRole: Record<string, number> } | null;
+  cpu: {
+    otherCpus: number;
+    serverMsPerRequest: number | null;
+    neo4jMsPerRequest: number | null;
+    msByRole: Record<string, number>;
+  } | null;
 }
 
 export interface EmbeddedLoad {
@@ -79,7 +84,9 @@ export function machineInfo(): Record<string, unknown> {
 
 function packageVersion(name: string): string {
   try {
-    return (JSON.parse(readFileSync(join(ROOT_DIR, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(join(ROOT_DIR, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }
+    ).version;
   } catch {
     return 'not installed';
   }
@@ -89,7 +96,10 @@ export function versions(): Record<string, string> {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'cypher'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'cypher'], {
+      cwd: ROOT_DIR,
+      encoding: 'utf8',
+    }).trim();
     if (dirty) commit += ' (src/ or cypher/ modified)';
   } catch {
     // not a git checkout
@@ -108,7 +118,8 @@ export function versions(): Record<string, string> {
   };
 }
 
-const find = (report: BenchReport, workload: WorkloadName, target: TargetName) => report.results.find((r) => r.workload === workload && r.target === target);
+const find = (report: BenchReport, workload: WorkloadName, target: TargetName) =>
+  report.results.find((r) => r.workload === workload && r.target === target);
 
 /** The goals of the issue, checked against what this run measured. */
 export function evaluateGoals(report: BenchReport): Goal[] {
@@ -141,9 +152,19 @@ export function evaluateGoals(report: BenchReport): Goal[] {
     });
   }
   const spApi = find(report, 'shortestPath', 'api');
-  if (spApi) goals.push({ goal: 'shortestPath p50 < 50 ms on Neo4j (api)', met: spApi.load.latencyMs.p50 < 50, detail: `${fmt(spApi.load.latencyMs.p50)} ms` });
+  if (spApi)
+    goals.push({
+      goal: 'shortestPath p50 < 50 ms on Neo4j (api)',
+      met: spApi.load.latencyMs.p50 < 50,
+      detail: `${fmt(spApi.load.latencyMs.p50)} ms`,
+    });
   const spEmb = find(report, 'shortestPath', 'embedded');
-  if (spEmb) goals.push({ goal: 'shortestPath p50 < 20 ms embedded', met: spEmb.load.latencyMs.p50 < 20, detail: `${fmt(spEmb.load.latencyMs.p50)} ms` });
+  if (spEmb)
+    goals.push({
+      goal: 'shortestPath p50 < 20 ms embedded',
+      met: spEmb.load.latencyMs.p50 < 20,
+      detail: `${fmt(spEmb.load.latencyMs.p50)} ms`,
+    });
   for (const target of TARGETS) {
     const un = find(report, 'shortestPathUnreachable', target);
     if (!un) continue;
@@ -171,7 +192,9 @@ export function evaluateGoals(report: BenchReport): Goal[] {
 }
 
 const cpuCell = (r: RunResult) =>
-  r.cpu?.serverMsPerRequest == null ? '' : `${fmt(r.cpu.serverMsPerRequest)}${r.cpu.neo4jMsPerRequest == null ? '' : ` / ${fmt(r.cpu.neo4jMsPerRequest)}`}`;
+  r.cpu?.serverMsPerRequest == null
+    ? ''
+    : `${fmt(r.cpu.serverMsPerRequest)}${r.cpu.neo4jMsPerRequest == null ? '' : ` / ${fmt(r.cpu.neo4jMsPerRequest)}`}`;
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 
@@ -180,9 +203,18 @@ export function toMarkdown(report: BenchReport): string {
   const m = report.machine;
   const lines: string[] = [];
   lines.push(`# Benchmark: ${report.size} (seed ${report.seed})`, '');
-  lines.push(`Run ${report.startedAt} (${Math.round(report.totalSeconds)} s) on ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGB} GB, ${m.platform}, Node ${m.node}; load average at start ${(m.loadavgAtStart as number[]).join(' ')}.`);
-  if (report.neo4j) lines.push(`Neo4j: ${report.neo4j.version}, ${report.neo4j.note}; transaction timeout ${report.neo4j.txTimeoutMs} ms.`);
-  lines.push(`Versions: ${Object.entries(report.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  lines.push(
+    `Run ${report.startedAt} (${Math.round(report.totalSeconds)} s) on ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGB} GB, ${m.platform}, Node ${m.node}; load average at start ${(m.loadavgAtStart as number[]).join(' ')}.`,
+  );
+  if (report.neo4j)
+    lines.push(
+      `Neo4j: ${report.neo4j.version}, ${report.neo4j.note}; transaction timeout ${report.neo4j.txTimeoutMs} ms.`,
+    );
+  lines.push(
+    `Versions: ${Object.entries(report.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+  );
   const o = report.options;
   lines.push(
     `Load: autocannon, ${o.connections} connections; first all workloads, interleaved, through each target for ${3 * Number(o.neo4jWarmup)} s (warms Neo4j and each server up), then per workload and target ${o.warmup} s of warm-up and ${o.duration} s measured, ` +
@@ -193,18 +225,29 @@ export function toMarkdown(report: BenchReport): string {
   const d = report.dataset;
   lines.push('## Data and load', '');
   lines.push('| what | value |', '| --- | --- |');
-  lines.push(`| dataset | ${d.actors} actors, ${d.relations} relations, ${d.citations} citations, ${d.sources} sources; generated in ${fmt(Number(d.generateMs) / 1000)} s |`);
+  lines.push(
+    `| dataset | ${d.actors} actors, ${d.relations} relations, ${d.citations} citations, ${d.sources} sources; generated in ${fmt(Number(d.generateMs) / 1000)} s |`,
+  );
   const deg = d.degree as Record<string, number> | undefined;
-  if (deg) lines.push(`| degree (relations per actor) | max ${deg.max}, p99 ${deg.p99}, p90 ${deg.p90}, median ${deg.p50}; ${deg.over1000} actors with 1,000+ |`);
+  if (deg)
+    lines.push(
+      `| degree (relations per actor) | max ${deg.max}, p99 ${deg.p99}, p90 ${deg.p90}, median ${deg.p50}; ${deg.over1000} actors with 1,000+ |`,
+    );
   if (report.neo4jLoad) {
     const l = report.neo4jLoad;
-    const phases = Object.entries(l.phases).map(([p, v]) => `${p} ${fmt(v.ms / 1000)} s`).join(', ');
-    lines.push(`| Neo4j load (batched UNWIND + MERGE) | ${l.reused ? 'reused the graph of an earlier run (not reloaded)' : `${fmt(l.totalMs / 1000)} s: ${phases}`} |`);
+    const phases = Object.entries(l.phases)
+      .map(([p, v]) => `${p} ${fmt(v.ms / 1000)} s`)
+      .join(', ');
+    lines.push(
+      `| Neo4j load (batched UNWIND + MERGE) | ${l.reused ? 'reused the graph of an earlier run (not reloaded)' : `${fmt(l.totalMs / 1000)} s: ${phases}`} |`,
+    );
   }
   if (report.embeddedLoad) {
     const e = report.embeddedLoad;
     lines.push(`| embedded load (MemoryStore.fromDataset) | ${fmt(e.loadMs / 1000)} s |`);
-    lines.push(`| embedded memory | RSS ${e.rssLoadedMB} MB after load (empty process ${e.rssBaselineMB} MB, with the dataset alone ${e.rssWithDatasetMB} MB); heap used ${e.heapUsedLoadedMB} MB |`);
+    lines.push(
+      `| embedded memory | RSS ${e.rssLoadedMB} MB after load (empty process ${e.rssBaselineMB} MB, with the dataset alone ${e.rssWithDatasetMB} MB); heap used ${e.heapUsedLoadedMB} MB |`,
+    );
   }
   lines.push('');
 
@@ -214,26 +257,38 @@ export function toMarkdown(report: BenchReport): string {
       '`p50 vs driver`: against the bare-driver handler. `CPU ms/req`: CPU time per request in the server process / in Neo4j. `other CPUs`: CPUs busy with processes outside the benchmark during the run (a noisy machine shows here; with NEO4J_URI, Neo4j itself counts as outside).',
     '',
   );
-  lines.push('| workload | target | req/s | p50 | p99 | max | p50 vs driver | errors | RT/req | CPU ms/req | other CPUs |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | ---: |');
+  lines.push(
+    '| workload | target | req/s | p50 | p99 | max | p50 vs driver | errors | RT/req | CPU ms/req | other CPUs |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | ---: |',
+  );
   for (const workload of [...new Set(report.results.map((r) => r.workload))]) {
     const driver = find(report, workload, 'driver');
-    const rows = report.results.filter((x) => x.workload === workload).sort((a, b) => TARGETS.indexOf(a.target) - TARGETS.indexOf(b.target));
+    const rows = report.results
+      .filter((x) => x.workload === workload)
+      .sort((a, b) => TARGETS.indexOf(a.target) - TARGETS.indexOf(b.target));
     for (const r of rows) {
       const l = r.load;
-      const vs = driver && r.target !== 'driver' ? `${(l.latencyMs.p50 / Math.max(driver.load.latencyMs.p50, 0.001)).toFixed(2)}x` : '';
+      const vs =
+        driver && r.target !== 'driver'
+          ? `${(l.latencyMs.p50 / Math.max(driver.load.latencyMs.p50, 0.001)).toFixed(2)}x`
+          : '';
       const errors = `${l.non2xx} / ${r.errorResponses} / ${l.errors}`;
-      lines.push(`| ${workload} | ${r.target} | ${fmt(l.rps)} | ${fmt(l.latencyMs.p50)} | ${fmt(l.latencyMs.p99)} | ${fmt(l.latencyMs.max)} | ${vs} | ${errors} | ${r.roundTrips === null ? '' : r.roundTrips.toFixed(2)} | ${cpuCell(r)} | ${r.cpu ? r.cpu.otherCpus.toFixed(2) : ''} |`);
+      lines.push(
+        `| ${workload} | ${r.target} | ${fmt(l.rps)} | ${fmt(l.latencyMs.p50)} | ${fmt(l.latencyMs.p99)} | ${fmt(l.latencyMs.max)} | ${vs} | ${errors} | ${r.roundTrips === null ? '' : r.roundTrips.toFixed(2)} | ${cpuCell(r)} | ${r.cpu ? r.cpu.otherCpus.toFixed(2) : ''} |`,
+      );
     }
   }
   lines.push('');
   lines.push('| workload | what each request does |', '| --- | --- |');
-  for (const workload of [...new Set(report.results.map((r) => r.workload))]) lines.push(`| ${workload} | ${DESCRIPTIONS[workload]} |`);
+  for (const workload of [...new Set(report.results.map((r) => r.workload))])
+    lines.push(`| ${workload} | ${DESCRIPTIONS[workload]} |`);
   lines.push('');
 
   if (report.goals.length) {
     lines.push('## Goals', '');
     lines.push('| goal | met | measured |', '| --- | --- | --- |');
-    for (const g of report.goals) lines.push(`| ${g.goal} | ${g.met === null ? 'n/a' : g.met ? 'yes' : '**no**'} | ${g.detail} |`);
+    for (const g of report.goals)
+      lines.push(`| ${g.goal} | ${g.met === null ? 'n/a' : g.met ? 'yes' : '**no**'} | ${g.detail} |`);
     lines.push('');
   }
   const errorSamples = report.results.filter((r) => r.errorSamples.length);
@@ -241,7 +296,8 @@ export function toMarkdown(report: BenchReport): string {
     lines.push('## Problems', '');
     for (const f of report.failures) lines.push(`- FAILURE: ${f}`);
     for (const p of report.preflight) lines.push(`- ${p}`);
-    for (const r of errorSamples) lines.push(`- ${r.workload} / ${r.target}: ${r.errorSamples[0].replace(/\s+/g, ' ').slice(0, 300)}`);
+    for (const r of errorSamples)
+      lines.push(`- ${r.workload} / ${r.target}: ${r.errorSamples[0].replace(/\s+/g, ' ').slice(0, 300)}`);
     lines.push('');
   }
   return `${lines.join('\n')}\n`;

@@ -17,10 +17,26 @@ import { loadNeo4j } from './load-neo4j.js';
 import { connect, obtainNeo4j, serverVersion, type Neo4jTarget } from './neo4j.js';
 import { ROOT_DIR, startLoadWorker, startServer, type LoadWorker, type ServerProcess } from './processes.js';
 import { cpuBetween, sampleCpu } from './cpu.js';
-import { evaluateGoals, machineInfo, versions, writeReport, type BenchReport, type EmbeddedLoad, type RunResult } from './report.js';
+import {
+  evaluateGoals,
+  machineInfo,
+  versions,
+  writeReport,
+  type BenchReport,
+  type EmbeddedLoad,
+  type RunResult,
+} from './report.js';
 import { isSizeName, PAGE_CACHE_MB, SIZES, type SizeName } from './sizes.js';
 import type { ServerStats } from './servers/common.js';
-import { drawPools, requestFor, TARGETS, WORKLOADS, type PoolEntry, type TargetName, type WorkloadName } from './workloads.js';
+import {
+  drawPools,
+  requestFor,
+  TARGETS,
+  WORKLOADS,
+  type PoolEntry,
+  type TargetName,
+  type WorkloadName,
+} from './workloads.js';
 
 /** Bump when the generator changes, so a reused Neo4j graph is never a stale one. */
 const GENERATOR_VERSION = 1;
@@ -86,13 +102,18 @@ function parseOptions() {
   };
   const list = <T extends string>(name: string, value: string | undefined, all: readonly T[]): T[] => {
     if (value === undefined) return [...all];
-    const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = items.filter((i) => !all.includes(i as T));
-    if (unknown.length || !items.length) throw new UsageError(`--${name}: unknown ${unknown.join(', ') || '(empty list)'}; choose from ${all.join(', ')}`);
+    if (unknown.length || !items.length)
+      throw new UsageError(`--${name}: unknown ${unknown.join(', ') || '(empty list)'}; choose from ${all.join(', ')}`);
     return all.filter((a) => items.includes(a));
   };
   const profile = values.profile;
-  if (profile !== undefined && !TARGETS.includes(profile as TargetName)) throw new UsageError(`--profile must be one of ${TARGETS.join(', ')}`);
+  if (profile !== undefined && !TARGETS.includes(profile as TargetName))
+    throw new UsageError(`--profile must be one of ${TARGETS.join(', ')}`);
   return {
     size,
     seed: int('seed', values.seed, 0),
@@ -122,7 +143,12 @@ async function getStats(server: ServerProcess): Promise<ServerStats> {
 }
 
 /** A few requests of every workload, one at a time: a server that answers errors fails the run. */
-async function preflight(servers: Map<TargetName, ServerProcess>, pools: Map<WorkloadName, PoolEntry[]>, workloads: WorkloadName[], timeoutMs: number): Promise<{ problems: string[]; warnings: string[] }> {
+async function preflight(
+  servers: Map<TargetName, ServerProcess>,
+  pools: Map<WorkloadName, PoolEntry[]>,
+  workloads: WorkloadName[],
+  timeoutMs: number,
+): Promise<{ problems: string[]; warnings: string[] }> {
   const problems: string[] = [];
   const warnings: string[] = [];
   for (const workload of workloads) {
@@ -136,7 +162,10 @@ async function preflight(servers: Map<TargetName, ServerProcess>, pools: Map<Wor
         let text = '';
         try {
           const res = await fetch(`${server.url}${request.path}`, {
-            method: 'POST', body: request.body, headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(timeoutMs + 5_000),
+            method: 'POST',
+            body: request.body,
+            headers: { 'content-type': 'application/json' },
+            signal: AbortSignal.timeout(timeoutMs + 5_000),
           });
           status = res.status;
           text = await res.text();
@@ -147,7 +176,9 @@ async function preflight(servers: Map<TargetName, ServerProcess>, pools: Map<Wor
         if (status !== 200 || text.includes('"errors":[')) {
           const message = `${workload} / ${target}: HTTP ${status} ${text.replace(/\s+/g, ' ').slice(0, 400)}`;
           // A query that ran past the deadline is a finding, not a broken harness.
-          (/QUERY_TIMEOUT|TransactionTimedOut|TransactionTimeout|terminated/i.test(text) ? warnings : problems).push(message);
+          (/QUERY_TIMEOUT|TransactionTimedOut|TransactionTimeout|terminated/i.test(text) ? warnings : problems).push(
+            message,
+          );
         }
       }
       answers.set(target, texts);
@@ -171,8 +202,15 @@ async function main(options: Options): Promise<number> {
     finishedAt: '',
     totalSeconds: 0,
     options: {
-      duration: options.duration, warmup: options.warmup, neo4jWarmup: options.neo4jWarmup, connections: options.connections, pool: options.pool,
-      workloads: options.workloads, targets: options.targets, batchSize: options.batchSize, profile: options.profile ?? null,
+      duration: options.duration,
+      warmup: options.warmup,
+      neo4jWarmup: options.neo4jWarmup,
+      connections: options.connections,
+      pool: options.pool,
+      workloads: options.workloads,
+      targets: options.targets,
+      batchSize: options.batchSize,
+      profile: options.profile ?? null,
     },
     machine: machineInfo(),
     versions: versions(),
@@ -208,19 +246,35 @@ async function main(options: Options): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   try {
-    log(`size ${options.size} (${JSON.stringify(SIZES[options.size])}), seed ${options.seed}, targets ${options.targets.join(', ')}, workloads ${options.workloads.join(', ')}`);
+    log(
+      `size ${options.size} (${JSON.stringify(SIZES[options.size])}), seed ${options.seed}, targets ${options.targets.join(', ')}, workloads ${options.workloads.join(', ')}`,
+    );
     let t = performance.now();
-    let dataset: ReturnType<typeof generateDataset> | null = generateDataset({ size: options.size, seed: options.seed });
+    let dataset: ReturnType<typeof generateDataset> | null = generateDataset({
+      size: options.size,
+      seed: options.seed,
+    });
     const generateMs = performance.now() - t;
     const degree = degrees(dataset);
     const sorted = [...degree.values()].sort((a, b) => b - a);
     const q = (p: number) => sorted[Math.floor(p * (sorted.length - 1))];
     report.dataset = {
-      actors: dataset.actors.length, relations: dataset.relations.length, citations: dataset.citations.length, sources: dataset.sources.length,
+      actors: dataset.actors.length,
+      relations: dataset.relations.length,
+      citations: dataset.citations.length,
+      sources: dataset.sources.length,
       generateMs: Math.round(generateMs),
-      degree: { max: sorted[0], p99: q(0.01), p90: q(0.1), p50: q(0.5), over1000: sorted.filter((d) => d >= 1000).length },
+      degree: {
+        max: sorted[0],
+        p99: q(0.01),
+        p90: q(0.1),
+        p50: q(0.5),
+        over1000: sorted.filter((d) => d >= 1000).length,
+      },
     };
-    log(`generated ${dataset.relations.length} relations, ${dataset.actors.length} actors, ${dataset.citations.length} citations in ${Math.round(generateMs)} ms`);
+    log(
+      `generated ${dataset.relations.length} relations, ${dataset.actors.length} actors, ${dataset.citations.length} citations in ${Math.round(generateMs)} ms`,
+    );
 
     t = performance.now();
     let store: MemoryStore | null = MemoryStore.fromDataset(dataset);
@@ -229,12 +283,18 @@ async function main(options: Options): Promise<number> {
     log(`drew ${options.pool} argument sets per workload in ${Math.round(performance.now() - t)} ms`);
     for (const [w, r] of reports) {
       if (r.size === 0) throw new Error(`could not draw any arguments for ${w} on this dataset`);
-      if (r.shortfall > 0) report.preflight.push(`${w}: only ${r.size} of ${options.pool} argument sets could be drawn`);
+      if (r.shortfall > 0)
+        report.preflight.push(`${w}: only ${r.size} of ${options.pool} argument sets could be drawn`);
     }
     store = null;
 
     // Every server runs as in production (graphql-js skips its development-mode checks then).
-    const serverEnv: NodeJS.ProcessEnv = { NODE_ENV: 'production', BENCH_SIZE: options.size, BENCH_SEED: String(options.seed), BENCH_TX_TIMEOUT_MS: String(options.txTimeoutMs) };
+    const serverEnv: NodeJS.ProcessEnv = {
+      NODE_ENV: 'production',
+      BENCH_SIZE: options.size,
+      BENCH_SEED: String(options.seed),
+      BENCH_TX_TIMEOUT_MS: String(options.txTimeoutMs),
+    };
     if (needsNeo4j) {
       neo4jTarget = await obtainNeo4j(log, PAGE_CACHE_MB[options.size]);
       const driver = connect(neo4jTarget);
@@ -255,7 +315,10 @@ async function main(options: Options): Promise<number> {
         await driver.close();
       }
       Object.assign(serverEnv, {
-        BENCH_NEO4J_URI: neo4jTarget.uri, BENCH_NEO4J_USER: neo4jTarget.user, BENCH_NEO4J_PASSWORD: neo4jTarget.password, BENCH_NEO4J_DATABASE: neo4jTarget.database,
+        BENCH_NEO4J_URI: neo4jTarget.uri,
+        BENCH_NEO4J_USER: neo4jTarget.user,
+        BENCH_NEO4J_PASSWORD: neo4jTarget.password,
+        BENCH_NEO4J_DATABASE: neo4jTarget.database,
       });
     }
     dataset = null;
@@ -269,7 +332,11 @@ async function main(options: Options): Promise<number> {
         nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
       }
       t = performance.now();
-      const server = await startServer(target, { env: serverEnv, nodeArgs, readyTimeoutMs: options.size === 'large' ? 600_000 : 120_000 });
+      const server = await startServer(target, {
+        env: serverEnv,
+        nodeArgs,
+        readyTimeoutMs: options.size === 'large' ? 600_000 : 120_000,
+      });
       servers.set(target, server);
       log(`${target} server ready at ${server.url} in ${Math.round(performance.now() - t)} ms`);
       if (target === 'embedded') {
@@ -294,13 +361,21 @@ async function main(options: Options): Promise<number> {
     if (options.neo4jWarmup > 0) {
       const mixed: PoolEntry[] = [];
       const leafPools = options.workloads.map((w) => pools.get(w)!);
-      for (let i = 0; i < Math.max(...leafPools.map((p) => p.length)); i++) for (const p of leafPools) if (i < p.length) mixed.push(p[i]);
+      for (let i = 0; i < Math.max(...leafPools.map((p) => p.length)); i++)
+        for (const p of leafPools) if (i < p.length) mixed.push(p[i]);
       const seconds = options.neo4jWarmup * 3;
       log(`warming up: every workload, interleaved, through each target for ${seconds} s`);
       for (const target of options.targets) {
         const server = servers.get(target)!;
         const requests = mixed.map((entry) => requestFor(target, entry));
-        await loader.run({ url: server.url, requests, connections: options.connections, seconds, timeoutSeconds: Math.ceil(options.txTimeoutMs / 1000) + 20, offset: 0 });
+        await loader.run({
+          url: server.url,
+          requests,
+          connections: options.connections,
+          seconds,
+          timeoutSeconds: Math.ceil(options.txTimeoutMs / 1000) + 20,
+          offset: 0,
+        });
       }
     }
     for (const [index, workload] of options.workloads.entries()) {
@@ -311,7 +386,12 @@ async function main(options: Options): Promise<number> {
         const server = servers.get(target)!;
         if (server.exited()) throw new Error(`the ${target} server died:\n${server.stderrTail()}`);
         const requests = pool.map((entry) => requestFor(target, entry));
-        const job = { url: server.url, requests, connections: options.connections, timeoutSeconds: Math.ceil(options.txTimeoutMs / 1000) + 20 };
+        const job = {
+          url: server.url,
+          requests,
+          connections: options.connections,
+          timeoutSeconds: Math.ceil(options.txTimeoutMs / 1000) + 20,
+        };
         if (options.warmup > 0) await loader.run({ ...job, seconds: options.warmup, offset: 0 });
         const roles: Record<string, number> = { server: server.pid, loadGenerator: loader.pid, runner: process.pid };
         if (neo4jTarget?.pid) roles.neo4j = neo4jTarget.pid;
@@ -342,13 +422,17 @@ async function main(options: Options): Promise<number> {
         log(
           `${workload.padEnd(24)} ${target.padEnd(14)} ${load.rps.toFixed(1).padStart(8)} req/s  p50 ${load.latencyMs.p50} ms  p99 ${load.latencyMs.p99} ms  ` +
             `non2xx ${load.non2xx} errors ${result.errorResponses}/${load.errors}${result.roundTrips === null ? '' : `  RT/req ${result.roundTrips.toFixed(2)}`}` +
-            (result.cpu ? `  cpu/req server ${result.cpu.serverMsPerRequest?.toFixed(2)} ms neo4j ${result.cpu.neo4jMsPerRequest?.toFixed(2) ?? '-'} ms, others ${result.cpu.otherCpus} CPUs` : ''),
+            (result.cpu
+              ? `  cpu/req server ${result.cpu.serverMsPerRequest?.toFixed(2)} ms neo4j ${result.cpu.neo4jMsPerRequest?.toFixed(2) ?? '-'} ms, others ${result.cpu.otherCpus} CPUs`
+              : ''),
         );
-        if (load.requests === 0) report.failures.push(`${workload} / ${target}: no request completed in ${options.duration} s`);
+        if (load.requests === 0)
+          report.failures.push(`${workload} / ${target}: no request completed in ${options.duration} s`);
       }
     }
   } catch (error) {
-    if (!(error instanceof PreflightError)) report.failures.push(error instanceof Error ? error.message : String(error));
+    if (!(error instanceof PreflightError))
+      report.failures.push(error instanceof Error ? error.message : String(error));
   } finally {
     await cleanup();
     process.off('SIGINT', onSignal);

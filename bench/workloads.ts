@@ -82,10 +82,24 @@ export const DESCRIPTIONS: Record<WorkloadName, string> = {
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-export interface NestedArgs { id: string }
-export interface WindowArgs { id: string; from: string; to: string }
-export interface MonthArgs { from: string; to: string }
-export interface PathArgs { from: string; to: string; windowFrom: string; windowTo: string }
+export interface NestedArgs {
+  id: string;
+}
+export interface WindowArgs {
+  id: string;
+  from: string;
+  to: string;
+}
+export interface MonthArgs {
+  from: string;
+  to: string;
+}
+export interface PathArgs {
+  from: string;
+  to: string;
+  windowFrom: string;
+  windowTo: string;
+}
 
 export interface ArgsOf {
   nested: NestedArgs;
@@ -126,7 +140,9 @@ interface PickContext {
  * `maxHops`, or null: the embedded store's bidirectional search, over the plain per-actor lists.
  */
 function distance(ctx: PickContext, from: string, to: string, window: DateWindow, maxHops: number): number | null {
-  return shortestPath(ctx.adjacent, { from, to, kinds: null, window, maxHops, directed: false })?.relations.length ?? null;
+  return (
+    shortestPath(ctx.adjacent, { from, to, kinds: null, window, maxHops, directed: false })?.relations.length ?? null
+  );
 }
 
 const DAY_MS = 86_400_000;
@@ -261,7 +277,9 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
       walked.push(at);
       for (let hop = 1, length = rng.chance(0.5) ? 2 : 3; hop < length; hop++) {
         const since = step.since;
-        const next = ctx.adjacent(at).filter((r) => r.since >= since && isActiveIn(r, window) && !walked.includes(r.from === at ? r.to : r.from));
+        const next = ctx
+          .adjacent(at)
+          .filter((r) => r.since >= since && isActiveIn(r, window) && !walked.includes(r.from === at ? r.to : r.from));
         if (!next.length) return null;
         step = rng.pick(next);
         at = step.from === at ? step.to : step.from;
@@ -277,7 +295,16 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
       };
       let paths;
       try {
-        paths = simplePaths(counted, { from, to, kinds: null, window, maxHops: CAPS.pathsMaxHops, directed: false, timeRespecting: true, first: CAPS.pathsFirst });
+        paths = simplePaths(counted, {
+          from,
+          to,
+          kinds: null,
+          window,
+          maxHops: CAPS.pathsMaxHops,
+          directed: false,
+          timeRespecting: true,
+          first: CAPS.pathsFirst,
+        });
       } catch (error) {
         if (error instanceof TooHeavy || (error as { code?: string }).code === 'LIMIT_EXCEEDED') return null;
         throw error;
@@ -306,11 +333,18 @@ export async function drawPools(
       else byActor.set(end, [r]);
     }
   }
-  const ctx: PickContext = { dataset, store, degree, actorIds: dataset.actors.map((a) => a.id), adjacent: (id) => byActor.get(id) ?? [] };
+  const ctx: PickContext = {
+    dataset,
+    store,
+    degree,
+    actorIds: dataset.actors.map((a) => a.id),
+    adjacent: (id) => byActor.get(id) ?? [],
+  };
   const pools = new Map<WorkloadName, PoolEntry[]>();
   const reports = new Map<WorkloadName, PoolReport>();
   const leaves = new Set<LeafWorkload>(workloads.filter((w): w is LeafWorkload => w !== 'mix'));
-  if (workloads.includes('mix')) for (const [w, weight] of Object.entries(MIX)) if (weight > 0) leaves.add(w as LeafWorkload);
+  if (workloads.includes('mix'))
+    for (const [w, weight] of Object.entries(MIX)) if (weight > 0) leaves.add(w as LeafWorkload);
   for (const workload of WORKLOADS) {
     if (workload === 'mix' || !leaves.has(workload)) continue;
     const started = performance.now();
@@ -330,17 +364,33 @@ export async function drawPools(
       total += drawn.answer;
     }
     pools.set(workload, entries);
-    const report = { size: entries.length, rejected, meanAnswer: entries.length ? total / entries.length : 0, answerUnit: picker.unit, shortfall: size - entries.length, ms: Math.round(performance.now() - started) };
+    const report = {
+      size: entries.length,
+      rejected,
+      meanAnswer: entries.length ? total / entries.length : 0,
+      answerUnit: picker.unit,
+      shortfall: size - entries.length,
+      ms: Math.round(performance.now() - started),
+    };
     reports.set(workload, report);
     log(`  ${workload}: ${JSON.stringify(report)}`);
   }
   if (workloads.includes('mix')) {
     const rng = new Random(seed).fork('pool:mix');
-    const weights = Object.fromEntries(Object.entries(MIX).filter(([w, weight]) => weight > 0 && pools.get(w as LeafWorkload)?.length)) as Record<LeafWorkload, number>;
+    const weights = Object.fromEntries(
+      Object.entries(MIX).filter(([w, weight]) => weight > 0 && pools.get(w as LeafWorkload)?.length),
+    ) as Record<LeafWorkload, number>;
     const entries: PoolEntry[] = [];
     for (let i = 0; i < size * 2; i++) entries.push(rng.pick(pools.get(rng.weighted(weights))!));
     pools.set('mix', entries);
-    reports.set('mix', { size: entries.length, rejected: 0, meanAnswer: 0, answerUnit: 'requests', shortfall: 0, ms: 0 });
+    reports.set('mix', {
+      size: entries.length,
+      rejected: 0,
+      meanAnswer: 0,
+      answerUnit: 'requests',
+      shortfall: 0,
+      ms: 0,
+    });
   }
   return { pools, reports };
 }
@@ -400,7 +450,16 @@ API_QUERIES.shortestPathUnreachable = API_QUERIES.shortestPath;
 // @neo4j/graphql (the `neo4j-graphql` target; its schema is servers/neo4j-graphql-schema.ts)
 
 /** Our 4 kinds, each read both ways: @neo4j/graphql has one field per type and direction. */
-export const NG_RELATION_FIELDS = ['fightsOut', 'fightsIn', 'supportsOut', 'supportsIn', 'negotiatesOut', 'negotiatesIn', 'memberOfOut', 'memberOfIn'] as const;
+export const NG_RELATION_FIELDS = [
+  'fightsOut',
+  'fightsIn',
+  'supportsOut',
+  'supportsIn',
+  'negotiatesOut',
+  'negotiatesIn',
+  'memberOfOut',
+  'memberOfIn',
+] as const;
 
 const ngConnections = (args: string, selection: string) =>
   NG_RELATION_FIELDS.map((f) => `    ${f}: ${f}Connection${args} { edges { ${selection} } }`).join('\n');

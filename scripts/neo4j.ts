@@ -33,11 +33,16 @@ function parsePort(value: string, from: string): number {
 }
 
 function parseArgs(argv: string[]): { port: number; dataDir: string } {
-  let port = process.env.NEO4J_LOCAL_PORT ? parsePort(process.env.NEO4J_LOCAL_PORT, 'NEO4J_LOCAL_PORT') : DEFAULT_NEO4J_PORT;
+  let port = process.env.NEO4J_LOCAL_PORT
+    ? parsePort(process.env.NEO4J_LOCAL_PORT, 'NEO4J_LOCAL_PORT')
+    : DEFAULT_NEO4J_PORT;
   let dataDir = process.env.NEO4J_LOCAL_DIR ? path.resolve(process.env.NEO4J_LOCAL_DIR) : DEFAULT_NEO4J_DATA_DIR;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       if (inline !== undefined) return inline;
       const next = argv[++i];

@@ -21,9 +21,16 @@ export function readmeExamples(readme: string): Example[] {
 
 /** The answer of the embedded store over the curated dataset, as the README prints it. */
 export async function answerer() {
-  const app = createApp(MemoryStore.fromDataset(await loadDatasetFile(`${ROOT}data/idlib.json`)), { env: 'test', corsOrigins: null });
+  const app = createApp(MemoryStore.fromDataset(await loadDatasetFile(`${ROOT}data/idlib.json`)), {
+    env: 'test',
+    corsOrigins: null,
+  });
   return async (query: string) => {
-    const response = await app.fetch('http://readme/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await app.fetch('http://readme/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     return `${compactJson(await response.json())}\n`;
   };
 }
@@ -34,7 +41,9 @@ export function compactJson(value: unknown, indent = ''): string {
   if (flat.length + indent.length <= 100 || value === null || typeof value !== 'object') return flat;
   const inner = `${indent}  `;
   if (Array.isArray(value)) return `[\n${value.map((v) => inner + compactJson(v, inner)).join(',\n')}\n${indent}]`;
-  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${compactJson(v, inner)}`);
+  const entries = Object.entries(value as Record<string, unknown>).map(
+    ([k, v]) => `${inner}${JSON.stringify(k)}: ${compactJson(v, inner)}`,
+  );
   return `{\n${entries.join(',\n')}\n${indent}}`;
 }
 
@@ -52,7 +61,11 @@ async function main() {
   const fresh = new Map<string, string>();
   for (const example of examples) fresh.set(example.query, await answer(example.query));
   const stale = examples.filter((e) => fresh.get(e.query) !== e.answer).length;
-  const updated = readme.replace(EXAMPLE, (_, query: string, between: string) => `\`\`\`graphql\n${query}\`\`\`${between}\`\`\`json\n${fresh.get(query)}\`\`\``);
+  const updated = readme.replace(
+    EXAMPLE,
+    (_, query: string, between: string) =>
+      `\`\`\`graphql\n${query}\`\`\`${between}\`\`\`json\n${fresh.get(query)}\`\`\``,
+  );
   if (process.argv.includes('--check')) {
     if (stale) {
       console.error(`${stale} of ${examples.length} README examples are out of date: run \`npm run docs:examples\`.`);

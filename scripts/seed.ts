@@ -6,7 +6,9 @@ import { createDriver } from '../src/store/neo4j/neo4j-store.js';
 import { applySchema, graphCounts, seedDataset, type GraphCounts } from '../src/store/neo4j/seed.js';
 
 async function main() {
-  const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false }, dataset: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { reset: { type: 'boolean', default: false }, dataset: { type: 'string' } },
+  });
   const config = loadConfig();
   const file = values.dataset ?? config.dataset;
   const dataset = await loadDatasetFile(file);
@@ -15,7 +17,9 @@ async function main() {
     await driver.verifyConnectivity({ database: config.neo4j.database });
   } catch (error) {
     await driver.close();
-    throw new Error(`Cannot reach Neo4j at ${config.neo4j.uri}: ${(error as Error).message}\nStart it with \`npm run neo4j\` in another terminal, or set NEO4J_URI.`);
+    throw new Error(
+      `Cannot reach Neo4j at ${config.neo4j.uri}: ${(error as Error).message}\nStart it with \`npm run neo4j\` in another terminal, or set NEO4J_URI.`,
+    );
   }
   try {
     const started = Date.now();
@@ -23,8 +27,11 @@ async function main() {
     const before = await graphCounts(driver, config.neo4j.database);
     await seedDataset(driver, config.neo4j.database, dataset, { reset: values.reset });
     const after = await graphCounts(driver, config.neo4j.database);
-    const describe = (c: GraphCounts) => `${c.actors} actors, ${c.relations} relations, ${c.citations} citations, ${c.sources} sources`;
-    console.log(`Seeded ${config.neo4j.uri} (database "${config.neo4j.database}") from ${file} in ${Date.now() - started} ms${values.reset ? ', graph cleared first' : ''}.`);
+    const describe = (c: GraphCounts) =>
+      `${c.actors} actors, ${c.relations} relations, ${c.citations} citations, ${c.sources} sources`;
+    console.log(
+      `Seeded ${config.neo4j.uri} (database "${config.neo4j.database}") from ${file} in ${Date.now() - started} ms${values.reset ? ', graph cleared first' : ''}.`,
+    );
     console.log(`  before: ${describe(before)}`);
     console.log(`  after:  ${describe(after)}`);
   } finally {

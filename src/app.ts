@@ -72,6 +72,7 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger) {
  * production. (An empty origin list means "any" to Yoga, so "none" turns CORS headers off.)
  */
 function corsFor(config: AppConfig) {
-  if (config.corsOrigins !== null) return config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: false } : false;
+  if (config.corsOrigins !== null)
+    return config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: false } : false;
   return config.env === 'production' ? false : undefined;
 }

@@ -13,7 +13,10 @@ const env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   STORE: z.enum(['memory', 'neo4j']).optional(),
   DATASET: z.string().min(1).default(`${ROOT}data/idlib.json`),
-  NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI').optional(),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI')
+    .optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default('idlib-local-password'),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
@@ -77,9 +80,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
       txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
     },
-    corsOrigins: e.CORS_ORIGINS === undefined ? null : e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins:
+      e.CORS_ORIGINS === undefined
+        ? null
+        : e.CORS_ORIGINS.split(',')
+            .map((o) => o.trim())
+            .filter(Boolean),
     logLevel: e.LOG_LEVEL,
-    apiTokens: (e.API_TOKEN ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    apiTokens: (e.API_TOKEN ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
     reads: e.API_READS,
     dataDir: e.DATA_DIR ?? null,
     graphiql: (e.GRAPHIQL ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',

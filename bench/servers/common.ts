@@ -27,7 +27,14 @@ const ERRORS_MARK = Buffer.from('"errors":[');
 
 function noteBody(chunk: unknown): void {
   if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-  const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength) : null;
+  const buffer =
+    typeof chunk === 'string'
+      ? Buffer.from(chunk)
+      : Buffer.isBuffer(chunk)
+        ? chunk
+        : chunk instanceof Uint8Array
+          ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+          : null;
   if (!buffer || buffer.indexOf(ERRORS_MARK) === -1) return;
   stats.errorResponses++;
   if (stats.errorSamples.length < 5) stats.errorSamples.push(buffer.subarray(0, 600).toString('utf8'));
@@ -60,7 +67,11 @@ export function instrument(handler: RequestListener): RequestListener {
  * Serves on 127.0.0.1 and a free port, then prints `BENCH_READY {json}` (the port and `extra`)
  * on stdout: the runner reads it. SIGTERM and stdin EOF (the runner died) close the server.
  */
-export function serve(handler: RequestListener, extra: Record<string, unknown> = {}, onClose: () => Promise<void> = async () => undefined): void {
+export function serve(
+  handler: RequestListener,
+  extra: Record<string, unknown> = {},
+  onClose: () => Promise<void> = async () => undefined,
+): void {
   const server = createServer({ keepAliveTimeout: 120_000 }, instrument(handler));
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();
@@ -125,7 +136,10 @@ export function countingDriver(settings: Neo4jSettings): Driver {
         const value = Reflect.get(target, property, receiver);
         if (property === 'executeRead' || property === 'executeWrite') {
           return (work: (tx: ManagedTransaction) => unknown, config?: unknown) =>
-            (target[property] as (w: (tx: ManagedTransaction) => unknown, c?: unknown) => Promise<unknown>)((tx) => work(countTx(tx)), config);
+            (target[property] as (w: (tx: ManagedTransaction) => unknown, c?: unknown) => Promise<unknown>)(
+              (tx) => work(countTx(tx)),
+              config,
+            );
         }
         if (property === 'run') {
           return (...args: Parameters<Session['run']>) => {
@@ -145,7 +159,8 @@ export function countingDriver(settings: Neo4jSettings): Driver {
           return target.executeQuery(...args);
         };
       }
-      if (property === 'session') return (...args: Parameters<Driver['session']>) => countSession(target.session(...args));
+      if (property === 'session')
+        return (...args: Parameters<Driver['session']>) => countSession(target.session(...args));
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });

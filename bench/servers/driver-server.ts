@@ -36,7 +36,10 @@ async function read<T = Row>(name: StatementName, params: Record<string, unknown
 }
 
 class HandlerError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }
@@ -48,7 +51,8 @@ async function actorsById(ids: Iterable<string>, known: Map<string, Actor> = new
   const missing = unique(ids).filter((id) => !known.has(id));
   const byId = new Map(known);
   if (missing.length === 0) return byId;
-  for (const row of await read<{ actor: Row }>('actors-by-ids', { ids: missing })) byId.set(String(row.actor.id), toActor(row.actor));
+  for (const row of await read<{ actor: Row }>('actors-by-ids', { ids: missing }))
+    byId.set(String(row.actor.id), toActor(row.actor));
   return byId;
 }
 
@@ -99,8 +103,13 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
     const relationIds = unique(relations.map((r) => r.id));
     // Our resolvers ask for both ends and the citations in one tick: two batches, concurrently.
     const [actors, citationRows] = await Promise.all([
-      actorsById(relations.flatMap((r) => [r.from, r.to]), root),
-      relationIds.length ? read<{ citation: Row }>('citations-of-relations', { ids: relationIds }) : Promise.resolve([]),
+      actorsById(
+        relations.flatMap((r) => [r.from, r.to]),
+        root,
+      ),
+      relationIds.length
+        ? read<{ citation: Row }>('citations-of-relations', { ids: relationIds })
+        : Promise.resolve([]),
     ]);
     const citations = new Map<string, ReturnType<typeof toCitation>[]>();
     for (const row of citationRows) {
@@ -116,9 +125,19 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
         name: actor.name,
         kind: actor.kind,
         relations: relations.map((r) => ({
-          id: r.id, kind: r.kind, since: r.since, until: r.until,
-          from: end(actors.get(r.from)), to: end(actors.get(r.to)),
-          citations: (citations.get(r.id) ?? []).map((c) => ({ id: c.id, title: c.title, publisher: c.publisher, published: c.published, claimant: c.claimant })),
+          id: r.id,
+          kind: r.kind,
+          since: r.since,
+          until: r.until,
+          from: end(actors.get(r.from)),
+          to: end(actors.get(r.to)),
+          citations: (citations.get(r.id) ?? []).map((c) => ({
+            id: c.id,
+            title: c.title,
+            publisher: c.publisher,
+            published: c.published,
+            claimant: c.claimant,
+          })),
         })),
       },
     };
@@ -127,24 +146,60 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
   async actorWindow({ id, from, to }) {
     const known = await requireActors([id]);
     const rows = await read<{ relation: Row }>('relations-page-of-actor', {
-      kinds: null, from, to, afterSince: null, afterId: null, limit: int(CAPS.page + 1), actorId: id,
+      kinds: null,
+      from,
+      to,
+      afterSince: null,
+      afterId: null,
+      limit: int(CAPS.page + 1),
+      actorId: id,
     });
     const relations = rows.map((row) => toRelation(row.relation));
     const page = relations.slice(0, CAPS.page);
-    const actors = await actorsById(page.flatMap((r) => [r.from, r.to]), known);
+    const actors = await actorsById(
+      page.flatMap((r) => [r.from, r.to]),
+      known,
+    );
     return {
-      edges: page.map((r) => ({ node: { id: r.id, kind: r.kind, since: r.since, until: r.until, summary: r.summary, from: brief(actors.get(r.from)), to: brief(actors.get(r.to)) } })),
+      edges: page.map((r) => ({
+        node: {
+          id: r.id,
+          kind: r.kind,
+          since: r.since,
+          until: r.until,
+          summary: r.summary,
+          from: brief(actors.get(r.from)),
+          to: brief(actors.get(r.to)),
+        },
+      })),
       pageInfo: { hasNextPage: relations.length > CAPS.page, endCursor: page.at(-1)?.id ?? null },
     };
   },
 
   async monthPage({ from, to }) {
-    const rows = await read<{ relation: Row }>('relations-page', { kinds: null, from, to, ...sinceRange(null, to), afterSince: null, afterId: null, limit: int(CAPS.page + 1) });
+    const rows = await read<{ relation: Row }>('relations-page', {
+      kinds: null,
+      from,
+      to,
+      ...sinceRange(null, to),
+      afterSince: null,
+      afterId: null,
+      limit: int(CAPS.page + 1),
+    });
     const relations = rows.map((row) => toRelation(row.relation));
     const page = relations.slice(0, CAPS.page);
     const actors = await actorsById(page.flatMap((r) => [r.from, r.to]));
     return {
-      edges: page.map((r) => ({ node: { id: r.id, kind: r.kind, since: r.since, until: r.until, from: brief(actors.get(r.from)), to: brief(actors.get(r.to)) } })),
+      edges: page.map((r) => ({
+        node: {
+          id: r.id,
+          kind: r.kind,
+          since: r.since,
+          until: r.until,
+          from: brief(actors.get(r.from)),
+          to: brief(actors.get(r.to)),
+        },
+      })),
       pageInfo: { hasNextPage: relations.length > CAPS.page, endCursor: page.at(-1)?.id ?? null },
     };
   },
@@ -153,21 +208,39 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
     const known = await requireActors([id]);
     const window = { from, to };
     // The statement our Neo4j store runs: the whole neighbourhood in one round trip.
-    const [row] = await read<{ actorIds: string[]; relations: Row[] }>('neighborhood', { actorId: id, kinds: null, ...window }, withHops(CAPS.neighborhoodHops));
-    const sub = { actorIds: [...row.actorIds].sort(compareIds), relations: row.relations.map(toRelation).sort(compareRelations) };
+    const [row] = await read<{ actorIds: string[]; relations: Row[] }>(
+      'neighborhood',
+      { actorId: id, kinds: null, ...window },
+      withHops(CAPS.neighborhoodHops),
+    );
+    const sub = {
+      actorIds: [...row.actorIds].sort(compareIds),
+      relations: row.relations.map(toRelation).sort(compareRelations),
+    };
     const actors = await actorsById(sub.actorIds, known);
     return {
       nodes: sub.actorIds.map((a) => {
         const actor = actors.get(a)!;
         return { id: actor.id, name: actor.name, kind: actor.kind };
       }),
-      edges: sub.relations.map((r) => ({ id: r.id, kind: r.kind, since: r.since, until: r.until, from: { id: r.from }, to: { id: r.to } })),
+      edges: sub.relations.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        since: r.since,
+        until: r.until,
+        from: { id: r.from },
+        to: { id: r.to },
+      })),
     };
   },
 
   async shortestPath(args) {
     const known = await requireActors([args.from, args.to]);
-    const rows = await read<PathRow>('shortest-path', pathParams(args), withMaxHops('shortest-path', CAPS.shortestMaxHops));
+    const rows = await read<PathRow>(
+      'shortest-path',
+      pathParams(args),
+      withMaxHops('shortest-path', CAPS.shortestMaxHops),
+    );
     if (!rows.length) return { shortestPath: null };
     const path = toPath(rows[0]);
     const actors = await actorsById(path.actorIds, known);
@@ -186,9 +259,16 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
 
   async timePaths(args) {
     const known = await requireActors([args.from, args.to]);
-    const rows = await read<PathRow>('paths', { ...pathParams(args), timeRespecting: true, first: int(CAPS.pathsFirst) }, withMaxHops('paths', CAPS.pathsMaxHops));
+    const rows = await read<PathRow>(
+      'paths',
+      { ...pathParams(args), timeRespecting: true, first: int(CAPS.pathsFirst) },
+      withMaxHops('paths', CAPS.pathsMaxHops),
+    );
     const paths = rows.map(toPath);
-    await actorsById(paths.flatMap((p) => p.actorIds), known);
+    await actorsById(
+      paths.flatMap((p) => p.actorIds),
+      known,
+    );
     return {
       paths: paths.map((p) => ({
         hops: p.relations.length,
@@ -208,15 +288,25 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const name = (req.url ?? '').slice(1) as LeafWorkload;
   const handler = handlers[name] as ((args: unknown) => Promise<unknown>) | undefined;
-  if (req.method !== 'POST' || !handler) return send(res, 404, { errors: [{ message: `no handler for ${req.method} ${req.url}` }] });
+  if (req.method !== 'POST' || !handler)
+    return send(res, 404, { errors: [{ message: `no handler for ${req.method} ${req.url}` }] });
   try {
     send(res, 200, { data: await handler(await readJson(req)) });
   } catch (error) {
-    const code = error instanceof HandlerError ? error.code
-      : error instanceof Neo4jError && /TransactionTimedOut|TransactionTimeout/.test(error.code) ? 'QUERY_TIMEOUT'
-      : 'INTERNAL';
-    send(res, code === 'NOT_FOUND' ? 404 : 500, { errors: [{ message: (error as Error).message, extensions: { code } }] });
+    const code =
+      error instanceof HandlerError
+        ? error.code
+        : error instanceof Neo4jError && /TransactionTimedOut|TransactionTimeout/.test(error.code)
+          ? 'QUERY_TIMEOUT'
+          : 'INTERNAL';
+    send(res, code === 'NOT_FOUND' ? 404 : 500, {
+      errors: [{ message: (error as Error).message, extensions: { code } }],
+    });
   }
 }
 
-serve((req, res) => void handle(req, res), { target: 'driver' }, () => driver.close());
+serve(
+  (req, res) => void handle(req, res),
+  { target: 'driver' },
+  () => driver.close(),
+);

@@ -36,14 +36,21 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(`Could not reach the API at ${ENDPOINT}: is the server running? (${(error as Error).message})`, 'NETWORK');
+    throw new ApiError(
+      `Could not reach the API at ${ENDPOINT}: is the server running? (${(error as Error).message})`,
+      'NETWORK',
+    );
   }
 
   let body: { data?: T | null; errors?: GraphQLErrorEntry[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
-    throw new ApiError(`The API answered HTTP ${response.status} ${response.statusText} without a GraphQL body.`, 'BAD_RESPONSE', response.status);
+    throw new ApiError(
+      `The API answered HTTP ${response.status} ${response.statusText} without a GraphQL body.`,
+      'BAD_RESPONSE',
+      response.status,
+    );
   }
 
   if (body.errors && body.errors.length > 0) {
@@ -60,7 +67,10 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 
 /** A readable one-line description of any error, for the page's error banner. */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.code && error.code !== 'NETWORK' && error.code !== 'BAD_RESPONSE' ? `${error.message} [${error.code}]` : error.message;
+  if (error instanceof ApiError)
+    return error.code && error.code !== 'NETWORK' && error.code !== 'BAD_RESPONSE'
+      ? `${error.message} [${error.code}]`
+      : error.message;
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -5,13 +5,27 @@ import { fill, h } from './dom.js';
 import type { Change } from './queries.js';
 import { RELATION_KINDS, relationIcon } from './theme.js';
 
-export function renderChanges(root: HTMLElement, changes: Change[], from: string, to: string, onRelation: (id: string) => void): void {
+export function renderChanges(
+  root: HTMLElement,
+  changes: Change[],
+  from: string,
+  to: string,
+  onRelation: (id: string) => void,
+): void {
   const began = changes.filter((c) => c.change === 'BEGAN').length;
   const ended = changes.length - began;
   const span = from === to ? `On ${formatDay(from)}` : `From ${formatDay(from)} to ${formatDay(to)}`;
   fill(
     root,
-    h('p', { class: 'changes-summary' }, `${span}: `, h('strong', { class: 'began' }, `${began} began`), ', ', h('strong', { class: 'ended' }, `${ended} ended`), '.'),
+    h(
+      'p',
+      { class: 'changes-summary' },
+      `${span}: `,
+      h('strong', { class: 'began' }, `${began} began`),
+      ', ',
+      h('strong', { class: 'ended' }, `${ended} ended`),
+      '.',
+    ),
     changes.length === 0
       ? h('p', { class: 'muted' }, 'Nothing began or ended in this span. Move the slider to compare two dates.')
       : h(

@@ -21,7 +21,12 @@ const PRECISION_TEXT = {
 } as const;
 
 function actorLink(actor: ActorRef, handlers: DetailsHandlers) {
-  return h('button', { type: 'button', class: 'link actor-link', 'data-actor': actor.id, onclick: () => handlers.onActor(actor.id) }, actorIcon(actor.kind, 12), actor.name);
+  return h(
+    'button',
+    { type: 'button', class: 'link actor-link', 'data-actor': actor.id, onclick: () => handlers.onActor(actor.id) },
+    actorIcon(actor.kind, 12),
+    actor.name,
+  );
 }
 
 function kindBadge(kind: keyof typeof RELATION_KINDS) {
@@ -48,8 +53,14 @@ export function citationList(citations: Citation[]) {
         'li',
         {},
         h('span', { class: 'cite-title' }, `“${c.title}”`),
-        h('span', { class: 'cite-meta' }, `${c.publisher ?? 'Publisher not named'}, ${formatDay(c.published)}${c.publishedApproximate ? ' (date inferred)' : ''}`),
-        c.claimant ? h('span', { class: 'claimant' }, 'Claimed by ', h('strong', {}, c.claimant)) : h('span', { class: 'cite-own' }, 'Stated by the article itself'),
+        h(
+          'span',
+          { class: 'cite-meta' },
+          `${c.publisher ?? 'Publisher not named'}, ${formatDay(c.published)}${c.publishedApproximate ? ' (date inferred)' : ''}`,
+        ),
+        c.claimant
+          ? h('span', { class: 'claimant' }, 'Claimed by ', h('strong', {}, c.claimant))
+          : h('span', { class: 'cite-own' }, 'Stated by the article itself'),
       ),
     ),
   );
@@ -72,7 +83,22 @@ export class DetailsPanel {
     this.actor = null;
     fill(
       this.root,
-      h('div', { class: 'placeholder' }, h('p', {}, h('strong', {}, 'Click an actor'), ' to see its names, its neighbourhood on the day shown and every relation it had, with sources.'), h('p', {}, h('strong', {}, 'Click a relation'), ' (a line) for its dates, how precise they are, a summary and who says so.')),
+      h(
+        'div',
+        { class: 'placeholder' },
+        h(
+          'p',
+          {},
+          h('strong', {}, 'Click an actor'),
+          ' to see its names, its neighbourhood on the day shown and every relation it had, with sources.',
+        ),
+        h(
+          'p',
+          {},
+          h('strong', {}, 'Click a relation'),
+          ' (a line) for its dates, how precise they are, a summary and who says so.',
+        ),
+      ),
     );
   }
 
@@ -100,13 +126,25 @@ export class DetailsPanel {
       h(
         'article',
         { class: 'detail', 'data-actor': actor.id },
-        h('header', { class: 'detail-head' }, actorIcon(actor.kind, 18), h('h2', {}, actor.name), h('span', { class: 'kind', style: `--kind:${kind.color}` }, kind.label)),
+        h(
+          'header',
+          { class: 'detail-head' },
+          actorIcon(actor.kind, 18),
+          h('h2', {}, actor.name),
+          h('span', { class: 'kind', style: `--kind:${kind.color}` }, kind.label),
+        ),
         actor.description ? h('p', { class: 'description' }, actor.description) : null,
         h(
           'section',
           { class: 'aliases' },
           h('h3', {}, 'Also known as'),
-          actor.aliases.length ? h('ul', { class: 'chips', 'data-testid': 'aliases' }, actor.aliases.map((a) => h('li', {}, a))) : h('p', { class: 'muted' }, 'No other names in the sources.'),
+          actor.aliases.length
+            ? h(
+                'ul',
+                { class: 'chips', 'data-testid': 'aliases' },
+                actor.aliases.map((a) => h('li', {}, a)),
+              )
+            : h('p', { class: 'muted' }, 'No other names in the sources.'),
         ),
         h('section', { class: 'neighbourhood', id: 'neighbourhood' }),
         this.relationsTimeline(actor, at),
@@ -128,7 +166,10 @@ export class DetailsPanel {
     }
     const hopsSelect = h(
       'select',
-      { 'aria-label': 'Hops', onchange: (event: Event) => this.handlers.onHops(Number((event.target as HTMLSelectElement).value)) },
+      {
+        'aria-label': 'Hops',
+        onchange: (event: Event) => this.handlers.onHops(Number((event.target as HTMLSelectElement).value)),
+      },
       [1, 2, 3].map((n) => h('option', { value: n, selected: n === this.hops }, `${n} hop${n > 1 ? 's' : ''}`)),
     );
     fill(
@@ -143,13 +184,26 @@ export class DetailsPanel {
               h(
                 'li',
                 {},
-                h('span', { class: 'neighbour-kinds', title: direct.has(n.id) ? [...direct.get(n.id)!].join(', ') : 'Reached through another actor' }, direct.has(n.id) ? [...direct.get(n.id)!].map((k) => relationIcon(k, 22)) : h('span', { class: 'muted' }, '2+ hops')),
+                h(
+                  'span',
+                  {
+                    class: 'neighbour-kinds',
+                    title: direct.has(n.id) ? [...direct.get(n.id)!].join(', ') : 'Reached through another actor',
+                  },
+                  direct.has(n.id)
+                    ? [...direct.get(n.id)!].map((k) => relationIcon(k, 22))
+                    : h('span', { class: 'muted' }, '2+ hops'),
+                ),
                 actorLink(n, this.handlers),
               ),
             ),
           ),
     );
-    this.root.querySelectorAll<HTMLElement>('.timeline-row').forEach((row) => row.classList.toggle('active', isActive({ since: row.dataset.since!, until: row.dataset.until || null }, at)));
+    this.root
+      .querySelectorAll<HTMLElement>('.timeline-row')
+      .forEach((row) =>
+        row.classList.toggle('active', isActive({ since: row.dataset.since!, until: row.dataset.until || null }, at)),
+      );
     this.placeNowMarker(at);
   }
 
@@ -162,7 +216,12 @@ export class DetailsPanel {
       h(
         'article',
         { class: 'detail', 'data-relation': relation.id },
-        h('header', { class: 'detail-head' }, relationIcon(relation.kind, 34), h('h2', {}, `${relation.from.name} ${style.verb} ${relation.to.name}`)),
+        h(
+          'header',
+          { class: 'detail-head' },
+          relationIcon(relation.kind, 34),
+          h('h2', {}, `${relation.from.name} ${style.verb} ${relation.to.name}`),
+        ),
         h(
           'dl',
           { class: 'facts' },
@@ -173,7 +232,13 @@ export class DetailsPanel {
           h('dt', {}, 'To'),
           h('dd', {}, actorLink(relation.to, this.handlers)),
           h('dt', {}, 'When'),
-          h('dd', { 'data-testid': 'relation-dates' }, formatSpan(relation.since, relation.until, relation.precision), h('br'), h('span', { class: 'muted' }, `since ${relation.since}, until ${relation.until ?? 'unknown'}`)),
+          h(
+            'dd',
+            { 'data-testid': 'relation-dates' },
+            formatSpan(relation.since, relation.until, relation.precision),
+            h('br'),
+            h('span', { class: 'muted' }, `since ${relation.since}, until ${relation.until ?? 'unknown'}`),
+          ),
           h('dt', {}, 'Precision'),
           h('dd', {}, PRECISION_TEXT[relation.precision]),
           h('dt', {}, `On ${formatDay(at)}`),
@@ -211,18 +276,43 @@ export class DetailsPanel {
           const right = r.until === null ? 100 : pct(r.until);
           return h(
             'li',
-            { class: `timeline-row${isActive(r, at) ? ' active' : ''}`, 'data-since': r.since, 'data-until': r.until ?? '' },
+            {
+              class: `timeline-row${isActive(r, at) ? ' active' : ''}`,
+              'data-since': r.since,
+              'data-until': r.until ?? '',
+            },
             h(
               'div',
               { class: 'timeline-track' },
-              h('span', { class: `bar rel-${r.kind}${r.until === null ? ' open' : ''}`, style: `left:${left}%;width:max(3px, ${right - left}%)` }),
+              h('span', {
+                class: `bar rel-${r.kind}${r.until === null ? ' open' : ''}`,
+                style: `left:${left}%;width:max(3px, ${right - left}%)`,
+              }),
               h('span', { class: 'now' }),
             ),
             h(
               'div',
               { class: 'timeline-text' },
-              h('div', { class: 'timeline-title' }, kindBadge(r.kind), ' ', h('span', { class: 'verb' }, verb), ' ', actorLink(other, this.handlers)),
-              h('div', { class: 'timeline-dates' }, formatSpan(r.since, r.until, r.precision), ' · ', h('button', { type: 'button', class: 'link', onclick: () => this.handlers.onRelation(r.id) }, 'details')),
+              h(
+                'div',
+                { class: 'timeline-title' },
+                kindBadge(r.kind),
+                ' ',
+                h('span', { class: 'verb' }, verb),
+                ' ',
+                actorLink(other, this.handlers),
+              ),
+              h(
+                'div',
+                { class: 'timeline-dates' },
+                formatSpan(r.since, r.until, r.precision),
+                ' · ',
+                h(
+                  'button',
+                  { type: 'button', class: 'link', onclick: () => this.handlers.onRelation(r.id) },
+                  'details',
+                ),
+              ),
               h('p', { class: 'summary' }, r.summary),
               citationList(r.citations),
             ),

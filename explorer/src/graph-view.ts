@@ -2,7 +2,13 @@
 // began fading in and what ended fading out, and the highlights (path, selected actor's
 // neighbourhood, selected relation).
 
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular, type StylesheetJson } from 'cytoscape';
+import cytoscape, {
+  type Core,
+  type ElementDefinition,
+  type EventObject,
+  type NodeSingular,
+  type StylesheetJson,
+} from 'cytoscape';
 import { formatDay } from './dates.js';
 import { h } from './dom.js';
 import type { ActorRef, EdgeRef, Path, Subgraph } from './queries.js';
@@ -93,10 +99,48 @@ function stylesheet(): StylesheetJson {
     { selector: 'edge.extra', style: { opacity: 0.6, 'line-style': 'dashed', 'line-dash-pattern': [3, 3] } },
     { selector: 'node.hover', style: { 'border-width': 3 } },
     { selector: 'edge.hover', style: { width: 4.5 } },
-    { selector: 'node.on-path', style: { 'underlay-color': HIGHLIGHT, 'underlay-padding': 7, 'underlay-opacity': 0.85, 'underlay-shape': 'ellipse', 'z-index': 20 } },
-    { selector: 'edge.on-path', style: { width: 4.5, 'underlay-color': HIGHLIGHT, 'underlay-padding': 5, 'underlay-opacity': 0.85, 'z-index': 20 } },
-    { selector: 'node.selected-actor', style: { 'border-width': 3.5, 'border-color': '#111111', 'border-opacity': 1, 'underlay-color': '#1f2430', 'underlay-padding': 6, 'underlay-opacity': 0.18, 'underlay-shape': 'ellipse' } },
-    { selector: 'edge.selected-relation', style: { width: 5.5, 'underlay-color': '#1f2430', 'underlay-padding': 4, 'underlay-opacity': 0.22, 'z-index': 30 } },
+    {
+      selector: 'node.on-path',
+      style: {
+        'underlay-color': HIGHLIGHT,
+        'underlay-padding': 7,
+        'underlay-opacity': 0.85,
+        'underlay-shape': 'ellipse',
+        'z-index': 20,
+      },
+    },
+    {
+      selector: 'edge.on-path',
+      style: {
+        width: 4.5,
+        'underlay-color': HIGHLIGHT,
+        'underlay-padding': 5,
+        'underlay-opacity': 0.85,
+        'z-index': 20,
+      },
+    },
+    {
+      selector: 'node.selected-actor',
+      style: {
+        'border-width': 3.5,
+        'border-color': '#111111',
+        'border-opacity': 1,
+        'underlay-color': '#1f2430',
+        'underlay-padding': 6,
+        'underlay-opacity': 0.18,
+        'underlay-shape': 'ellipse',
+      },
+    },
+    {
+      selector: 'edge.selected-relation',
+      style: {
+        width: 5.5,
+        'underlay-color': '#1f2430',
+        'underlay-padding': 4,
+        'underlay-opacity': 0.22,
+        'z-index': 30,
+      },
+    },
     { selector: '.faded', style: { opacity: 0.13 } },
     { selector: '.entering, .leaving', style: { opacity: 0 } },
   ] as StylesheetJson;
@@ -189,9 +233,15 @@ export class GraphView {
       ...placed.map((actor, i) => ({
         group: 'nodes' as const,
         data: { id: actor.id, kind: actor.kind, label: labelOf(actor) },
-        position: { x: radius * Math.cos((2 * Math.PI * i) / placed.length), y: radius * Math.sin((2 * Math.PI * i) / placed.length) },
+        position: {
+          x: radius * Math.cos((2 * Math.PI * i) / placed.length),
+          y: radius * Math.sin((2 * Math.PI * i) / placed.length),
+        },
       })),
-      ...[...pairs.values()].map(([a, b]) => ({ group: 'edges' as const, data: { id: `layout:${a}|${b}`, source: a, target: b } })),
+      ...[...pairs.values()].map(([a, b]) => ({
+        group: 'edges' as const,
+        data: { id: `layout:${a}|${b}`, source: a, target: b },
+      })),
     ];
     const added = this.cy.add(elements);
     // Longer edges and stronger repulsion around busy actors, so the hubs (Russia, the Syrian
@@ -203,7 +253,8 @@ export class GraphView {
         randomize: false,
         fit: false,
         nodeDimensionsIncludeLabels: false,
-        idealEdgeLength: (edge: cytoscape.EdgeSingular) => 30 + 14 * Math.sqrt(edge.source().degree(false) * edge.target().degree(false)),
+        idealEdgeLength: (edge: cytoscape.EdgeSingular) =>
+          30 + 14 * Math.sqrt(edge.source().degree(false) * edge.target().degree(false)),
         nodeRepulsion: (node: NodeSingular) => 40_000 * (1 + 0.6 * node.degree(false)),
         edgeElasticity: () => 90,
         gravity: 80,
@@ -215,7 +266,8 @@ export class GraphView {
     const bare = this.cy.nodes().boundingBox({ includeLabels: false });
     const areaAspect = this.container.clientWidth / Math.max(1, this.container.clientHeight);
     const layoutAspect = bare.w / Math.max(1, bare.h);
-    const stretch = Number.isFinite(areaAspect) && areaAspect > 0 ? Math.min(2, Math.max(0.5, areaAspect / layoutAspect)) : 1;
+    const stretch =
+      Number.isFinite(areaAspect) && areaAspect > 0 ? Math.min(2, Math.max(0.5, areaAspect / layoutAspect)) : 1;
     const cx = (bare.x1 + bare.x2) / 2;
     const cy = (bare.y1 + bare.y2) / 2;
     this.positions.clear();
@@ -240,9 +292,14 @@ export class GraphView {
     const height = this.container.clientHeight;
     if (width === 0 || height === 0) return Promise.resolve();
     const shown = this.cy.nodes().filter((n) => !n.hasClass('leaving'));
-    const box = shown.nonempty() ? shown.boundingBox({ includeLabels: true, includeOverlays: false }) : { ...this.layoutBox, w: this.layoutBox.x2 - this.layoutBox.x1, h: this.layoutBox.y2 - this.layoutBox.y1 };
+    const box = shown.nonempty()
+      ? shown.boundingBox({ includeLabels: true, includeOverlays: false })
+      : { ...this.layoutBox, w: this.layoutBox.x2 - this.layoutBox.x1, h: this.layoutBox.y2 - this.layoutBox.y1 };
     const pad = 24;
-    const zoom = Math.min(MAX_FIT_ZOOM, Math.max(0.25, Math.min((width - 2 * pad) / Math.max(1, box.w), (height - 2 * pad) / Math.max(1, box.h))));
+    const zoom = Math.min(
+      MAX_FIT_ZOOM,
+      Math.max(0.25, Math.min((width - 2 * pad) / Math.max(1, box.w), (height - 2 * pad) / Math.max(1, box.h))),
+    );
     const pan = { x: width / 2 - zoom * ((box.x1 + box.x2) / 2), y: height / 2 - zoom * ((box.y1 + box.y2) / 2) };
     this.cy.stop(true, false);
     if (!animate) {
@@ -270,7 +327,14 @@ export class GraphView {
 
   /** Fades everything but an actor's neighbourhood (null clears). */
   setFocus(actorId: string | null, neighbourhood?: Subgraph): void {
-    this.focus = actorId && neighbourhood ? { actorId, nodeIds: new Set(neighbourhood.nodes.map((n) => n.id)), edgeIds: new Set(neighbourhood.edges.map((e) => e.id)) } : null;
+    this.focus =
+      actorId && neighbourhood
+        ? {
+            actorId,
+            nodeIds: new Set(neighbourhood.nodes.map((n) => n.id)),
+            edgeIds: new Set(neighbourhood.edges.map((e) => e.id)),
+          }
+        : null;
     this.applyHighlights();
   }
 
@@ -303,7 +367,16 @@ export class GraphView {
 
   /** Ids of the actors and relations drawn highlighted as the path. */
   highlighted(): { nodes: string[]; edges: string[] } {
-    return { nodes: this.cy.nodes('.on-path').map((n) => n.id()).sort(), edges: this.cy.edges('.on-path').map((e) => e.id()).sort() };
+    return {
+      nodes: this.cy
+        .nodes('.on-path')
+        .map((n) => n.id())
+        .sort(),
+      edges: this.cy
+        .edges('.on-path')
+        .map((e) => e.id())
+        .sort(),
+    };
   }
 
   /** Where an actor (its centre) or a relation (its midpoint) is on the page, in CSS pixels. */
@@ -311,7 +384,10 @@ export class GraphView {
     const element = this.cy.getElementById(id);
     if (element.empty()) return null;
     const rect = this.container.getBoundingClientRect();
-    const p = element.group() === 'edges' ? this.cy.$id(id).edges()[0].renderedMidpoint() : this.cy.$id(id).nodes()[0].renderedPosition();
+    const p =
+      element.group() === 'edges'
+        ? this.cy.$id(id).edges()[0].renderedMidpoint()
+        : this.cy.$id(id).nodes()[0].renderedPosition();
     return { x: rect.left + p.x, y: rect.top + p.y };
   }
 
@@ -423,8 +499,12 @@ export class GraphView {
       const to = this.actors.get(target.data('target'))?.name ?? target.data('target');
       const until = target.data('until') as string | null;
       const since = target.data('since') as string;
-      const span = until === since ? formatDay(since) : `${formatDay(since)} – ${until ? formatDay(until) : 'no known end'}`;
-      this.tooltip.replaceChildren(h('strong', {}, `${from} ${RELATION_KINDS[kind].verb} ${to}`), h('span', {}, target.hasClass('extra') ? `${span} · not active on the day shown` : span));
+      const span =
+        until === since ? formatDay(since) : `${formatDay(since)} – ${until ? formatDay(until) : 'no known end'}`;
+      this.tooltip.replaceChildren(
+        h('strong', {}, `${from} ${RELATION_KINDS[kind].verb} ${to}`),
+        h('span', {}, target.hasClass('extra') ? `${span} · not active on the day shown` : span),
+      );
     }
     this.tooltip.hidden = false;
     this.moveTooltip(event);

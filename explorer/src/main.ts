@@ -45,10 +45,17 @@ function showError(message: string, retry?: () => void): void {
     errorEl,
     h('span', { class: 'error-text' }, message),
     retry
-      ? h('button', { type: 'button', onclick: () => {
-          clearError();
-          retry();
-        } }, 'Retry')
+      ? h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => {
+              clearError();
+              retry();
+            },
+          },
+          'Retry',
+        )
       : null,
     h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss', onclick: clearError }, '×'),
   );
@@ -60,7 +67,9 @@ function clearError(): void {
 }
 
 window.addEventListener('error', (event) => showError(`Something went wrong in the page: ${event.message}`));
-window.addEventListener('unhandledrejection', (event) => showError(`Something went wrong: ${describeError(event.reason)}`));
+window.addEventListener('unhandledrejection', (event) =>
+  showError(`Something went wrong: ${describeError(event.reason)}`),
+);
 
 // ---- tabs
 
@@ -94,13 +103,17 @@ function drawLegend(): void {
       'div',
       { class: 'legend-row' },
       h('span', { class: 'legend-title' }, 'Actors'),
-      Object.entries(ACTOR_KINDS).map(([kind, style]) => h('span', { class: 'legend-item' }, actorIcon(kind as keyof typeof ACTOR_KINDS), style.label)),
+      Object.entries(ACTOR_KINDS).map(([kind, style]) =>
+        h('span', { class: 'legend-item' }, actorIcon(kind as keyof typeof ACTOR_KINDS), style.label),
+      ),
     ),
     h(
       'div',
       { class: 'legend-row' },
       h('span', { class: 'legend-title' }, 'Relations'),
-      Object.entries(RELATION_KINDS).map(([kind, style]) => h('span', { class: 'legend-item' }, relationIcon(kind as keyof typeof RELATION_KINDS), style.label)),
+      Object.entries(RELATION_KINDS).map(([kind, style]) =>
+        h('span', { class: 'legend-item' }, relationIcon(kind as keyof typeof RELATION_KINDS), style.label),
+      ),
       h('span', { class: 'legend-item' }, h('span', { class: 'swatch-path' }), 'Found path'),
       h('span', { class: 'legend-item' }, h('span', { class: 'swatch-extra' }), 'Path relation inactive that day'),
     ),
@@ -147,7 +160,12 @@ async function showDate(date: string): Promise<void> {
   graphEl.dataset.state = 'loading';
   let data: SnapshotData;
   try {
-    data = await gql<SnapshotData>(snapshotQuery(actorId !== null), { at: date, from, to, ...(actorId ? { actor: actorId, hops } : {}) });
+    data = await gql<SnapshotData>(snapshotQuery(actorId !== null), {
+      at: date,
+      from,
+      to,
+      ...(actorId ? { actor: actorId, hops } : {}),
+    });
   } catch (error) {
     if (seq !== snapshotSeq) return;
     graphEl.dataset.state = 'error';
@@ -237,12 +255,12 @@ async function loadAll(): Promise<{ actors: ActorRef[]; relations: EdgeRef[]; ch
   const data = await gql<BootstrapData>(BOOTSTRAP);
   const actors = data.actors.edges.map((e) => e.node);
   const relations = data.relations.edges.map((e) => e.node);
-  for (let page = data.actors.pageInfo; page.hasNextPage; ) {
+  for (let page = data.actors.pageInfo; page.hasNextPage;) {
     const more = await gql<MoreActorsData>(MORE_ACTORS, { after: page.endCursor });
     actors.push(...more.actors.edges.map((e) => e.node));
     page = more.actors.pageInfo;
   }
-  for (let page = data.relations.pageInfo; page.hasNextPage; ) {
+  for (let page = data.relations.pageInfo; page.hasNextPage;) {
     const more = await gql<MoreRelationsData>(MORE_RELATIONS, { after: page.endCursor });
     relations.push(...more.relations.edges.map((e) => e.node));
     page = more.relations.pageInfo;

@@ -108,11 +108,18 @@ export class PathFinder {
     fill(this.results, h('p', { class: 'muted' }, 'Searching…'));
     let data: PathsData;
     try {
-      data = await gql<PathsData>(PATHS, { from, to, window, maxHops: Number(this.maxHops.value), directed: this.directed.checked }, controller.signal);
+      data = await gql<PathsData>(
+        PATHS,
+        { from, to, window, maxHops: Number(this.maxHops.value), directed: this.directed.checked },
+        controller.signal,
+      );
     } catch (error) {
       if (controller.signal.aborted) return;
       this.results.dataset.state = 'error';
-      fill(this.results, h('p', { class: 'inline-error', role: 'alert' }, `Path search failed: ${describeError(error)}`));
+      fill(
+        this.results,
+        h('p', { class: 'inline-error', role: 'alert' }, `Path search failed: ${describeError(error)}`),
+      );
       if (!(error instanceof ApiError)) console.error(error);
       return;
     }
@@ -121,8 +128,14 @@ export class PathFinder {
     const names = `${this.from.selectedOptions[0].text} → ${this.to.selectedOptions[0].text}`;
     const span = `${formatDay(window.from)} – ${formatDay(window.to)}`;
     this.paths = [];
-    if (data.shortestPath) this.paths.push({ label: `Shortest path · ${data.shortestPath.hops} hop${data.shortestPath.hops > 1 ? 's' : ''}`, path: data.shortestPath });
-    data.paths.forEach((path, i) => this.paths.push({ label: `Time-respecting #${i + 1} · ${path.hops} hop${path.hops > 1 ? 's' : ''}`, path }));
+    if (data.shortestPath)
+      this.paths.push({
+        label: `Shortest path · ${data.shortestPath.hops} hop${data.shortestPath.hops > 1 ? 's' : ''}`,
+        path: data.shortestPath,
+      });
+    data.paths.forEach((path, i) =>
+      this.paths.push({ label: `Time-respecting #${i + 1} · ${path.hops} hop${path.hops > 1 ? 's' : ''}`, path }),
+    );
 
     const item = (entry: { label: string; path: Path }, index: number) =>
       h(
@@ -130,7 +143,13 @@ export class PathFinder {
         {},
         h(
           'button',
-          { type: 'button', class: 'path-item', 'data-path-index': index, 'aria-pressed': 'false', onclick: () => this.highlight(index) },
+          {
+            type: 'button',
+            class: 'path-item',
+            'data-path-index': index,
+            'aria-pressed': 'false',
+            onclick: () => this.highlight(index),
+          },
           h('span', { class: 'path-label' }, entry.label),
           describePath(entry.path),
         ),
@@ -139,10 +158,27 @@ export class PathFinder {
       this.results,
       h('p', { class: 'path-query' }, h('strong', {}, names), h('br'), `relations active in ${span}`),
       h('h3', {}, 'Shortest path'),
-      data.shortestPath ? h('ol', { class: 'paths', 'data-kind': 'shortest' }, item(this.paths[0], 0)) : h('p', { class: 'muted', 'data-kind': 'shortest' }, `No path of up to ${this.maxHops.value} hops in this window.`),
-      h('h3', {}, 'Time-respecting paths ', h('span', { class: 'muted' }, '(each relation starts no earlier than the one before)')),
+      data.shortestPath
+        ? h('ol', { class: 'paths', 'data-kind': 'shortest' }, item(this.paths[0], 0))
+        : h(
+            'p',
+            { class: 'muted', 'data-kind': 'shortest' },
+            `No path of up to ${this.maxHops.value} hops in this window.`,
+          ),
+      h(
+        'h3',
+        {},
+        'Time-respecting paths ',
+        h('span', { class: 'muted' }, '(each relation starts no earlier than the one before)'),
+      ),
       data.paths.length
-        ? h('ol', { class: 'paths', 'data-kind': 'time-respecting' }, data.paths.map((_, i) => item(this.paths[i + (data.shortestPath ? 1 : 0)], i + (data.shortestPath ? 1 : 0))))
+        ? h(
+            'ol',
+            { class: 'paths', 'data-kind': 'time-respecting' },
+            data.paths.map((_, i) =>
+              item(this.paths[i + (data.shortestPath ? 1 : 0)], i + (data.shortestPath ? 1 : 0)),
+            ),
+          )
         : h('p', { class: 'muted' }, 'None in this window.'),
     );
     this.results.dataset.state = 'ready';
@@ -153,7 +189,9 @@ export class PathFinder {
   private highlight(index: number): void {
     const entry = this.paths[index];
     if (!entry) return;
-    this.results.querySelectorAll<HTMLButtonElement>('.path-item').forEach((button) => button.setAttribute('aria-pressed', String(Number(button.dataset.pathIndex) === index)));
+    this.results
+      .querySelectorAll<HTMLButtonElement>('.path-item')
+      .forEach((button) => button.setAttribute('aria-pressed', String(Number(button.dataset.pathIndex) === index)));
     this.handlers.onPath(entry.path);
   }
 

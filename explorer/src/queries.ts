@@ -105,11 +105,15 @@ export type MoreRelationsData = { relations: Page<EdgeRef> };
  * with an actor selected, also its neighbourhood that day.
  */
 export function snapshotQuery(withNeighbourhood: boolean): string {
-  const header = withNeighbourhood ? '$at: Date!, $from: Date!, $to: Date!, $actor: ID!, $hops: Int!' : '$at: Date!, $from: Date!, $to: Date!';
+  const header = withNeighbourhood
+    ? '$at: Date!, $from: Date!, $to: Date!, $actor: ID!, $hops: Int!'
+    : '$at: Date!, $from: Date!, $to: Date!';
   return `query Snapshot(${header}) {
   snapshot(at: $at) { nodes { ${ACTOR} } edges { ${EDGE} } }
   changes(from: $from, to: $to) { date change relation { id kind from { ${ACTOR} } to { ${ACTOR} } } }${
-    withNeighbourhood ? `\n  neighborhood(actor: $actor, hops: $hops, window: { from: $at, to: $at }) { nodes { ${ACTOR} } edges { ${EDGE} } }` : ''
+    withNeighbourhood
+      ? `\n  neighborhood(actor: $actor, hops: $hops, window: { from: $at, to: $at }) { nodes { ${ACTOR} } edges { ${EDGE} } }`
+      : ''
   }
 }`;
 }

@@ -77,7 +77,19 @@ export function relationIcon(kind: RelationKind, width = 30): SVGElement {
   const root = svg('svg', { width, height: 12, viewBox: `0 0 ${width} 12`, 'aria-hidden': 'true', class: 'icon' });
   const dash = style.line === 'dashed' ? '5 3' : style.line === 'dotted' ? '1.5 2.5' : '';
   const end = style.directed ? width - 8 : width - 1;
-  root.appendChild(svg('line', { x1: 1, y1: 6, x2: end, y2: 6, stroke: style.color, 'stroke-width': 2.5, 'stroke-dasharray': dash, 'stroke-linecap': 'butt' }));
-  if (style.directed) root.appendChild(svg('polygon', { points: `${width - 9},1.5 ${width},6 ${width - 9},10.5`, fill: style.color }));
+  root.appendChild(
+    svg('line', {
+      x1: 1,
+      y1: 6,
+      x2: end,
+      y2: 6,
+      stroke: style.color,
+      'stroke-width': 2.5,
+      'stroke-dasharray': dash,
+      'stroke-linecap': 'butt',
+    }),
+  );
+  if (style.directed)
+    root.appendChild(svg('polygon', { points: `${width - 9},1.5 ${width},6 ${width - 9},10.5`, fill: style.color }));
   return root;
 }

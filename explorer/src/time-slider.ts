@@ -131,7 +131,11 @@ export class TimeSlider {
     const max = Math.max(1, ...counts.values());
     const ticks = [...counts].map(([index, count]) => {
       const height = 4 + Math.round(10 * (Math.log(1 + count) / Math.log(1 + max)));
-      return h('span', { class: 'tick', style: `left:${(100 * (index - this.first)) / span}%;height:${height}px`, title: `${count} change${count === 1 ? '' : 's'}` });
+      return h('span', {
+        class: 'tick',
+        style: `left:${(100 * (index - this.first)) / span}%;height:${height}px`,
+        title: `${count} change${count === 1 ? '' : 's'}`,
+      });
     });
     const years: HTMLElement[] = [];
     const firstYear = Math.ceil(this.first / 12);

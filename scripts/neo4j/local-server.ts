@@ -240,7 +240,11 @@ async function findJavaUncached(): Promise<{ javaHome: string; version: number }
   if (forced) {
     const c = await inspect(forced, 'NEO4J_JAVA_HOME');
     if (c && ok(c)) return { javaHome: c.home, version: c.version };
-    const what = !c ? 'has no bin/java' : !c.hasJavac ? `is a Java ${c.version} runtime without javac` : `is Java ${c.version}`;
+    const what = !c
+      ? 'has no bin/java'
+      : !c.hasJavac
+        ? `is a Java ${c.version} runtime without javac`
+        : `is Java ${c.version}`;
     return { error: `NEO4J_JAVA_HOME=${forced} ${what}; ${need}. ${await installHint(info.javaMin)}` };
   }
 
@@ -277,7 +281,14 @@ async function classpathComplete(file: string): Promise<string | null> {
   const entries = cp.split(path.delimiter).filter(Boolean);
   if (entries.length === 0) return null;
   // A wiped or moved Maven repository invalidates the cached classpath.
-  const present = await Promise.all(entries.map((e) => stat(e).then(() => true, () => false)));
+  const present = await Promise.all(
+    entries.map((e) =>
+      stat(e).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   return present.every(Boolean) ? cp : null;
 }
 
@@ -320,11 +331,25 @@ async function build(log: (line: string) => void): Promise<Build> {
 
     const tmpClasses = path.join(tmp, 'classes');
     const javac = await run(path.join(java.javaHome, 'bin', 'javac'), [
-      '--release', String(info.javaMin), '-encoding', 'UTF-8', '-nowarn',
-      '-cp', cp, '-d', tmpClasses, SOURCE,
+      '--release',
+      String(info.javaMin),
+      '-encoding',
+      'UTF-8',
+      '-nowarn',
+      '-cp',
+      cp,
+      '-d',
+      tmpClasses,
+      SOURCE,
     ]);
     if (javac.error) throw new Error(`javac failed on ${SOURCE}:\n${tail(javac.stdout + javac.stderr, 30)}`);
-    const jar = await run(path.join(java.javaHome, 'bin', 'jar'), ['cf', path.join(tmp, 'local-neo4j.jar'), '-C', tmpClasses, '.']);
+    const jar = await run(path.join(java.javaHome, 'bin', 'jar'), [
+      'cf',
+      path.join(tmp, 'local-neo4j.jar'),
+      '-C',
+      tmpClasses,
+      '.',
+    ]);
     if (jar.error) throw new Error(`jar failed:\n${tail(jar.stdout + jar.stderr, 30)}`);
     await rm(tmpClasses, { recursive: true, force: true });
     await writeFile(
@@ -356,7 +381,9 @@ async function build(log: (line: string) => void): Promise<Build> {
 }
 
 /** Resolve Neo4j with Maven and compile the launcher, once (cached in .neo4j/build/). */
-export async function prepareLocalNeo4j(log: (line: string) => void = defaultLog): Promise<{ classpath: string; javaBin: string }> {
+export async function prepareLocalNeo4j(
+  log: (line: string) => void = defaultLog,
+): Promise<{ classpath: string; javaBin: string }> {
   const b = await build(log);
   return { classpath: b.classpath, javaBin: b.javaBin };
 }
@@ -411,7 +438,10 @@ async function debugLogTail(dataDir: string, max = 8): Promise<string> {
     .map((l) => {
       try {
         const j = JSON.parse(l) as { time?: string; level?: string; message?: string };
-        return { level: j.level ?? '', line: `${j.time ?? ''} ${j.level ?? ''} ${(j.message ?? '').replace(/\s+/g, ' ')}` };
+        return {
+          level: j.level ?? '',
+          line: `${j.time ?? ''} ${j.level ?? ''} ${(j.message ?? '').replace(/\s+/g, ' ')}`,
+        };
       } catch {
         return { level: '', line: l };
       }
@@ -450,13 +480,21 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
   const cds = path.join(b.dir, `app-cds-${await jvmId(b.javaBin)}.jsa`);
   const cdsTmp = `${cds}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   const haveCds = !!(await stat(cds).catch(() => null));
-  jvm.push(haveCds ? `-XX:SharedArchiveFile=${cds}` : `-XX:ArchiveClassesAtExit=${cdsTmp}`, '-Xlog:cds=off', '-Xlog:cds+dynamic=off');
+  jvm.push(
+    haveCds ? `-XX:SharedArchiveFile=${cds}` : `-XX:ArchiveClassesAtExit=${cdsTmp}`,
+    '-Xlog:cds=off',
+    '-Xlog:cds+dynamic=off',
+  );
   await removeStaleTemporaries(b.dir);
   const args = [
-    ...jvm, MAIN_CLASS,
-    '--data-dir', dataDir,
-    '--port', String(port),
-    '--password', LOCAL_NEO4J_PASSWORD,
+    ...jvm,
+    MAIN_CLASS,
+    '--data-dir',
+    dataDir,
+    '--port',
+    String(port),
+    '--password',
+    LOCAL_NEO4J_PASSWORD,
     '--stop-on-stdin-eof',
     ...(opts.pageCacheMb !== undefined ? ['--page-cache-mb', String(opts.pageCacheMb)] : []),
   ];

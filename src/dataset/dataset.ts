@@ -12,7 +12,13 @@ export interface Dataset {
 export const citationId = (relationId: string, sourceId: string) => `${relationId}@${sourceId}`;
 
 /** A citation of `source` by a relation, with who makes the claim. */
-export const citationOf = (relationId: string, source: Source, claimant: string | null, claimantActorId: string | null, locator: string | null = null): Citation => ({
+export const citationOf = (
+  relationId: string,
+  source: Source,
+  claimant: string | null,
+  claimantActorId: string | null,
+  locator: string | null = null,
+): Citation => ({
   id: citationId(relationId, source.id),
   relationId,
   sourceId: source.id,

@@ -3,7 +3,9 @@ import { isIsoDate } from '../domain/dates.js';
 import { ACTOR_KINDS, DATE_PRECISIONS, RELATION_KINDS } from '../domain/types.js';
 
 /** Public, stable keys: lowercase kebab-case. */
-export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase kebab-case slug such as "free-idlib-army"');
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase kebab-case slug such as "free-idlib-army"');
 const isoDate = z.string().refine(isIsoDate, 'must be a real calendar date written YYYY-MM-DD');
 const text = z.string().trim().min(1, 'must not be empty');
 

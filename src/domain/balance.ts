@@ -61,7 +61,10 @@ export function balanceAt(at: IsoDate, active: readonly Relation[]): BalanceRepo
     tie.sign = tie.sign === -1 || SIGN[relation.kind] === -1 ? -1 : 1;
     tie.relations.push(relation);
     ties.set(key, tie);
-    for (const [a, b] of [[relation.from, relation.to], [relation.to, relation.from]]) {
+    for (const [a, b] of [
+      [relation.from, relation.to],
+      [relation.to, relation.from],
+    ]) {
       if (!neighbours.has(a)) neighbours.set(a, new Set());
       neighbours.get(a)!.add(b);
     }

@@ -17,8 +17,15 @@ export interface RelationChange {
 export function changesBetween(relations: readonly Relation[], from: IsoDate, to: IsoDate): RelationChange[] {
   const changes: RelationChange[] = [];
   for (const relation of relations) {
-    if (relation.since >= from && relation.since <= to) changes.push({ date: relation.since, change: 'BEGAN', relation });
-    if (relation.until !== null && relation.until >= from && relation.until <= to) changes.push({ date: relation.until, change: 'ENDED', relation });
+    if (relation.since >= from && relation.since <= to)
+      changes.push({ date: relation.since, change: 'BEGAN', relation });
+    if (relation.until !== null && relation.until >= from && relation.until <= to)
+      changes.push({ date: relation.until, change: 'ENDED', relation });
   }
-  return changes.sort((a, b) => compareIds(a.date, b.date) || (a.change === b.change ? 0 : a.change === 'BEGAN' ? -1 : 1) || compareIds(a.relation.id, b.relation.id));
+  return changes.sort(
+    (a, b) =>
+      compareIds(a.date, b.date) ||
+      (a.change === b.change ? 0 : a.change === 'BEGAN' ? -1 : 1) ||
+      compareIds(a.relation.id, b.relation.id),
+  );
 }

@@ -30,7 +30,13 @@ export interface WriteResult {
   sourceIds: string[];
 }
 
-export const touched = (parts: Partial<WriteResult>): WriteResult => ({ actorIds: [], relationIds: [], citationIds: [], sourceIds: [], ...parts });
+export const touched = (parts: Partial<WriteResult>): WriteResult => ({
+  actorIds: [],
+  relationIds: [],
+  citationIds: [],
+  sourceIds: [],
+  ...parts,
+});
 
 /** The actor after a patch; aliases deduplicated, the name never listed as its own alias. */
 export function patchActor(actor: Actor, patch: ActorPatch): Actor {

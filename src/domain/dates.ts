@@ -18,7 +18,8 @@ function daysInMonth(year: number, month: number): number {
 
 /** A window is valid when each end is a date and `from <= to`; returns a reason otherwise. */
 export function windowProblem(window: DateWindow): string | null {
-  if (window.from !== null && !isIsoDate(window.from)) return `from is not a YYYY-MM-DD date: ${JSON.stringify(window.from)}`;
+  if (window.from !== null && !isIsoDate(window.from))
+    return `from is not a YYYY-MM-DD date: ${JSON.stringify(window.from)}`;
   if (window.to !== null && !isIsoDate(window.to)) return `to is not a YYYY-MM-DD date: ${JSON.stringify(window.to)}`;
   if (window.from !== null && window.to !== null && window.from > window.to) {
     return `from (${window.from}) is after to (${window.to})`;

@@ -16,4 +16,8 @@ export class ClientError extends Error {
 export const badInput = (field: string, message: string) => new ClientError(message, 'BAD_USER_INPUT', field);
 
 export const notFound = (field: string, what: string, ids: readonly string[]) =>
-  new ClientError(`Unknown ${what} id${ids.length > 1 ? 's' : ''} in ${field}: ${ids.map((id) => JSON.stringify(id)).join(', ')}`, 'NOT_FOUND', field);
+  new ClientError(
+    `Unknown ${what} id${ids.length > 1 ? 's' : ''} in ${field}: ${ids.map((id) => JSON.stringify(id)).join(', ')}`,
+    'NOT_FOUND',
+    field,
+  );

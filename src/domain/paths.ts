@@ -30,7 +30,11 @@ export const PATH_LIMITS = { maxHops: 6, first: 50 } as const;
  * Whether a walk may cross `relation` starting at `actorId`: it touches the actor, passes the
  * kind and window filters, and (when directed) leaves the actor along a directed kind's arrow.
  */
-export function canStep(relation: Relation, actorId: string, query: Pick<PathQuery, 'kinds' | 'window' | 'directed'>): boolean {
+export function canStep(
+  relation: Relation,
+  actorId: string,
+  query: Pick<PathQuery, 'kinds' | 'window' | 'directed'>,
+): boolean {
   if (relation.from !== actorId && relation.to !== actorId) return false;
   if (query.kinds && !query.kinds.includes(relation.kind)) return false;
   if (query.directed && !isMutual(relation.kind) && relation.from !== actorId) return false;
@@ -53,7 +57,14 @@ export function isTimeRespecting(relations: readonly Relation[]): boolean {
  * the relation ids along it (each list compared element by element).
  */
 export function comparePaths(a: Path, b: Path): number {
-  return a.relations.length - b.relations.length || compareLists(a.actorIds, b.actorIds) || compareLists(a.relations.map((r) => r.id), b.relations.map((r) => r.id));
+  return (
+    a.relations.length - b.relations.length ||
+    compareLists(a.actorIds, b.actorIds) ||
+    compareLists(
+      a.relations.map((r) => r.id),
+      b.relations.map((r) => r.id),
+    )
+  );
 }
 
 function compareLists(a: readonly string[], b: readonly string[]): number {
@@ -74,7 +85,8 @@ export function pathProblem(path: Path, query: PathQuery & { timeRespecting?: bo
   for (let i = 0; i < relations.length; i++) {
     const r = relations[i];
     const ends = [r.from, r.to].sort().join();
-    if (ends !== [actorIds[i], actorIds[i + 1]].sort().join()) return `relation ${r.id} does not join ${actorIds[i]} and ${actorIds[i + 1]}`;
+    if (ends !== [actorIds[i], actorIds[i + 1]].sort().join())
+      return `relation ${r.id} does not join ${actorIds[i]} and ${actorIds[i + 1]}`;
     if (!canStep(r, actorIds[i], query)) return `relation ${r.id} cannot be walked from ${actorIds[i]}`;
   }
   if (query.timeRespecting && !isTimeRespecting(relations)) return 'path is not time-respecting';

@@ -21,4 +21,5 @@ export function matchesFilter(relation: Relation, actorId: string, filter: Relat
   return matchesDirection(relation, actorId, filter.direction) && isActiveIn(relation, filter.window);
 }
 
-export const otherEnd = (relation: Relation, actorId: string) => (relation.from === actorId ? relation.to : relation.from);
+export const otherEnd = (relation: Relation, actorId: string) =>
+  relation.from === actorId ? relation.to : relation.from;

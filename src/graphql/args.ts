@@ -43,11 +43,16 @@ export function encodeCursor(position: Record<string, string>): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodeCursor<K extends string>(cursor: string | null | undefined, keys: readonly K[], field: string): Record<K, string> | null {
+export function decodeCursor<K extends string>(
+  cursor: string | null | undefined,
+  keys: readonly K[],
+  field: string,
+): Record<K, string> | null {
   if (cursor === null || cursor === undefined) return null;
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (value && typeof value === 'object' && keys.every((k) => typeof value[k] === 'string')) return value as Record<K, string>;
+    if (value && typeof value === 'object' && keys.every((k) => typeof value[k] === 'string'))
+      return value as Record<K, string>;
   } catch {
     // fall through to the client error
   }

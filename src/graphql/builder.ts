@@ -13,6 +13,11 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
 });
 
-builder.queryType({ description: 'Read the conflict graph: actors, their dated relations, and views of it through time.' });
-builder.mutationType({ description: 'Change the graph. Every mutation needs `Authorization: Bearer <token>` (a token from API_TOKEN) and is atomic: all of it or nothing.' });
+builder.queryType({
+  description: 'Read the conflict graph: actors, their dated relations, and views of it through time.',
+});
+builder.mutationType({
+  description:
+    'Change the graph. Every mutation needs `Authorization: Bearer <token>` (a token from API_TOKEN) and is atomic: all of it or nothing.',
+});
 builder.subscriptionType({ description: 'Live updates, over server-sent events.' });

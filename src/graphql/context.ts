@@ -27,7 +27,10 @@ export interface RequestInfo {
 }
 
 /** Made fresh for every request: loaders cache only within one request. */
-export function createContext(store: GraphStore, info: RequestInfo = { access: 'none', writesEnabled: false, events: createGraphEvents() }): GraphContext {
+export function createContext(
+  store: GraphStore,
+  info: RequestInfo = { access: 'none', writesEnabled: false, events: createGraphEvents() },
+): GraphContext {
   return { store, ...info, loaders: createLoaders(store) };
 }
 

@@ -9,7 +9,9 @@ const HTTP_STATUS: Partial<Record<ClientError['code'], { http: { status: number 
   FORBIDDEN: { http: { status: 403 } },
 };
 
-type MaskError = NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']>;
+type MaskError = NonNullable<
+  Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']
+>;
 
 /**
  * Client errors keep their message and gain `extensions.code` and `extensions.field`; a store
@@ -23,11 +25,17 @@ export const maskError: MaskError = (error, message, isDev) => {
     return new GraphQLError(original.message, {
       nodes: located?.nodes,
       path: located?.path,
-      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...HTTP_STATUS[original.code] },
+      extensions: {
+        code: original.code,
+        ...(original.field ? { field: original.field } : {}),
+        ...HTTP_STATUS[original.code],
+      },
     });
   }
   if (original instanceof StoreUnavailableError) {
-    return new GraphQLError('The graph store is unavailable right now; try again shortly.', { extensions: { code: 'STORE_UNAVAILABLE', http: { status: 503 } } });
+    return new GraphQLError('The graph store is unavailable right now; try again shortly.', {
+      extensions: { code: 'STORE_UNAVAILABLE', http: { status: 503 } },
+    });
   }
   if (original instanceof StoreTimeoutError) {
     return new GraphQLError(original.message, { extensions: { code: 'QUERY_TIMEOUT' } });

@@ -16,7 +16,8 @@ export async function runWrite(context: GraphContext, command: WriteCommand, fie
     result = await context.store.write(command);
   } catch (error) {
     // The store names fields of the command; the client sent them inside an argument.
-    if (error instanceof ClientError && error.field && fieldPrefix) throw new ClientError(error.message, error.code, `${fieldPrefix}.${error.field}`);
+    if (error instanceof ClientError && error.field && fieldPrefix)
+      throw new ClientError(error.message, error.code, `${fieldPrefix}.${error.field}`);
     throw error;
   }
   context.loaders = createLoaders(context.store);

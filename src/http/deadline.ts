@@ -11,7 +11,15 @@ export function requestDeadline(timeoutMs: number): Plugin {
       setExecuteFn(async (args) => {
         let timer: NodeJS.Timeout | undefined;
         const deadline = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new GraphQLError(`The request took longer than ${timeoutMs} ms and was stopped.`, { extensions: { code: 'REQUEST_TIMEOUT', http: { status: 503 } } })), timeoutMs);
+          timer = setTimeout(
+            () =>
+              reject(
+                new GraphQLError(`The request took longer than ${timeoutMs} ms and was stopped.`, {
+                  extensions: { code: 'REQUEST_TIMEOUT', http: { status: 503 } },
+                }),
+              ),
+            timeoutMs,
+          );
         });
         try {
           return await Promise.race([executeFn(args), deadline]);

@@ -33,8 +33,16 @@ const NOT_BUILT = `<!doctype html>
 </body></html>
 `;
 
-function text(fetchAPI: { Response: typeof Response }, status: number, body: string, type = 'text/plain; charset=utf-8') {
-  return new fetchAPI.Response(body, { status, headers: { 'content-type': type, 'x-content-type-options': 'nosniff' } });
+function text(
+  fetchAPI: { Response: typeof Response },
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+) {
+  return new fetchAPI.Response(body, {
+    status,
+    headers: { 'content-type': type, 'x-content-type-options': 'nosniff' },
+  });
 }
 
 /**
@@ -54,7 +62,9 @@ export function explorerPlugin(dir: string = EXPLORER_DIST): Plugin {
         return endResponse(response);
       }
       if (url.pathname === MOUNT) {
-        return endResponse(new fetchAPI.Response(null, { status: 308, headers: { location: `${MOUNT}/${url.search}` } }));
+        return endResponse(
+          new fetchAPI.Response(null, { status: 308, headers: { location: `${MOUNT}/${url.search}` } }),
+        );
       }
 
       let relative: string;
@@ -65,7 +75,8 @@ export function explorerPlugin(dir: string = EXPLORER_DIST): Plugin {
       }
       if (relative === '' || relative.endsWith('/')) relative += 'index.html';
       const file = resolve(root, relative);
-      if (relative.includes('\0') || !file.startsWith(root + sep)) return endResponse(text(fetchAPI, 404, 'Not found\n'));
+      if (relative.includes('\0') || !file.startsWith(root + sep))
+        return endResponse(text(fetchAPI, 404, 'Not found\n'));
 
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) {

@@ -13,7 +13,11 @@ export function requestLog(log: Logger): Plugin {
   return {
     onRequest({ request }) {
       const given = request.headers.get('x-request-id');
-      started.set(request, { id: given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID(), at: performance.now(), operation: null });
+      started.set(request, {
+        id: given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID(),
+        at: performance.now(),
+        operation: null,
+      });
     },
     onParams({ params, request }) {
       const entry = started.get(request);
@@ -26,7 +30,17 @@ export function requestLog(log: Logger): Plugin {
       response.headers.set('x-request-id', entry.id);
       const path = new URL(request.url).pathname;
       if (path === '/health' || path === '/ready') return;
-      log.info({ reqId: entry.id, method: request.method, path, operation: entry.operation, status: response.status, ms: Math.round(performance.now() - entry.at) }, 'request');
+      log.info(
+        {
+          reqId: entry.id,
+          method: request.method,
+          path,
+          operation: entry.operation,
+          status: response.status,
+          ms: Math.round(performance.now() - entry.at),
+        },
+        'request',
+      );
     },
   };
 }

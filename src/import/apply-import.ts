@@ -27,8 +27,20 @@ export interface ImportReport {
  * With `strict`, any problem row stops the import before it writes; with `dryRun`, nothing is
  * written and the report says what would be.
  */
-export async function applyImport(store: GraphStore, batch: ImportBatch, options: { dryRun: boolean; strict: boolean }): Promise<ImportReport> {
-  const report: ImportReport = { created: zero(), updated: zero(), unchanged: zero(), conflicts: [], problems: [...batch.problems], ignored: batch.ignored, written: false };
+export async function applyImport(
+  store: GraphStore,
+  batch: ImportBatch,
+  options: { dryRun: boolean; strict: boolean },
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    created: zero(),
+    updated: zero(),
+    unchanged: zero(),
+    conflicts: [],
+    problems: [...batch.problems],
+    ignored: batch.ignored,
+    written: false,
+  };
   const commands: { command: WriteCommand; where: string }[] = [];
 
   const storedSources = await store.sourcesByIds(batch.sources.map((s) => s.id));
@@ -38,7 +50,11 @@ export async function applyImport(store: GraphStore, batch: ImportBatch, options
       commands.push({ command: { op: 'addSource', source }, where: `source ${source.id}` });
       report.created.sources++;
     } else if (isDeepStrictEqual(stored, source)) report.unchanged.sources++;
-    else report.conflicts.push({ where: `source ${source.id}`, message: 'the graph has it with other details; left unchanged' });
+    else
+      report.conflicts.push({
+        where: `source ${source.id}`,
+        message: 'the graph has it with other details; left unchanged',
+      });
   });
 
   const storedActors = await store.actorsByIds(batch.actors.map((a) => a.id));
@@ -58,7 +74,9 @@ export async function applyImport(store: GraphStore, batch: ImportBatch, options
   });
 
   const known = new Set([...batch.actors.map((a) => a.id)]);
-  const endpoints = [...new Set(batch.relations.flatMap(({ relation }) => [relation.from, relation.to]).filter((id) => !known.has(id)))];
+  const endpoints = [
+    ...new Set(batch.relations.flatMap(({ relation }) => [relation.from, relation.to]).filter((id) => !known.has(id))),
+  ];
   (await store.actorsByIds(endpoints)).forEach((actor, i) => actor && known.add(endpoints[i]));
   const storedRelations = await store.relationsByIds(batch.relations.map((r) => r.relation.id));
   const storedCitations = await store.citationsByIds(batch.relations.flatMap((r) => r.citations.map((c) => c.id)));
@@ -105,10 +123,18 @@ export async function applyImport(store: GraphStore, batch: ImportBatch, options
 }
 
 function actorChanges(stored: Actor, incoming: Actor) {
-  const aliases = [...stored.aliases, ...incoming.aliases.filter((a) => !stored.aliases.includes(a) && a !== stored.name)];
-  const same = stored.name === incoming.name && stored.kind === incoming.kind && (incoming.description === null || stored.description === incoming.description) && aliases.length === stored.aliases.length;
+  const aliases = [
+    ...stored.aliases,
+    ...incoming.aliases.filter((a) => !stored.aliases.includes(a) && a !== stored.name),
+  ];
+  const same =
+    stored.name === incoming.name &&
+    stored.kind === incoming.kind &&
+    (incoming.description === null || stored.description === incoming.description) &&
+    aliases.length === stored.aliases.length;
   if (same) return null;
   return { name: incoming.name, kind: incoming.kind, description: incoming.description ?? stored.description, aliases };
 }
 
-const sameRelation = (a: Relation, b: Relation) => isDeepStrictEqual({ ...a, places: [...a.places].sort() }, { ...b, places: [...b.places].sort() });
+const sameRelation = (a: Relation, b: Relation) =>
+  isDeepStrictEqual({ ...a, places: [...a.places].sort() }, { ...b, places: [...b.places].sort() });

@@ -7,7 +7,17 @@ import type { Actor, RelationKind, Source } from '../domain/types.js';
 import { emptyBatch, type ImportBatch } from './batch.js';
 import { listCell, readCsv } from './csv.js';
 
-export const ACLED_COLUMNS = ['event_id_cnty', 'event_date', 'event_type', 'sub_event_type', 'actor1', 'assoc_actor_1', 'actor2', 'assoc_actor_2', 'source'] as const;
+export const ACLED_COLUMNS = [
+  'event_id_cnty',
+  'event_date',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'assoc_actor_1',
+  'actor2',
+  'assoc_actor_2',
+  'source',
+] as const;
 
 /**
  * How ACLED events become relations. Battles and explosions/remote violence between two armed
@@ -22,7 +32,20 @@ export function acledKind(eventType: string, subEventType: string): RelationKind
   return `event type "${eventType}${subEventType ? ` / ${subEventType}` : ''}" relates no two parties`;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** ACLED writes dates as `2018-02-09` or `09 February 2018`. */
 export function acledDate(text: string): string | null {
@@ -41,9 +64,14 @@ export function acledDate(text: string): string | null {
  */
 export function actorMatcher(actors: readonly Actor[], mapping: ReadonlyMap<string, string>) {
   const byName = new Map<string, string>();
-  for (const actor of actors) for (const name of [actor.name, actor.aliases].flat()) if (!byName.has(foldForSearch(name))) byName.set(foldForSearch(name), actor.id);
+  for (const actor of actors)
+    for (const name of [actor.name, actor.aliases].flat())
+      if (!byName.has(foldForSearch(name))) byName.set(foldForSearch(name), actor.id);
   return (name: string): string | null =>
-    mapping.get(name.trim()) ?? byName.get(foldForSearch(name)) ?? byName.get(foldForSearch(name.replace(/\s*\([^)]*\)\s*$/, ''))) ?? null;
+    mapping.get(name.trim()) ??
+    byName.get(foldForSearch(name)) ??
+    byName.get(foldForSearch(name.replace(/\s*\([^)]*\)\s*$/, ''))) ??
+    null;
 }
 
 interface Aggregate {
@@ -73,7 +101,10 @@ export async function readAcledImport(file: string, match: (name: string) => str
     }
     const date = acledDate(values.event_date);
     if (!date) {
-      batch.problems.push({ where, message: `column "event_date": ${JSON.stringify(values.event_date)} is not a date (YYYY-MM-DD or "09 February 2018")` });
+      batch.problems.push({
+        where,
+        message: `column "event_date": ${JSON.stringify(values.event_date)} is not a date (YYYY-MM-DD or "09 February 2018")`,
+      });
       continue;
     }
     if (!values.event_id_cnty) {
@@ -84,10 +115,16 @@ export async function readAcledImport(file: string, match: (name: string) => str
       batch.ignored.push({ where, message: 'no second actor (actor2 is empty)' });
       continue;
     }
-    const names = { side1: [values.actor1, ...listCell(values.assoc_actor_1)], side2: [values.actor2, ...listCell(values.assoc_actor_2)] };
+    const names = {
+      side1: [values.actor1, ...listCell(values.assoc_actor_1)],
+      side2: [values.actor2, ...listCell(values.assoc_actor_2)],
+    };
     const unknown = [...names.side1, ...names.side2].filter((name) => !match(name));
     if (unknown.length) {
-      batch.problems.push({ where, message: `unknown actor${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => JSON.stringify(n)).join(', ')}: add an alias to an actor, or map it with --map` });
+      batch.problems.push({
+        where,
+        message: `unknown actor${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => JSON.stringify(n)).join(', ')}: add an alias to an actor, or map it with --map`,
+      });
       continue;
     }
     const side1 = [...new Set(names.side1.map((n) => match(n)!))];
@@ -97,7 +134,17 @@ export async function readAcledImport(file: string, match: (name: string) => str
         if (a === b) continue;
         const [from, to] = isMutual(kind) && b < a ? [b, a] : [a, b];
         const key = `${kind} ${from} ${to}`;
-        const group = groups.get(key) ?? { kind, from, to, since: date, until: date, events: [], fatalities: 0, places: new Set(), reporters: new Set() };
+        const group = groups.get(key) ?? {
+          kind,
+          from,
+          to,
+          since: date,
+          until: date,
+          events: [],
+          fatalities: 0,
+          places: new Set(),
+          reporters: new Set(),
+        };
         group.since = date < group.since ? date : group.since;
         group.until = date > group.until ? date : group.until;
         if (!group.events.includes(values.event_id_cnty)) {
@@ -118,7 +165,10 @@ export async function readAcledImport(file: string, match: (name: string) => str
     file: basename(file),
     title: `ACLED export ${basename(file)}`,
     publisher: 'ACLED',
-    published: [...groups.values()].map((g) => g.until).sort().at(-1)!,
+    published: [...groups.values()]
+      .map((g) => g.until)
+      .sort()
+      .at(-1)!,
     publishedApproximate: false,
   };
   batch.sources.push(source);
@@ -128,18 +178,34 @@ export async function readAcledImport(file: string, match: (name: string) => str
     const events = g.events.length === 1 ? 'one ACLED event' : `${g.events.length} ACLED events`;
     batch.relations.push({
       relation: {
-        id, kind: g.kind, from: g.from, to: g.to, since: g.since, until: g.until, precision: 'DAY',
+        id,
+        kind: g.kind,
+        from: g.from,
+        to: g.to,
+        since: g.since,
+        until: g.until,
+        precision: 'DAY',
         summary: `${verb} in ${events} from ${g.since} to ${g.until}${g.kind === 'FIGHTS' ? `, with ${g.fatalities} reported fatalities` : ''}.`,
         places: [...g.places].sort(),
       },
-      citations: [citationOf(id, source, g.reporters.size ? [...g.reporters].sort().join('; ') : null, null, `ACLED events ${[...g.events].sort().join(', ')}`)],
+      citations: [
+        citationOf(
+          id,
+          source,
+          g.reporters.size ? [...g.reporters].sort().join('; ') : null,
+          null,
+          `ACLED events ${[...g.events].sort().join(', ')}`,
+        ),
+      ],
     });
   }
   return batch;
 }
 
 /** A mapping file: `acled_actor,actor_id` rows. */
-export async function readActorMapping(file: string): Promise<{ mapping: Map<string, string>; problems: ImportBatch['problems'] }> {
+export async function readActorMapping(
+  file: string,
+): Promise<{ mapping: Map<string, string>; problems: ImportBatch['problems'] }> {
   const { rows, problems } = await readCsv(file, ['acled_actor', 'actor_id']);
   return { mapping: new Map(rows.map((r) => [r.values.acled_actor, r.values.actor_id])), problems };
 }

@@ -7,28 +7,62 @@ import type { ImportBatch } from './batch.js';
 import { emptyBatch } from './batch.js';
 import { listCell, optionalCell, readCsv, validRow } from './csv.js';
 
-const citationRow = z.strictObject({ relation: slug, source: slug, claimant: z.string().nullable(), claimant_actor: slug.nullable(), locator: z.string().nullable() });
+const citationRow = z.strictObject({
+  relation: slug,
+  source: slug,
+  claimant: z.string().nullable(),
+  claimant_actor: slug.nullable(),
+  locator: z.string().nullable(),
+});
 
 /**
  * A folder holding `actors.csv`, `relations.csv` and `citations.csv` (and, optionally,
  * `sources.csv` for sources the graph does not have yet), as an analyst keeps them in a
  * spreadsheet. The README lists the columns.
  */
-export async function readCsvImport(dir: string, knownSources: (ids: string[]) => Promise<(Source | null)[]>): Promise<ImportBatch> {
+export async function readCsvImport(
+  dir: string,
+  knownSources: (ids: string[]) => Promise<(Source | null)[]>,
+): Promise<ImportBatch> {
   const batch = emptyBatch();
   const file = (name: string) => join(dir, name);
 
-  const sources = await readCsv(file('sources.csv'), ['id', 'title', 'published']).then((r) => (r.problems[0]?.message.startsWith('cannot read it: ENOENT') ? { rows: [], problems: [] } : r));
+  const sources = await readCsv(file('sources.csv'), ['id', 'title', 'published']).then((r) =>
+    r.problems[0]?.message.startsWith('cannot read it: ENOENT') ? { rows: [], problems: [] } : r,
+  );
   batch.problems.push(...sources.problems);
   for (const { line, values } of sources.rows) {
-    const source = validRow(sourceRecord, { id: values.id, title: values.title, publisher: optionalCell(values.publisher), published: values.published, publishedApproximate: /^(true|yes|1)$/i.test(values.published_approximate ?? ''), file: optionalCell(values.file) ?? values.id }, `sources.csv line ${line}`, batch.problems);
+    const source = validRow(
+      sourceRecord,
+      {
+        id: values.id,
+        title: values.title,
+        publisher: optionalCell(values.publisher),
+        published: values.published,
+        publishedApproximate: /^(true|yes|1)$/i.test(values.published_approximate ?? ''),
+        file: optionalCell(values.file) ?? values.id,
+      },
+      `sources.csv line ${line}`,
+      batch.problems,
+    );
     if (source) batch.sources.push(source);
   }
 
   const actors = await readCsv(file('actors.csv'), ['id', 'name', 'kind']);
   batch.problems.push(...actors.problems);
   for (const { line, values } of actors.rows) {
-    const actor = validRow(actorRecord, { id: values.id, name: values.name, kind: values.kind, aliases: listCell(values.aliases), description: optionalCell(values.description) }, `actors.csv line ${line}`, batch.problems);
+    const actor = validRow(
+      actorRecord,
+      {
+        id: values.id,
+        name: values.name,
+        kind: values.kind,
+        aliases: listCell(values.aliases),
+        description: optionalCell(values.description),
+      },
+      `actors.csv line ${line}`,
+      batch.problems,
+    );
     if (actor) batch.actors.push(actor);
   }
 
@@ -36,28 +70,64 @@ export async function readCsvImport(dir: string, knownSources: (ids: string[]) =
   batch.problems.push(...citations.problems);
   const cited = new Map<string, { line: number; row: z.infer<typeof citationRow> }[]>();
   for (const { line, values } of citations.rows) {
-    const row = validRow(citationRow, { relation: values.relation, source: values.source, claimant: optionalCell(values.claimant), claimant_actor: optionalCell(values.claimant_actor), locator: optionalCell(values.locator) }, `citations.csv line ${line}`, batch.problems);
+    const row = validRow(
+      citationRow,
+      {
+        relation: values.relation,
+        source: values.source,
+        claimant: optionalCell(values.claimant),
+        claimant_actor: optionalCell(values.claimant_actor),
+        locator: optionalCell(values.locator),
+      },
+      `citations.csv line ${line}`,
+      batch.problems,
+    );
     if (row) cited.set(row.relation, [...(cited.get(row.relation) ?? []), { line, row }]);
   }
   const sourceIds = [...new Set([...cited.values()].flat().map((c) => c.row.source))];
   const fromFile = new Map(batch.sources.map((s) => [s.id, s]));
   const stored = await knownSources(sourceIds.filter((id) => !fromFile.has(id)));
-  const sourceById = new Map([...sourceIds.filter((id) => !fromFile.has(id)).map((id, i) => [id, stored[i]] as const), ...fromFile]);
+  const sourceById = new Map([
+    ...sourceIds.filter((id) => !fromFile.has(id)).map((id, i) => [id, stored[i]] as const),
+    ...fromFile,
+  ]);
 
   const relations = await readCsv(file('relations.csv'), ['id', 'kind', 'from', 'to', 'since', 'precision', 'summary']);
   batch.problems.push(...relations.problems);
   for (const { line, values } of relations.rows) {
     const where = `relations.csv line ${line}`;
     const rows = cited.get(values.id) ?? [];
-    const record = validRow(relationRecord, {
-      id: values.id, kind: values.kind, from: values.from, to: values.to, since: values.since, until: optionalCell(values.until), precision: values.precision,
-      summary: values.summary, places: listCell(values.places), citations: rows.map(({ row }) => ({ source: row.source, claimant: row.claimant, claimantActor: row.claimant_actor, locator: row.locator })),
-    }, where, batch.problems);
+    const record = validRow(
+      relationRecord,
+      {
+        id: values.id,
+        kind: values.kind,
+        from: values.from,
+        to: values.to,
+        since: values.since,
+        until: optionalCell(values.until),
+        precision: values.precision,
+        summary: values.summary,
+        places: listCell(values.places),
+        citations: rows.map(({ row }) => ({
+          source: row.source,
+          claimant: row.claimant,
+          claimantActor: row.claimant_actor,
+          locator: row.locator,
+        })),
+      },
+      where,
+      batch.problems,
+    );
     if (!record) continue;
     const list: Citation[] = [];
     for (const { line: citationLine, row } of rows) {
       const source = sourceById.get(row.source);
-      if (!source) batch.problems.push({ where: `citations.csv line ${citationLine}`, message: `column "source": unknown source "${row.source}" (add it to sources.csv)` });
+      if (!source)
+        batch.problems.push({
+          where: `citations.csv line ${citationLine}`,
+          message: `column "source": unknown source "${row.source}" (add it to sources.csv)`,
+        });
       else list.push(citationOf(record.id, source, row.claimant, row.claimant_actor, row.locator));
     }
     if (list.length !== rows.length) continue;
@@ -66,7 +136,12 @@ export async function readCsvImport(dir: string, knownSources: (ids: string[]) =
   }
   const known = new Set(relations.rows.map((r) => r.values.id));
   for (const [relation, rows] of cited) {
-    if (!known.has(relation)) for (const { line } of rows) batch.problems.push({ where: `citations.csv line ${line}`, message: `column "relation": no relation "${relation}" in relations.csv` });
+    if (!known.has(relation))
+      for (const { line } of rows)
+        batch.problems.push({
+          where: `citations.csv line ${line}`,
+          message: `column "relation": no relation "${relation}" in relations.csv`,
+        });
   }
   return batch;
 }

@@ -16,7 +16,10 @@ export async function readJsonImport(file: string): Promise<ImportBatch> {
     const dataset = parseDataset(file, json);
     batch.sources = dataset.sources;
     batch.actors = dataset.actors;
-    batch.relations = dataset.relations.map((relation) => ({ relation, citations: dataset.citations.filter((c) => c.relationId === relation.id) }));
+    batch.relations = dataset.relations.map((relation) => ({
+      relation,
+      citations: dataset.citations.filter((c) => c.relationId === relation.id),
+    }));
   } catch (error) {
     if (!(error instanceof DatasetError)) throw error;
     batch.problems.push(...error.problems.map((p) => ({ where: file, message: p })));

@@ -11,9 +11,15 @@ export interface WriteView {
   citationsOfRelations(relationIds: readonly string[]): Promise<Citation[][]>;
 }
 
-const duplicate = (field: string, what: string, id: string) => new ClientError(`A ${what} with id "${id}" already exists`, 'DUPLICATE_ID', field);
+const duplicate = (field: string, what: string, id: string) =>
+  new ClientError(`A ${what} with id "${id}" already exists`, 'DUPLICATE_ID', field);
 
-async function requireOne<T>(load: (ids: string[]) => Promise<(T | null)[]>, id: string, field: string, what: string): Promise<T> {
+async function requireOne<T>(
+  load: (ids: string[]) => Promise<(T | null)[]>,
+  id: string,
+  field: string,
+  what: string,
+): Promise<T> {
   const [found] = await load([id]);
   if (!found) throw notFound(field, what, [id]);
   return found;
@@ -47,7 +53,8 @@ export async function checkCommand(view: WriteView, command: WriteCommand): Prom
     }
     case 'closeRelation': {
       const relation = await requireOne((ids) => view.relationsByIds(ids), command.id, 'id', 'relation');
-      if (command.until < relation.since) throw badInput('until', `until (${command.until}) is before the relation's since (${relation.since})`);
+      if (command.until < relation.since)
+        throw badInput('until', `until (${command.until}) is before the relation's since (${relation.since})`);
       return;
     }
     case 'retractRelation': {
@@ -58,7 +65,11 @@ export async function checkCommand(view: WriteView, command: WriteCommand): Prom
       const { citation } = command;
       await requireOne((ids) => view.relationsByIds(ids), citation.relationId, 'relationId', 'relation');
       if ((await view.citationsByIds([citation.id]))[0]) {
-        throw new ClientError(`Relation "${citation.relationId}" already cites source "${citation.sourceId}"`, 'DUPLICATE_ID', 'citation.source');
+        throw new ClientError(
+          `Relation "${citation.relationId}" already cites source "${citation.sourceId}"`,
+          'DUPLICATE_ID',
+          'citation.source',
+        );
       }
       await checkCitation(view, citation, 'citation');
       return;
@@ -66,15 +77,21 @@ export async function checkCommand(view: WriteView, command: WriteCommand): Prom
     case 'retractCitation': {
       const citation = await requireOne((ids) => view.citationsByIds(ids), command.id, 'id', 'citation');
       const [all] = await view.citationsOfRelations([citation.relationId]);
-      if (all.length <= 1) throw badInput('id', `Citation "${command.id}" is the last one of relation "${citation.relationId}": a relation needs a citation, so retract the relation instead`);
+      if (all.length <= 1)
+        throw badInput(
+          'id',
+          `Citation "${command.id}" is the last one of relation "${citation.relationId}": a relation needs a citation, so retract the relation instead`,
+        );
       return;
     }
     case 'mergeActors': {
-      if (command.survivorId === command.mergedId) throw badInput('merged', 'survivor and merged must be different actors');
+      if (command.survivorId === command.mergedId)
+        throw badInput('merged', 'survivor and merged must be different actors');
       const [survivor, merged] = await view.actorsByIds([command.survivorId, command.mergedId]);
       if (!survivor) throw notFound('survivor', 'actor', [command.survivorId]);
       if (!merged) throw notFound('merged', 'actor', [command.mergedId]);
-      if (survivor.id === merged.id) throw badInput('merged', `"${command.mergedId}" was already merged into "${survivor.id}"`);
+      if (survivor.id === merged.id)
+        throw badInput('merged', `"${command.mergedId}" was already merged into "${survivor.id}"`);
       return;
     }
   }
@@ -84,10 +101,16 @@ async function checkEnds(view: WriteView, relation: Relation) {
   const [from, to] = await view.actorsByIds([relation.from, relation.to]);
   if (!from) throw notFound('from', 'actor', [relation.from]);
   if (!to) throw notFound('to', 'actor', [relation.to]);
-  if (from.id !== relation.from || to.id !== relation.to) throw badInput(from.id !== relation.from ? 'from' : 'to', 'a merged actor id was given; use the id it was merged into');
+  if (from.id !== relation.from || to.id !== relation.to)
+    throw badInput(
+      from.id !== relation.from ? 'from' : 'to',
+      'a merged actor id was given; use the id it was merged into',
+    );
 }
 
 async function checkCitation(view: WriteView, citation: Citation, field: string) {
-  if (!(await view.sourcesByIds([citation.sourceId]))[0]) throw notFound(`${field}.source`, 'source', [citation.sourceId]);
-  if (citation.claimantActorId && !(await view.actorsByIds([citation.claimantActorId]))[0]) throw notFound(`${field}.claimantActor`, 'actor', [citation.claimantActorId]);
+  if (!(await view.sourcesByIds([citation.sourceId]))[0])
+    throw notFound(`${field}.source`, 'source', [citation.sourceId]);
+  if (citation.claimantActorId && !(await view.actorsByIds([citation.claimantActorId]))[0])
+    throw notFound(`${field}.claimantActor`, 'actor', [citation.claimantActorId]);
 }

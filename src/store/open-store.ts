@@ -12,7 +12,10 @@ export async function openStore(config: Config, log: Logger): Promise<GraphStore
   }
   const dataset = await loadDatasetFile(config.dataset);
   const store = MemoryStore.fromDataset(dataset);
-  log.info({ dataset: config.dataset, actors: dataset.actors.length, relations: dataset.relations.length }, 'embedded store loaded');
+  log.info(
+    { dataset: config.dataset, actors: dataset.actors.length, relations: dataset.relations.length },
+    'embedded store loaded',
+  );
   if (config.dataDir === null) {
     log.warn('DATA_DIR is not set: writes to the embedded store will not be kept after the server stops');
     return store;

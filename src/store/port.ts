@@ -1,6 +1,16 @@
 import type { WriteCommand, WriteResult } from '../domain/commands.js';
 import type { Path, PathQuery, PathsQuery } from '../domain/paths.js';
-import type { Actor, ActorKind, Citation, DateWindow, Relation, RelationFilter, RelationKind, Source, Subgraph } from '../domain/types.js';
+import type {
+  Actor,
+  ActorKind,
+  Citation,
+  DateWindow,
+  Relation,
+  RelationFilter,
+  RelationKind,
+  Source,
+  Subgraph,
+} from '../domain/types.js';
 
 /** One page of a keyset-paginated list, in the list's documented order. */
 export interface Page<T> {
@@ -61,7 +71,12 @@ export interface GraphStore {
    * Actors within `hops` of `actorId` over relations that pass the filter (either direction),
    * and every passing relation among them. Actor ids sorted, the start actor included.
    */
-  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow | null): Promise<Subgraph>;
+  neighborhood(
+    actorId: string,
+    hops: number,
+    kinds: RelationKind[] | null,
+    window: DateWindow | null,
+  ): Promise<Subgraph>;
 
   /**
    * The shortest path between two actors over relations that pass the query's filters (the

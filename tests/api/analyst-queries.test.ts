@@ -22,7 +22,9 @@ const flat = (r: RelationJson): Relation => ({ ...r, from: r.from.id, to: r.to.i
 describe('analyst queries on the curated data', () => {
   it('finds a shortest path from Turkey to Daesh in February 2018, every relation active then', async () => {
     const window = { from: '2018-02-01', to: '2018-02-28' };
-    const res = await query<{ shortestPath: PathJson }>(`{ shortestPath(from: "turkey", to: "daesh", window: { from: "${window.from}", to: "${window.to}" }) { hops actors { id } ${relationFields} } }`);
+    const res = await query<{ shortestPath: PathJson }>(
+      `{ shortestPath(from: "turkey", to: "daesh", window: { from: "${window.from}", to: "${window.to}" }) { hops actors { id } ${relationFields} } }`,
+    );
     const path = res.data!.shortestPath;
     expect(path.actors[0].id).toBe('turkey');
     expect(path.actors.at(-1)!.id).toBe('daesh');
@@ -31,18 +33,22 @@ describe('analyst queries on the curated data', () => {
   });
 
   it('finds time-respecting paths from Russia to Daesh, each in date order', async () => {
-    const res = await query<{ paths: PathJson[] }>(`{ paths(from: "russia", to: "daesh", timeRespecting: true, first: 50) { hops actors { id } ${relationFields} } }`);
+    const res = await query<{ paths: PathJson[] }>(
+      `{ paths(from: "russia", to: "daesh", timeRespecting: true, first: 50) { hops actors { id } ${relationFields} } }`,
+    );
     const paths = res.data!.paths;
     expect(paths.length).toBeGreaterThan(0);
     for (const p of paths) expect(isTimeRespecting(p.relations.map(flat))).toBe(true);
-    const all = await query<{ paths: PathJson[] }>(`{ paths(from: "russia", to: "daesh", first: 50) { hops ${relationFields} } }`);
+    const all = await query<{ paths: PathJson[] }>(
+      `{ paths(from: "russia", to: "daesh", first: 50) { hops ${relationFields} } }`,
+    );
     expect(all.data!.paths.length).toBeGreaterThan(paths.length);
   });
 
   it('lists what changed between December 2017 and February 2018', async () => {
-    const res = await query<{ changes: { date: string; change: string; relation: { id: string; since: string; until: string | null } }[] }>(
-      '{ changes(from: "2017-12-01", to: "2018-02-28") { date change relation { id since until } } }',
-    );
+    const res = await query<{
+      changes: { date: string; change: string; relation: { id: string; since: string; until: string | null } }[];
+    }>('{ changes(from: "2017-12-01", to: "2018-02-28") { date change relation { id since until } } }');
     const changes = res.data!.changes;
     expect(changes.length).toBeGreaterThan(10);
     for (const c of changes) {
@@ -53,7 +59,19 @@ describe('analyst queries on the curated data', () => {
   });
 
   it('reports unbalanced triads on 2017-12-15 with the relations that make them', async () => {
-    const res = await query<{ balance: { triads: number; balanced: number; balancedShare: number; unbalanced: { pattern: string; pivot: { id: string } | null; actors: { id: string }[]; relations: { from: { id: string }; to: { id: string } }[] }[] } }>(
+    const res = await query<{
+      balance: {
+        triads: number;
+        balanced: number;
+        balancedShare: number;
+        unbalanced: {
+          pattern: string;
+          pivot: { id: string } | null;
+          actors: { id: string }[];
+          relations: { from: { id: string }; to: { id: string } }[];
+        }[];
+      };
+    }>(
       '{ balance(at: "2017-12-15") { triads balanced balancedShare unbalanced { pattern pivot { id } actors { id } relations { from { id } to { id } } } } }',
     );
     const report = res.data!.balance;
@@ -69,13 +87,33 @@ describe('analyst queries on the curated data', () => {
 
 describe('path query limits', () => {
   it.each([
-    ['{ paths(from: "russia", to: "daesh", maxHops: 7) { hops } }', 'LIMIT_EXCEEDED', /maxHops must be between 1 and 6; got 7/],
-    ['{ shortestPath(from: "russia", to: "daesh", maxHops: 0) { hops } }', 'LIMIT_EXCEEDED', /maxHops must be between 1 and 6; got 0/],
-    ['{ paths(from: "russia", to: "daesh", first: 51) { hops } }', 'LIMIT_EXCEEDED', /first must be between 1 and 50; got 51/],
+    [
+      '{ paths(from: "russia", to: "daesh", maxHops: 7) { hops } }',
+      'LIMIT_EXCEEDED',
+      /maxHops must be between 1 and 6; got 7/,
+    ],
+    [
+      '{ shortestPath(from: "russia", to: "daesh", maxHops: 0) { hops } }',
+      'LIMIT_EXCEEDED',
+      /maxHops must be between 1 and 6; got 0/,
+    ],
+    [
+      '{ paths(from: "russia", to: "daesh", first: 51) { hops } }',
+      'LIMIT_EXCEEDED',
+      /first must be between 1 and 50; got 51/,
+    ],
     ['{ paths(from: "russia", to: "russia") { hops } }', 'BAD_USER_INPUT', /from and to must be different actors/],
     ['{ shortestPath(from: "russia", to: "nobody") { hops } }', 'NOT_FOUND', /Unknown actor id in from, to: "nobody"/],
-    ['{ changes(from: "2018-01-01", to: "2017-01-01") { date } }', 'BAD_USER_INPUT', /from \(2018-01-01\) is after to \(2017-01-01\)/],
-    ['{ changes(from: "2017-01-01", to: "2018-01-01", actor: "nobody") { date } }', 'NOT_FOUND', /Unknown actor id in actor/],
+    [
+      '{ changes(from: "2018-01-01", to: "2017-01-01") { date } }',
+      'BAD_USER_INPUT',
+      /from \(2018-01-01\) is after to \(2017-01-01\)/,
+    ],
+    [
+      '{ changes(from: "2017-01-01", to: "2018-01-01", actor: "nobody") { date } }',
+      'NOT_FOUND',
+      /Unknown actor id in actor/,
+    ],
     ['{ balance(at: "2017-02-30") { triads } }', 'BAD_USER_INPUT', /Date must be a real calendar date/],
   ])('%s is a clear error', async (document, code, message) => {
     const res = await query(document);

@@ -19,9 +19,19 @@ async function expectClientError(document: string, code: string, message: RegExp
 
 describe('bad input', () => {
   it.each([
-    ['2017-13-01'], ['2017-02-30'], ['17-12-01'], ['2017-12-1'], ['December 2017'], ['2017-12-01T00:00:00Z'], [''],
+    ['2017-13-01'],
+    ['2017-02-30'],
+    ['17-12-01'],
+    ['2017-12-1'],
+    ['December 2017'],
+    ['2017-12-01T00:00:00Z'],
+    [''],
   ])('rejects the malformed date %j', async (date) => {
-    await expectClientError(`{ snapshot(at: "${date}") { edges { id } } }`, 'BAD_USER_INPUT', /Date must be a real calendar date written YYYY-MM-DD/);
+    await expectClientError(
+      `{ snapshot(at: "${date}") { edges { id } } }`,
+      'BAD_USER_INPUT',
+      /Date must be a real calendar date written YYYY-MM-DD/,
+    );
   });
 
   it('rejects a date given as a number', async () => {
@@ -35,8 +45,18 @@ describe('bad input', () => {
   });
 
   it('rejects a window whose from is after its to, naming the argument', async () => {
-    await expectClientError('{ alliances(window: { from: "2018-01-02", to: "2018-01-01" }) { id } }', 'BAD_USER_INPUT', /window: from \(2018-01-02\) is after to \(2018-01-01\)/, 'window');
-    await expectClientError('{ actor(id: "gov") { relations(window: { from: "2018-01-02", to: "2018-01-01" }) { id } } }', 'BAD_USER_INPUT', /from \(2018-01-02\) is after/, 'window');
+    await expectClientError(
+      '{ alliances(window: { from: "2018-01-02", to: "2018-01-01" }) { id } }',
+      'BAD_USER_INPUT',
+      /window: from \(2018-01-02\) is after to \(2018-01-01\)/,
+      'window',
+    );
+    await expectClientError(
+      '{ actor(id: "gov") { relations(window: { from: "2018-01-02", to: "2018-01-01" }) { id } } }',
+      'BAD_USER_INPUT',
+      /from \(2018-01-02\) is after/,
+      'window',
+    );
   });
 
   it.each([
@@ -68,7 +88,12 @@ describe('bad input', () => {
   });
 
   it('rejects a cursor it did not issue', async () => {
-    await expectClientError('{ actors(after: "not-a-cursor") { edges { cursor } } }', 'BAD_USER_INPUT', /after is not a cursor returned by this list/, 'after');
+    await expectClientError(
+      '{ actors(after: "not-a-cursor") { edges { cursor } } }',
+      'BAD_USER_INPUT',
+      /after is not a cursor returned by this list/,
+      'after',
+    );
   });
 
   it('rejects an unknown relation kind with the valid ones', async () => {

@@ -3,7 +3,6 @@ import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { apiClient, countingStore } from '../support/api.js';
 import { ringDataset } from '../support/build.js';
 
-
 const NESTED = `{ actors(first: 100) { edges { node { id
   relations { from { id name } to { id name relations(kinds: [SUPPORTS]) { id citations { title } } } citations { id title } } } } } }`;
 
@@ -17,6 +16,10 @@ describe('batching', () => {
     expect(edges.every((e) => e.node.relations.length === 4)).toBe(true);
     // One call per level: the actor page, their relations, the far ends' SUPPORTS relations,
     // and citations of both levels in one loader wave; never one call per actor.
-    expect(Object.fromEntries(counted.calls)).toEqual({ searchActors: 1, relationsOfActors: 2, citationsOfRelations: 1 });
+    expect(Object.fromEntries(counted.calls)).toEqual({
+      searchActors: 1,
+      relationsOfActors: 2,
+      citationsOfRelations: 1,
+    });
   });
 });

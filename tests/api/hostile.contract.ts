@@ -23,31 +23,71 @@ const INJECTIONS = [
 
 /** Requests a hostile or careless client might send, as [label, fetch init]. */
 function hostileRequests(token: string): [string, RequestInit & { path?: string }][] {
-  const post = (body: string, headers: Record<string, string> = {}): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  const gql = (query: string, variables?: unknown, headers?: Record<string, string>) => post(JSON.stringify({ query, variables }), headers);
+  const post = (body: string, headers: Record<string, string> = {}): RequestInit => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  const gql = (query: string, variables?: unknown, headers?: Record<string, string>) =>
+    post(JSON.stringify({ query, variables }), headers);
   const requests: [string, RequestInit & { path?: string }][] = [];
 
-  for (const body of ['{', '{"query": ', 'null', '[]', '"query"', '{"query": 42}', '{"query": null}', '{"variables": "x"}', '\u0000', 'not json at all', '{"query":"{ actor(id: \\"daesh\\") { id } }", "variables": [1]}', '{"query": "{ __typename }", "extensions": "x"}']) {
+  for (const body of [
+    '{',
+    '{"query": ',
+    'null',
+    '[]',
+    '"query"',
+    '{"query": 42}',
+    '{"query": null}',
+    '{"variables": "x"}',
+    '\u0000',
+    'not json at all',
+    '{"query":"{ actor(id: \\"daesh\\") { id } }", "variables": [1]}',
+    '{"query": "{ __typename }", "extensions": "x"}',
+  ]) {
     requests.push([`malformed JSON ${JSON.stringify(body).slice(0, 30)}`, post(body)]);
   }
-  requests.push(['wrong content type', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ actor(id: "daesh") { id } }' }]);
+  requests.push([
+    'wrong content type',
+    { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ actor(id: "daesh") { id } }' },
+  ]);
   requests.push(['PUT', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }]);
   requests.push(['DELETE', { method: 'DELETE' }]);
-  requests.push(['GET mutation', { method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { retractRelation(id: "x") { id } }')}` }]);
+  requests.push([
+    'GET mutation',
+    { method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { retractRelation(id: "x") { id } }')}` },
+  ]);
   requests.push(['body over the limit', gql(`{ actor(id: "${'x'.repeat(200_000)}") { id } }`)]);
-  requests.push(['declared huge length', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '999999999' }, body: '{}' }]);
+  requests.push([
+    'declared huge length',
+    { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '999999999' }, body: '{}' },
+  ]);
   requests.push(['batched', post(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]))]);
 
   const deep = (n: number) => `{ actor(id: "daesh") ${'{ relations { from '.repeat(n)}{ id }${' }'.repeat(n * 2)} }`;
   requests.push(['1000-deep nesting', gql(deep(500))]);
   requests.push(['20-deep nesting', gql(deep(10))]);
   requests.push(['10k aliases', gql(`{ ${Array.from({ length: 10_000 }, (_, i) => `a${i}: __typename`).join(' ')} }`)]);
-  requests.push(['100 aliases of a heavy field', gql(`{ ${Array.from({ length: 100 }, (_, i) => `a${i}: neighborhood(actor: "syrian-government", hops: 3) { nodes { id } }`).join(' ')} }`)]);
-  requests.push(['fragment cycle', gql('query { actor(id: "daesh") { ...A } } fragment A on Actor { relations { from { ...B } } } fragment B on Actor { relations { to { ...A } } }')]);
+  requests.push([
+    '100 aliases of a heavy field',
+    gql(
+      `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: neighborhood(actor: "syrian-government", hops: 3) { nodes { id } }`).join(' ')} }`,
+    ),
+  ]);
+  requests.push([
+    'fragment cycle',
+    gql(
+      'query { actor(id: "daesh") { ...A } } fragment A on Actor { relations { from { ...B } } } fragment B on Actor { relations { to { ...A } } }',
+    ),
+  ]);
   requests.push(['self fragment', gql('query { actor(id: "daesh") { ...A } } fragment A on Actor { ...A }')]);
   requests.push(['10k directives', gql(`{ __typename ${'@include(if: true) '.repeat(2_000)} }`)]);
   requests.push(['huge token count', gql(`{ ${'__typename '.repeat(20_000)} }`)]);
-  requests.push(['introspection bomb', gql('{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } } }')]);
+  requests.push([
+    'introspection bomb',
+    gql('{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } } }'),
+  ]);
 
   const stringArgs = (s: string) => [
     `{ actor(id: ${s}) { id } }`,
@@ -65,26 +105,86 @@ function hostileRequests(token: string): [string, RequestInit & { path?: string 
     `{ snapshot(at: ${s}) { edges { id } } }`,
   ];
   for (const text of INJECTIONS) {
-    for (const document of stringArgs(JSON.stringify(text))) requests.push([`injection in ${document.slice(2, 30)}`, gql(document)]);
+    for (const document of stringArgs(JSON.stringify(text)))
+      requests.push([`injection in ${document.slice(2, 30)}`, gql(document)]);
   }
   for (const text of INJECTIONS.slice(0, 4)) {
-    requests.push([`injection via variables`, gql('query($id: ID!) { actor(id: $id) { id relations { id } } }', { id: text })]);
-    requests.push([`injection in a mutation without a token`, gql(`mutation { createActor(input: { id: ${JSON.stringify(text)}, name: ${JSON.stringify(text)}, kind: STATE }) { id } }`)]);
-    requests.push([`injection in a mutation with a token`, gql(`mutation { recordRelation(input: { id: ${JSON.stringify(text)}, kind: FIGHTS, from: ${JSON.stringify(text)}, to: "daesh", since: "2018-01-01", summary: ${JSON.stringify(text)}, citations: [{ source: ${JSON.stringify(text)} }] }) { id } }`, undefined, { authorization: `Bearer ${token}` })]);
-    requests.push([`injection in a token`, gql('mutation { retractRelation(id: "daesh-captures-bashkun-from-hts-2017-12-08") { id } }', undefined, { authorization: `Bearer ${text}` })]);
+    requests.push([
+      `injection via variables`,
+      gql('query($id: ID!) { actor(id: $id) { id relations { id } } }', { id: text }),
+    ]);
+    requests.push([
+      `injection in a mutation without a token`,
+      gql(
+        `mutation { createActor(input: { id: ${JSON.stringify(text)}, name: ${JSON.stringify(text)}, kind: STATE }) { id } }`,
+      ),
+    ]);
+    requests.push([
+      `injection in a mutation with a token`,
+      gql(
+        `mutation { recordRelation(input: { id: ${JSON.stringify(text)}, kind: FIGHTS, from: ${JSON.stringify(text)}, to: "daesh", since: "2018-01-01", summary: ${JSON.stringify(text)}, citations: [{ source: ${JSON.stringify(text)} }] }) { id } }`,
+        undefined,
+        { authorization: `Bearer ${token}` },
+      ),
+    ]);
+    requests.push([
+      `injection in a token`,
+      gql('mutation { retractRelation(id: "daesh-captures-bashkun-from-hts-2017-12-08") { id } }', undefined, {
+        authorization: `Bearer ${text}`,
+      }),
+    ]);
   }
-  for (const [from, to] of [['2018-01-02', '2018-01-01'], ['2017-02-30', '2018-01-01'], ['0000-00-00', '9999-99-99'], ['-2017-01-01', '2018-01-01'], ['2017-1-1', '2018-1-1']]) {
-    requests.push([`dates ${from}..${to}`, gql(`{ alliances(window: { from: "${from}", to: "${to}" }) { id } changes(from: "${from}", to: "${to}") { date } }`)]);
+  for (const [from, to] of [
+    ['2018-01-02', '2018-01-01'],
+    ['2017-02-30', '2018-01-01'],
+    ['0000-00-00', '9999-99-99'],
+    ['-2017-01-01', '2018-01-01'],
+    ['2017-1-1', '2018-1-1'],
+  ]) {
+    requests.push([
+      `dates ${from}..${to}`,
+      gql(
+        `{ alliances(window: { from: "${from}", to: "${to}" }) { id } changes(from: "${from}", to: "${to}") { date } }`,
+      ),
+    ]);
   }
-  for (const n of ['9007199254740993', '2147483648', '-2147483649', '1e308', '99999999999999999999999', '-1', '0', '3.5', '"10"', 'null']) {
-    requests.push([`integer ${n}`, gql(`{ actors(first: ${n}) { edges { cursor } } neighborhood(actor: "daesh", hops: ${n}) { nodes { id } } }`)]);
+  for (const n of [
+    '9007199254740993',
+    '2147483648',
+    '-2147483649',
+    '1e308',
+    '99999999999999999999999',
+    '-1',
+    '0',
+    '3.5',
+    '"10"',
+    'null',
+  ]) {
+    requests.push([
+      `integer ${n}`,
+      gql(`{ actors(first: ${n}) { edges { cursor } } neighborhood(actor: "daesh", hops: ${n}) { nodes { id } } }`),
+    ]);
     requests.push([`maxHops ${n}`, gql(`{ paths(from: "turkey", to: "daesh", maxHops: ${n}, first: ${n}) { hops } }`)]);
   }
   for (const id of ['nobody', '', ' ', 'DAESH', 'daesh ', 'hts@x']) {
-    requests.push([`unknown id ${JSON.stringify(id)}`, gql(`{ actor(id: ${JSON.stringify(id)}) { id } timeline(a: ${JSON.stringify(id)}, b: "hts") { id } }`)]);
+    requests.push([
+      `unknown id ${JSON.stringify(id)}`,
+      gql(`{ actor(id: ${JSON.stringify(id)}) { id } timeline(a: ${JSON.stringify(id)}, b: "hts") { id } }`),
+    ]);
   }
-  for (const header of ['Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', `bearer ${token}x`, `Bearer ${token} extra`, 'Bearer \u0000', 'x'.repeat(8_000)]) {
-    requests.push([`wrong token ${header.slice(0, 20)}`, gql('mutation { mergeActors(survivor: "hts", merged: "daesh") { id } }', undefined, { authorization: header })]);
+  for (const header of [
+    'Bearer',
+    'Bearer ',
+    'Basic dXNlcjpwYXNz',
+    `bearer ${token}x`,
+    `Bearer ${token} extra`,
+    'Bearer \u0000',
+    'x'.repeat(8_000),
+  ]) {
+    requests.push([
+      `wrong token ${header.slice(0, 20)}`,
+      gql('mutation { mergeActors(survivor: "hts", merged: "daesh") { id } }', undefined, { authorization: header }),
+    ]);
   }
   return requests;
 }
@@ -94,7 +194,12 @@ export function hostileContract(it: TestAPI, open: OpenStore, loadDataset: () =>
   it('survives at least 200 hostile requests: no 5xx, no stack trace or Cypher, the graph unchanged', async () => {
     const store = await open(await loadDataset());
     const token = 'hostile-suite-token';
-    const app = createApp(store, { env: 'production', corsOrigins: null, apiTokens: [token], requestTimeoutMs: 10_000 });
+    const app = createApp(store, {
+      env: 'production',
+      corsOrigins: null,
+      apiTokens: [token],
+      requestTimeoutMs: 10_000,
+    });
     const before = await graphDigest(store);
     const requests = hostileRequests(token);
     expect(requests.length).toBeGreaterThanOrEqual(200);
@@ -106,12 +211,20 @@ export function hostileContract(it: TestAPI, open: OpenStore, loadDataset: () =>
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       expect(response.status, `${label}: ${text.slice(0, 300)}`).toBeLessThan(500);
       // No stack frame, no driver error, no text of our own Cypher (echoing the client's input is fine).
-      expect(text, label).not.toMatch(/\n\s+at |\bat [\w.]+ \(|node_modules|Neo4jError|UNWIND \$ids|MATCH \(a:Actor|startNode\(r\)|neo4j:\/\/|bolt:\/\//);
+      expect(text, label).not.toMatch(
+        /\n\s+at |\bat [\w.]+ \(|node_modules|Neo4jError|UNWIND \$ids|MATCH \(a:Actor|startNode\(r\)|neo4j:\/\/|bolt:\/\//,
+      );
       if (response.status >= 400 || /"errors"/.test(text)) rejected++;
     }
-    console.log(`[hostile] ${requests.length} requests, ${rejected} rejected with a client error, statuses ${JSON.stringify(Object.fromEntries(statuses))}, 5xx: 0`);
+    console.log(
+      `[hostile] ${requests.length} requests, ${rejected} rejected with a client error, statuses ${JSON.stringify(Object.fromEntries(statuses))}, 5xx: 0`,
+    );
     expect(await graphDigest(store)).toEqual(before);
-    const alive = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ actor(id: "daesh") { name } }' }) });
+    const alive = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ actor(id: "daesh") { name } }' }),
+    });
     expect(await alive.json()).toEqual({ data: { actor: { name: 'Daesh (Islamic State)' } } });
   }, 120_000);
 }

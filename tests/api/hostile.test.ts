@@ -6,5 +6,9 @@ import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { hostileContract } from './hostile.contract.js';
 
 describe('hostile input on the embedded store', () => {
-  hostileContract(it, async (dataset) => MemoryStore.fromDataset(dataset), () => loadDatasetFile(join(ROOT, 'data', 'idlib.json')));
+  hostileContract(
+    it,
+    async (dataset) => MemoryStore.fromDataset(dataset),
+    () => loadDatasetFile(join(ROOT, 'data', 'idlib.json')),
+  );
 });

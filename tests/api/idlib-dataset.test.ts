@@ -21,7 +21,8 @@ describe('the curated Idlib dataset', () => {
     expect(dataset.actors.length).toBeGreaterThanOrEqual(25);
     expect(dataset.relations.length).toBeGreaterThanOrEqual(45);
     const ids = new Set(dataset.actors.map((a) => a.id));
-    for (const id of ['hts', 'daesh', 'syrian-government', 'russia', 'turkey', 'iran', 'fsa']) expect(ids, id).toContain(id);
+    for (const id of ['hts', 'daesh', 'syrian-government', 'russia', 'turkey', 'iran', 'fsa'])
+      expect(ids, id).toContain(id);
   });
 
   it('cites at least one article for every relation, and only the five seed articles', () => {
@@ -45,13 +46,21 @@ describe('the curated Idlib dataset', () => {
   });
 
   it('copies no sentence from the articles: no summary shares a run of eight words with one', () => {
-    const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+    const words = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
     const shingles = new Set<string>();
     for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))) {
       const w = words(readFileSync(join(SEEDS, file), 'utf8'));
       for (let i = 0; i + 8 <= w.length; i++) shingles.add(w.slice(i, i + 8).join(' '));
     }
-    const copied = [...dataset.relations.map((r) => [r.id, r.summary]), ...dataset.actors.map((a) => [a.id, a.description ?? ''])].filter(([, text]) => {
+    const copied = [
+      ...dataset.relations.map((r) => [r.id, r.summary]),
+      ...dataset.actors.map((a) => [a.id, a.description ?? '']),
+    ].filter(([, text]) => {
       const w = words(text);
       return w.some((_, i) => i + 8 <= w.length && shingles.has(w.slice(i, i + 8).join(' ')));
     });
@@ -66,7 +75,7 @@ describe('the curated Idlib dataset', () => {
     expect(res.data?.b.edges.map((e) => e.node.id)).toContain('hts');
   });
 
-  it('shows Russia among the government\'s allies in December 2017', async () => {
+  it("shows Russia among the government's allies in December 2017", async () => {
     const res = await query<{ alliances: { from: { id: string }; to: { id: string } }[] }>(
       '{ alliances(window: { from: "2017-12-01", to: "2017-12-31" }, actor: "syrian-government") { from { id } to { id } } }',
     );
@@ -74,7 +83,9 @@ describe('the curated Idlib dataset', () => {
   });
 
   it('shows HTS among the enemies of Daesh in December 2017, each relation cited', async () => {
-    const res = await query<{ actor: { relations: { from: { id: string }; to: { id: string }; citations: unknown[] }[] } }>(
+    const res = await query<{
+      actor: { relations: { from: { id: string }; to: { id: string }; citations: unknown[] }[] };
+    }>(
       '{ actor(id: "daesh") { relations(kinds: [FIGHTS], window: { from: "2017-12-01", to: "2017-12-31" }) { from { id } to { id } citations { title } } } }',
     );
     const relations = res.data!.actor.relations;

@@ -17,8 +17,13 @@ function expectError(res: GraphQLResponse, code: string, field?: string, message
 
 const RECORD = `mutation($input: RecordRelationInput!) { recordRelation(input: $input) { id kind from { id } to { id } since until precision summary places citations { id source claimant claimantActor { id } } } }`;
 const relationInput = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'SUPPORTS', from: 'ir', to: 'rebels', since: '2018-03-01', summary: 'Iran arms the rebels (test).',
-  citations: [{ source: 'wire-2017-12-10', claimant: 'a test monitor', claimantActor: 'loner' }], ...overrides,
+  kind: 'SUPPORTS',
+  from: 'ir',
+  to: 'rebels',
+  since: '2018-03-01',
+  summary: 'Iran arms the rebels (test).',
+  citations: [{ source: 'wire-2017-12-10', claimant: 'a test monitor', claimantActor: 'loner' }],
+  ...overrides,
 });
 
 /** The state a client can see, to prove a refused write changed nothing. */
@@ -38,7 +43,11 @@ export function mutationContract(it: TestAPI, open: OpenStore): void {
     const none = await anonymous('mutation { createActor(input: { id: "x", name: "X", kind: STATE }) { id } }');
     expect(none.status).toBe(401);
     expectError(none, 'UNAUTHENTICATED', undefined, /Writes need a bearer token/);
-    const wrong = await query('mutation { createActor(input: { id: "x", name: "X", kind: STATE }) { id } }', undefined, 'not-the-token');
+    const wrong = await query(
+      'mutation { createActor(input: { id: "x", name: "X", kind: STATE }) { id } }',
+      undefined,
+      'not-the-token',
+    );
     expect(wrong.status).toBe(403);
     expectError(wrong, 'FORBIDDEN', undefined, /not valid/);
     expect(await query(SNAPSHOT)).toEqual(before);
@@ -47,7 +56,12 @@ export function mutationContract(it: TestAPI, open: OpenStore): void {
 
   it('refuses every write when no token is configured', async () => {
     const { query } = await setup({ apiTokens: [] });
-    expectError(await query('mutation { createActor(input: { id: "x", name: "X", kind: STATE }) { id } }'), 'FORBIDDEN', undefined, /Writes are disabled/);
+    expectError(
+      await query('mutation { createActor(input: { id: "x", name: "X", kind: STATE }) { id } }'),
+      'FORBIDDEN',
+      undefined,
+      /Writes are disabled/,
+    );
   });
 
   it('needs a token for reads too when reads are closed', async () => {
@@ -60,19 +74,47 @@ export function mutationContract(it: TestAPI, open: OpenStore): void {
 
   it('creates and updates actors, aliases included', async () => {
     const { query } = await setup();
-    const created = await query('mutation { createActor(input: { id: "syrian-democratic-forces", name: "Syrian Democratic Forces", kind: ARMED_GROUP, aliases: ["SDF", "SDF"] }) { id name kind aliases description } }');
-    expect(created.data).toEqual({ createActor: { id: 'syrian-democratic-forces', name: 'Syrian Democratic Forces', kind: 'ARMED_GROUP', aliases: ['SDF'], description: null } });
-    const updated = await query('mutation { updateActor(id: "syrian-democratic-forces", input: { addAliases: ["QSD"], description: "Kurdish-led alliance." }) { aliases description } }');
+    const created = await query(
+      'mutation { createActor(input: { id: "syrian-democratic-forces", name: "Syrian Democratic Forces", kind: ARMED_GROUP, aliases: ["SDF", "SDF"] }) { id name kind aliases description } }',
+    );
+    expect(created.data).toEqual({
+      createActor: {
+        id: 'syrian-democratic-forces',
+        name: 'Syrian Democratic Forces',
+        kind: 'ARMED_GROUP',
+        aliases: ['SDF'],
+        description: null,
+      },
+    });
+    const updated = await query(
+      'mutation { updateActor(id: "syrian-democratic-forces", input: { addAliases: ["QSD"], description: "Kurdish-led alliance." }) { aliases description } }',
+    );
     expect(updated.data).toEqual({ updateActor: { aliases: ['SDF', 'QSD'], description: 'Kurdish-led alliance.' } });
-    const found = await query<{ actors: { edges: { node: { id: string } }[] } }>('{ actors(search: "qsd") { edges { node { id } } } }');
+    const found = await query<{ actors: { edges: { node: { id: string } }[] } }>(
+      '{ actors(search: "qsd") { edges { node { id } } } }',
+    );
     expect(found.data?.actors.edges.map((e) => e.node.id)).toEqual(['syrian-democratic-forces']);
   });
 
   it('names the field of a bad or duplicate actor', async () => {
     const { query } = await setup();
-    expectError(await query('mutation { createActor(input: { id: "gov", name: "Again", kind: STATE }) { id } }'), 'DUPLICATE_ID', 'input.id', /already exists/);
-    expectError(await query('mutation { createActor(input: { id: "Bad Id", name: "X", kind: STATE }) { id } }'), 'BAD_USER_INPUT', 'input.id', /kebab-case/);
-    expectError(await query('mutation { createActor(input: { id: "x", name: "  ", kind: STATE }) { id } }'), 'BAD_USER_INPUT', 'input.name');
+    expectError(
+      await query('mutation { createActor(input: { id: "gov", name: "Again", kind: STATE }) { id } }'),
+      'DUPLICATE_ID',
+      'input.id',
+      /already exists/,
+    );
+    expectError(
+      await query('mutation { createActor(input: { id: "Bad Id", name: "X", kind: STATE }) { id } }'),
+      'BAD_USER_INPUT',
+      'input.id',
+      /kebab-case/,
+    );
+    expectError(
+      await query('mutation { createActor(input: { id: "x", name: "  ", kind: STATE }) { id } }'),
+      'BAD_USER_INPUT',
+      'input.name',
+    );
     expectError(await query('mutation { updateActor(id: "nobody", input: { name: "X" }) { id } }'), 'NOT_FOUND', 'id');
   });
 
@@ -82,15 +124,32 @@ export function mutationContract(it: TestAPI, open: OpenStore): void {
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       recordRelation: {
-        id: 'ir-supports-rebels-2018-03-01', kind: 'SUPPORTS', from: { id: 'ir' }, to: { id: 'rebels' }, since: '2018-03-01', until: null, precision: 'DAY',
-        summary: 'Iran arms the rebels (test).', places: [],
-        citations: [{ id: 'ir-supports-rebels-2018-03-01@wire-2017-12-10', source: 'wire-2017-12-10', claimant: 'a test monitor', claimantActor: { id: 'loner' } }],
+        id: 'ir-supports-rebels-2018-03-01',
+        kind: 'SUPPORTS',
+        from: { id: 'ir' },
+        to: { id: 'rebels' },
+        since: '2018-03-01',
+        until: null,
+        precision: 'DAY',
+        summary: 'Iran arms the rebels (test).',
+        places: [],
+        citations: [
+          {
+            id: 'ir-supports-rebels-2018-03-01@wire-2017-12-10',
+            source: 'wire-2017-12-10',
+            claimant: 'a test monitor',
+            claimantActor: { id: 'loner' },
+          },
+        ],
       },
     });
     const again = await query<{ recordRelation: { id: string } }>(RECORD, { input: relationInput() });
     expect(again.data?.recordRelation.id).toBe('ir-supports-rebels-2018-03-01-2');
     const timeline = await query<{ timeline: { id: string }[] }>('{ timeline(a: "ir", b: "rebels") { id } }');
-    expect(timeline.data?.timeline.map((r) => r.id)).toEqual(['ir-supports-rebels-2018-03-01', 'ir-supports-rebels-2018-03-01-2']);
+    expect(timeline.data?.timeline.map((r) => r.id)).toEqual([
+      'ir-supports-rebels-2018-03-01',
+      'ir-supports-rebels-2018-03-01-2',
+    ]);
   });
 
   it('refuses a bad relation, naming the field, and writes nothing', async () => {
@@ -102,22 +161,44 @@ export function mutationContract(it: TestAPI, open: OpenStore): void {
       [{ until: '2018-02-01' }, 'BAD_USER_INPUT', 'input.until'],
       [{ citations: [] }, 'BAD_USER_INPUT', 'input.citations'],
       [{ id: 'gov-fights-rebels' }, 'DUPLICATE_ID', 'input.id'],
-      [{ citations: [{ source: 'wire-2017-12-10' }, { source: 'no-such-article' }] }, 'NOT_FOUND', 'input.citations.1.source'],
-      [{ citations: [{ source: 'wire-2017-12-10', claimantActor: 'nobody' }] }, 'NOT_FOUND', 'input.citations.0.claimantActor'],
+      [
+        { citations: [{ source: 'wire-2017-12-10' }, { source: 'no-such-article' }] },
+        'NOT_FOUND',
+        'input.citations.1.source',
+      ],
+      [
+        { citations: [{ source: 'wire-2017-12-10', claimantActor: 'nobody' }] },
+        'NOT_FOUND',
+        'input.citations.0.claimantActor',
+      ],
       [{ from: 'rebels' }, 'BAD_USER_INPUT', 'input.to'],
     ];
-    for (const [overrides, code, field] of cases) expectError(await query(RECORD, { input: relationInput(overrides) }), code, field);
+    for (const [overrides, code, field] of cases)
+      expectError(await query(RECORD, { input: relationInput(overrides) }), code, field);
     const unknownKind = await query(RECORD, { input: relationInput({ kind: 'ALLIES' }) });
-    expect(unknownKind.errors?.[0].message).toMatch(/"ALLIES".*input\.kind|input\.kind.*"ALLIES"|ALLIES.*RelationKind/s);
+    expect(unknownKind.errors?.[0].message).toMatch(
+      /"ALLIES".*input\.kind|input\.kind.*"ALLIES"|ALLIES.*RelationKind/s,
+    );
     expect(await query(SNAPSHOT)).toEqual(before);
   });
 
   it('closes a relation, refusing an end before its start', async () => {
     const { query } = await setup();
-    const closed = await query('mutation { closeRelation(id: "ru-supports-gov", until: "2019-12-31") { id since until } }');
+    const closed = await query(
+      'mutation { closeRelation(id: "ru-supports-gov", until: "2019-12-31") { id since until } }',
+    );
     expect(closed.data).toEqual({ closeRelation: { id: 'ru-supports-gov', since: '2015-09-30', until: '2019-12-31' } });
-    expectError(await query('mutation { closeRelation(id: "ru-supports-gov", until: "2015-01-01") { id } }'), 'BAD_USER_INPUT', 'until', /before the relation's since \(2015-09-30\)/);
-    expectError(await query('mutation { closeRelation(id: "nothing", until: "2019-01-01") { id } }'), 'NOT_FOUND', 'id');
+    expectError(
+      await query('mutation { closeRelation(id: "ru-supports-gov", until: "2015-01-01") { id } }'),
+      'BAD_USER_INPUT',
+      'until',
+      /before the relation's since \(2015-09-30\)/,
+    );
+    expectError(
+      await query('mutation { closeRelation(id: "nothing", until: "2019-01-01") { id } }'),
+      'NOT_FOUND',
+      'id',
+    );
     const active = await query<{ alliances: { id: string }[] }>('{ alliances(window: { from: "2020-01-01" }) { id } }');
     expect(active.data?.alliances.map((r) => r.id)).toEqual(['tr-supports-rebels']);
   });
@@ -126,21 +207,46 @@ export function mutationContract(it: TestAPI, open: OpenStore): void {
     const { query } = await setup();
     const res = await query('mutation { retractRelation(id: "gov-fights-rebels") { id kind since citations { id } } }');
     // Returned as it was, but its citations are already gone with it.
-    expect(res.data).toEqual({ retractRelation: { id: 'gov-fights-rebels', kind: 'FIGHTS', since: '2017-10-01', citations: [] } });
-    expectError(await query('mutation { retractCitation(id: "gov-fights-rebels@wire-2017-12-10") { id } }'), 'NOT_FOUND', 'id');
-    expect((await query('{ relation(id: "gov-fights-rebels") { id } timeline(a: "gov", b: "rebels") { id } }')).data).toEqual({ relation: null, timeline: [] });
+    expect(res.data).toEqual({
+      retractRelation: { id: 'gov-fights-rebels', kind: 'FIGHTS', since: '2017-10-01', citations: [] },
+    });
+    expectError(
+      await query('mutation { retractCitation(id: "gov-fights-rebels@wire-2017-12-10") { id } }'),
+      'NOT_FOUND',
+      'id',
+    );
+    expect(
+      (await query('{ relation(id: "gov-fights-rebels") { id } timeline(a: "gov", b: "rebels") { id } }')).data,
+    ).toEqual({ relation: null, timeline: [] });
     expectError(await query('mutation { retractRelation(id: "gov-fights-rebels") { id } }'), 'NOT_FOUND', 'id');
   });
 
   it('adds and retracts citations, keeping at least one', async () => {
     const { query } = await setup();
-    const added = await query('mutation { addCitation(relation: "ru-supports-gov", citation: { source: "monitor-2018-02-09", claimant: "Damascus" }) { id claimant } }');
+    const added = await query(
+      'mutation { addCitation(relation: "ru-supports-gov", citation: { source: "monitor-2018-02-09", claimant: "Damascus" }) { id claimant } }',
+    );
     expect(added.data).toEqual({ addCitation: { id: 'ru-supports-gov@monitor-2018-02-09', claimant: 'Damascus' } });
-    expectError(await query('mutation { addCitation(relation: "ru-supports-gov", citation: { source: "monitor-2018-02-09" }) { id } }'), 'DUPLICATE_ID', 'citation.source');
-    expectError(await query('mutation { addCitation(relation: "nothing", citation: { source: "monitor-2018-02-09" }) { id } }'), 'NOT_FOUND', 'relationId');
+    expectError(
+      await query(
+        'mutation { addCitation(relation: "ru-supports-gov", citation: { source: "monitor-2018-02-09" }) { id } }',
+      ),
+      'DUPLICATE_ID',
+      'citation.source',
+    );
+    expectError(
+      await query('mutation { addCitation(relation: "nothing", citation: { source: "monitor-2018-02-09" }) { id } }'),
+      'NOT_FOUND',
+      'relationId',
+    );
     const retracted = await query('mutation { retractCitation(id: "ru-supports-gov@wire-2017-12-10") { id } }');
     expect(retracted.data).toEqual({ retractCitation: { id: 'ru-supports-gov@wire-2017-12-10' } });
-    expectError(await query('mutation { retractCitation(id: "ru-supports-gov@monitor-2018-02-09") { id } }'), 'BAD_USER_INPUT', 'id', /last one/);
+    expectError(
+      await query('mutation { retractCitation(id: "ru-supports-gov@monitor-2018-02-09") { id } }'),
+      'BAD_USER_INPUT',
+      'id',
+      /last one/,
+    );
     const left = await query('{ relation(id: "ru-supports-gov") { citations { id } } }');
     expect(left.data).toEqual({ relation: { citations: [{ id: 'ru-supports-gov@monitor-2018-02-09' }] } });
   });
@@ -156,32 +262,68 @@ export function mutationContract(it: TestAPI, open: OpenStore): void {
       search: actors(search: "iran") { edges { node { id } } } }`);
     expect(res.data).toEqual({
       old: { id: 'gov' },
-      gov: { relations: [{ id: 'ru-supports-gov', from: { id: 'ru' }, to: { id: 'gov' } }, { id: 'gov-fights-rebels', from: { id: 'gov' }, to: { id: 'rebels' } }] },
+      gov: {
+        relations: [
+          { id: 'ru-supports-gov', from: { id: 'ru' }, to: { id: 'gov' } },
+          { id: 'gov-fights-rebels', from: { id: 'gov' }, to: { id: 'rebels' } },
+        ],
+      },
       dropped: null,
       search: { edges: [{ node: { id: 'gov' } }] },
     });
     // A later merge of the survivor carries the old id along.
     await query('mutation { mergeActors(survivor: "ru", merged: "gov") { id } }');
-    expect((await query('{ a: actor(id: "ir") { id } b: actor(id: "gov") { id } }')).data).toEqual({ a: { id: 'ru' }, b: { id: 'ru' } });
+    expect((await query('{ a: actor(id: "ir") { id } b: actor(id: "gov") { id } }')).data).toEqual({
+      a: { id: 'ru' },
+      b: { id: 'ru' },
+    });
     const moved = await query('{ relation(id: "gov-fights-rebels") { from { id } to { id } } }');
     expect(moved.data).toEqual({ relation: { from: { id: 'ru' }, to: { id: 'rebels' } } });
-    expectError(await query('mutation { mergeActors(survivor: "ru", merged: "ru") { id } }'), 'BAD_USER_INPUT', 'merged');
-    expectError(await query('mutation { mergeActors(survivor: "ru", merged: "nobody") { id } }'), 'NOT_FOUND', 'merged');
+    expectError(
+      await query('mutation { mergeActors(survivor: "ru", merged: "ru") { id } }'),
+      'BAD_USER_INPUT',
+      'merged',
+    );
+    expectError(
+      await query('mutation { mergeActors(survivor: "ru", merged: "nobody") { id } }'),
+      'NOT_FOUND',
+      'merged',
+    );
   });
 
   it('moves a claimant to the survivor of a merge', async () => {
     const { query } = await setup();
     await query('mutation { mergeActors(survivor: "daesh", merged: "loner") { id } }');
     const res = await query('{ relation(id: "gov-fights-rebels") { citations { claimantActor { id } } } }');
-    expect(res.data).toEqual({ relation: { citations: [{ claimantActor: { id: 'daesh' } }, { claimantActor: null }] } });
+    expect(res.data).toEqual({
+      relation: { citations: [{ claimantActor: { id: 'daesh' } }, { claimantActor: null }] },
+    });
   });
 
   it('adds sources that relations can then cite', async () => {
     const { query } = await setup();
-    const added = await query('mutation { addSource(input: { id: "un-report-2018", title: "A UN report", published: "2018-03-01" }) { id title publisher published file } }');
-    expect(added.data).toEqual({ addSource: { id: 'un-report-2018', title: 'A UN report', publisher: null, published: '2018-03-01', file: 'un-report-2018' } });
-    expectError(await query('mutation { addSource(input: { id: "un-report-2018", title: "Again", published: "2018-03-01" }) { id } }'), 'DUPLICATE_ID', 'input.id');
-    const cited = await query<{ recordRelation: { citations: { source: string }[] } }>(RECORD, { input: relationInput({ citations: [{ source: 'un-report-2018' }] }) });
+    const added = await query(
+      'mutation { addSource(input: { id: "un-report-2018", title: "A UN report", published: "2018-03-01" }) { id title publisher published file } }',
+    );
+    expect(added.data).toEqual({
+      addSource: {
+        id: 'un-report-2018',
+        title: 'A UN report',
+        publisher: null,
+        published: '2018-03-01',
+        file: 'un-report-2018',
+      },
+    });
+    expectError(
+      await query(
+        'mutation { addSource(input: { id: "un-report-2018", title: "Again", published: "2018-03-01" }) { id } }',
+      ),
+      'DUPLICATE_ID',
+      'input.id',
+    );
+    const cited = await query<{ recordRelation: { citations: { source: string }[] } }>(RECORD, {
+      input: relationInput({ citations: [{ source: 'un-report-2018' }] }),
+    });
     expect(cited.data?.recordRelation.citations.map((c) => c.source)).toEqual(['un-report-2018']);
     const sources = await query<{ sources: { id: string }[] }>('{ sources { id } }');
     expect(sources.data?.sources.map((s) => s.id)).toEqual(['monitor-2018-02-09', 'un-report-2018', 'wire-2017-12-10']);

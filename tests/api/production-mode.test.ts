@@ -7,8 +7,13 @@ import { conflictDataset } from '../support/build.js';
 
 const store = MemoryStore.fromDataset(conflictDataset());
 const post = (app: ReturnType<typeof createApp>, query: string, headers: Record<string, string> = {}) =>
-  app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-const app = (config: Partial<AppConfig>, log?: pino.Logger) => createApp(store, { env: 'development', corsOrigins: null, ...config }, log);
+  app.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+const app = (config: Partial<AppConfig>, log?: pino.Logger) =>
+  createApp(store, { env: 'development', corsOrigins: null, ...config }, log);
 
 describe('production mode', () => {
   const production = app({ env: 'production' });
@@ -18,12 +23,17 @@ describe('production mode', () => {
     const introspection = '{ __schema { queryType { name } } }';
     expect(JSON.stringify(await (await post(production, introspection)).json())).toMatch(/introspection|__schema/i);
     expect(((await (await post(production, introspection)).json()) as { data?: unknown }).data).toBeUndefined();
-    expect(await (await post(development, introspection)).json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
-    expect(await (await post(app({ env: 'production', introspection: true }), introspection)).json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    expect(await (await post(development, introspection)).json()).toEqual({
+      data: { __schema: { queryType: { name: 'Query' } } },
+    });
+    expect(await (await post(app({ env: 'production', introspection: true }), introspection)).json()).toEqual({
+      data: { __schema: { queryType: { name: 'Query' } } },
+    });
   });
 
   it('serves GraphiQL in development only, unless asked', async () => {
-    const page = async (a: ReturnType<typeof createApp>) => (await a.fetch('http://test/graphql', { headers: { accept: 'text/html' } })).text();
+    const page = async (a: ReturnType<typeof createApp>) =>
+      (await a.fetch('http://test/graphql', { headers: { accept: 'text/html' } })).text();
     expect(await page(development)).toContain('Idlib actor graph');
     expect(await page(production)).not.toContain('Idlib actor graph');
     expect(await page(app({ env: 'production', graphiql: true }))).toContain('Idlib actor graph');
@@ -44,7 +54,12 @@ describe('production mode', () => {
 
   it('denies unknown origins when CORS origins are configured, and all in production by default', async () => {
     const preflight = async (a: ReturnType<typeof createApp>, origin: string) =>
-      (await a.fetch('http://test/graphql', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } })).headers.get('access-control-allow-origin');
+      (
+        await a.fetch('http://test/graphql', {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        })
+      ).headers.get('access-control-allow-origin');
     const configured = app({ env: 'production', corsOrigins: ['https://explorer.example.org'] });
     expect(await preflight(configured, 'https://explorer.example.org')).toBe('https://explorer.example.org');
     expect(await preflight(configured, 'https://evil.example.com')).not.toBe('https://evil.example.com');
@@ -70,13 +85,25 @@ describe('request logs', () => {
     const logged = app({ apiTokens: ['secret-token-value'] }, pino({ level: 'info' }, sink));
     const res = await logged.fetch('http://test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer secret-token-value', 'x-request-id': 'req-42' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer secret-token-value',
+        'x-request-id': 'req-42',
+      },
       body: JSON.stringify({ query: 'query Lookup { actor(id: "gov") { name } }', operationName: 'Lookup' }),
     });
     expect(res.headers.get('x-request-id')).toBe('req-42');
     await new Promise((r) => setImmediate(r));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 30, reqId: 'req-42', method: 'POST', path: '/graphql', operation: 'Lookup', status: 200, msg: 'request' });
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      reqId: 'req-42',
+      method: 'POST',
+      path: '/graphql',
+      operation: 'Lookup',
+      status: 200,
+      msg: 'request',
+    });
     expect(typeof lines[0].ms).toBe('number');
     expect(JSON.stringify(lines)).not.toMatch(/secret-token-value|actor\(id/);
   });

@@ -7,17 +7,59 @@ const query = apiClient(MemoryStore.fromDataset(conflictDataset()));
 
 describe('queries', () => {
   it('returns an actor with filtered relations, their ends and citations', async () => {
-    const res = await query(`{ actor(id: "gov") { id name kind aliases relations(kinds: [SUPPORTS], window: { from: "2018-01-01" }) {
+    const res =
+      await query(`{ actor(id: "gov") { id name kind aliases relations(kinds: [SUPPORTS], window: { from: "2018-01-01" }) {
       id kind from { id } to { id } since until precision summary places citations { id title publisher published claimant claimantActor { id } } } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       actor: {
-        id: 'gov', name: 'Syrian Government', kind: 'STATE', aliases: ['Assad regime', 'Syrian Army'],
+        id: 'gov',
+        name: 'Syrian Government',
+        kind: 'STATE',
+        aliases: ['Assad regime', 'Syrian Army'],
         relations: [
-          { id: 'ru-supports-gov', kind: 'SUPPORTS', from: { id: 'ru' }, to: { id: 'gov' }, since: '2015-09-30', until: null, precision: 'DAY', summary: 'ru and gov', places: [],
-            citations: [{ id: 'ru-supports-gov@wire-2017-12-10', title: 'Clashes in Idlib', publisher: 'Wire', published: '2017-12-10', claimant: null, claimantActor: null }] },
-          { id: 'ir-supports-gov', kind: 'SUPPORTS', from: { id: 'ir' }, to: { id: 'gov' }, since: '2017-10-01', until: '2018-02-28', precision: 'MONTH', summary: 'ir and gov', places: [],
-            citations: [{ id: 'ir-supports-gov@wire-2017-12-10', title: 'Clashes in Idlib', publisher: 'Wire', published: '2017-12-10', claimant: null, claimantActor: null }] },
+          {
+            id: 'ru-supports-gov',
+            kind: 'SUPPORTS',
+            from: { id: 'ru' },
+            to: { id: 'gov' },
+            since: '2015-09-30',
+            until: null,
+            precision: 'DAY',
+            summary: 'ru and gov',
+            places: [],
+            citations: [
+              {
+                id: 'ru-supports-gov@wire-2017-12-10',
+                title: 'Clashes in Idlib',
+                publisher: 'Wire',
+                published: '2017-12-10',
+                claimant: null,
+                claimantActor: null,
+              },
+            ],
+          },
+          {
+            id: 'ir-supports-gov',
+            kind: 'SUPPORTS',
+            from: { id: 'ir' },
+            to: { id: 'gov' },
+            since: '2017-10-01',
+            until: '2018-02-28',
+            precision: 'MONTH',
+            summary: 'ir and gov',
+            places: [],
+            citations: [
+              {
+                id: 'ir-supports-gov@wire-2017-12-10',
+                title: 'Clashes in Idlib',
+                publisher: 'Wire',
+                published: '2017-12-10',
+                claimant: null,
+                claimantActor: null,
+              },
+            ],
+          },
         ],
       },
     });
@@ -28,21 +70,34 @@ describe('queries', () => {
   });
 
   it('keeps who claims a fact', async () => {
-    const res = await query<{ relation: { citations: { claimant: string | null; claimantActor: { id: string } | null }[] } }>(
-      '{ relation(id: "gov-fights-rebels") { citations { claimant claimantActor { id } } } }',
-    );
-    expect(res.data?.relation.citations).toContainEqual({ claimant: 'Observatory director', claimantActor: { id: 'loner' } });
+    const res = await query<{
+      relation: { citations: { claimant: string | null; claimantActor: { id: string } | null }[] };
+    }>('{ relation(id: "gov-fights-rebels") { citations { claimant claimantActor { id } } } }');
+    expect(res.data?.relation.citations).toContainEqual({
+      claimant: 'Observatory director',
+      claimantActor: { id: 'loner' },
+    });
   });
 
   it('pages through actors with Relay cursors', async () => {
-    type Page = { actors: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string } } };
-    const first = await query<Page>('{ actors(first: 3) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }');
+    type Page = {
+      actors: {
+        edges: { cursor: string; node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string };
+      };
+    };
+    const first = await query<Page>(
+      '{ actors(first: 3) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }',
+    );
     expect(first.data?.actors.edges.map((e) => e.node.id)).toEqual(['cell', 'daesh', 'gov']);
     expect(first.data?.actors.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     const seen = [...first.data!.actors.edges.map((e) => e.node.id)];
     let after: string | null = first.data!.actors.pageInfo.endCursor;
     while (after) {
-      const next: { data?: Page } = await query<Page>('query($after: String) { actors(first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }', { after });
+      const next: { data?: Page } = await query<Page>(
+        'query($after: String) { actors(first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }',
+        { after },
+      );
       seen.push(...next.data!.actors.edges.map((e) => e.node.id));
       expect(next.data!.actors.pageInfo.hasPreviousPage).toBe(true);
       after = next.data!.actors.pageInfo.hasNextPage ? next.data!.actors.pageInfo.endCursor : null;
@@ -51,7 +106,14 @@ describe('queries', () => {
   });
 
   it('searches actors by alias, accent- and case-insensitively, and by kind', async () => {
-    const ids = async (args: string) => ((await query<{ actors: { edges: { node: { id: string } }[] } }>(`{ actors(${args}) { edges { node { id } } } }`)).data?.actors.edges ?? []).map((e) => e.node.id);
+    const ids = async (args: string) =>
+      (
+        (
+          await query<{ actors: { edges: { node: { id: string } }[] } }>(
+            `{ actors(${args}) { edges { node { id } } } }`,
+          )
+        ).data?.actors.edges ?? []
+      ).map((e) => e.node.id);
     expect(await ids('search: "Islamic State"')).toEqual(['daesh']);
     expect(await ids('search: "TURKIYE"')).toEqual(['tr']);
     expect(await ids('search: "Tahrir"')).toEqual(['rebels']);
@@ -59,10 +121,16 @@ describe('queries', () => {
   });
 
   it('pages relations oldest first and filters them by actor, kind and window', async () => {
-    type Page = { relations: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
-    const res = await query<Page>('{ relations(actor: "gov", kinds: [SUPPORTS, FIGHTS], window: { from: "2017-11-01", to: "2017-11-30" }, first: 2) { edges { node { id } } pageInfo { hasNextPage endCursor } } }');
+    type Page = {
+      relations: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    };
+    const res = await query<Page>(
+      '{ relations(actor: "gov", kinds: [SUPPORTS, FIGHTS], window: { from: "2017-11-01", to: "2017-11-30" }, first: 2) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+    );
     expect(res.data?.relations.edges.map((e) => e.node.id)).toEqual(['ru-supports-gov', 'gov-fights-rebels']);
-    const next = await query<Page>(`{ relations(actor: "gov", kinds: [SUPPORTS, FIGHTS], window: { from: "2017-11-01", to: "2017-11-30" }, first: 2, after: "${res.data!.relations.pageInfo.endCursor}") { edges { node { id } } pageInfo { hasNextPage } } }`);
+    const next = await query<Page>(
+      `{ relations(actor: "gov", kinds: [SUPPORTS, FIGHTS], window: { from: "2017-11-01", to: "2017-11-30" }, first: 2, after: "${res.data!.relations.pageInfo.endCursor}") { edges { node { id } } pageInfo { hasNextPage } } }`,
+    );
     expect(next.data?.relations.edges.map((e) => e.node.id)).toEqual(['ir-supports-gov']);
     expect(next.data?.relations.pageInfo.hasNextPage).toBe(false);
   });
@@ -89,7 +157,12 @@ describe('queries', () => {
       },
       neighborhood: {
         nodes: [{ id: 'cell' }, { id: 'daesh' }, { id: 'gov' }, { id: 'rebels' }, { id: 'tr' }],
-        edges: [{ id: 'cell-member-of-daesh' }, { id: 'gov-fights-rebels' }, { id: 'rebels-fight-daesh' }, { id: 'tr-supports-rebels' }],
+        edges: [
+          { id: 'cell-member-of-daesh' },
+          { id: 'gov-fights-rebels' },
+          { id: 'rebels-fight-daesh' },
+          { id: 'tr-supports-rebels' },
+        ],
       },
     });
   });

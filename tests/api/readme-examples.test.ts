@@ -13,8 +13,11 @@ describe('README examples', () => {
 
   it('include at least five analyst questions', () => expect(examples.length).toBeGreaterThanOrEqual(5));
 
-  it.each(examples.map((e, i) => [i + 1, e.query.split('\n')[0], e] as const))('example %i (%s) shows the real answer', async (_, __, example) => {
-    const real = await answer(example.query);
-    expect(JSON.parse(example.answer)).toEqual(JSON.parse(real));
-  });
+  it.each(examples.map((e, i) => [i + 1, e.query.split('\n')[0], e] as const))(
+    'example %i (%s) shows the real answer',
+    async (_, __, example) => {
+      const real = await answer(example.query);
+      expect(JSON.parse(example.answer)).toEqual(JSON.parse(real));
+    },
+  );
 });

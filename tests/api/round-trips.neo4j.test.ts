@@ -64,7 +64,9 @@ describe.skipIf(!settings)('Neo4j round trips per request', () => {
 
   it('answers a 3-hop neighbourhood in 4 driver queries, however many actors it reaches', async () => {
     counted.reset();
-    const res = await query('{ neighborhood(actor: "a000", hops: 3) { nodes { id name } edges { id from { id } to { id } citations { id } } } }');
+    const res = await query(
+      '{ neighborhood(actor: "a000", hops: 3) { nodes { id name } edges { id from { id } to { id } citations { id } } } }',
+    );
     expect(res.errors).toBeUndefined();
     expect((res.data as { neighborhood: { nodes: unknown[] } }).neighborhood.nodes).toHaveLength(13);
     console.log(`[round trips] 3-hop neighbourhood: ${counted.count()} driver queries`);

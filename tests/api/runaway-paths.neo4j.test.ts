@@ -19,7 +19,10 @@ describe.skipIf(!settings)('a path query that could run away on Neo4j', () => {
     const res = await query('{ paths(from: "d00", to: "d01", maxHops: 6, first: 50) { hops } }');
     const elapsed = Date.now() - started;
     console.log(`[runaway] stopped after ${elapsed} ms with ${res.errors?.[0].extensions?.code}`);
-    expect(res.errors?.[0]).toMatchObject({ message: "The query ran longer than the store's 1000 ms limit and was stopped.", extensions: { code: 'QUERY_TIMEOUT' } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: "The query ran longer than the store's 1000 ms limit and was stopped.",
+      extensions: { code: 'QUERY_TIMEOUT' },
+    });
     expect(elapsed).toBeLessThan(10_000);
   });
 });

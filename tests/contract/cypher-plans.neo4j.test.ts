@@ -2,7 +2,13 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../src/store/neo4j/neo4j-store.js';
 import { applySchema, seedDataset } from '../../src/store/neo4j/seed.js';
-import { cypher, STATEMENT_NAMES, withHops, withMaxHops, type StatementName } from '../../src/store/neo4j/statements.js';
+import {
+  cypher,
+  STATEMENT_NAMES,
+  withHops,
+  withMaxHops,
+  type StatementName,
+} from '../../src/store/neo4j/statements.js';
 import { ringDataset } from '../support/build.js';
 import { neo4jSettings } from '../support/neo4j.js';
 
@@ -10,18 +16,45 @@ const settings = neo4jSettings();
 
 /** Parameters that make every read statement plannable (EXPLAIN runs nothing). */
 const PARAMS = {
-  ids: ['a000'], kinds: null, from: '2017-01-01', to: '2018-01-01', direction: 'ANY', mutualKinds: ['FIGHTS', 'NEGOTIATES'],
-  search: null, afterId: null, afterSince: null, sinceMin: '0000-01-01', sinceMax: '9999-12-31', limit: neo4j.int(10), actorId: 'a000', a: 'a000', b: 'a001',
-  source: 'a000', target: 'a005', windowFrom: null, windowTo: null, directed: false, timeRespecting: false, first: neo4j.int(10),
+  ids: ['a000'],
+  kinds: null,
+  from: '2017-01-01',
+  to: '2018-01-01',
+  direction: 'ANY',
+  mutualKinds: ['FIGHTS', 'NEGOTIATES'],
+  search: null,
+  afterId: null,
+  afterSince: null,
+  sinceMin: '0000-01-01',
+  sinceMax: '9999-12-31',
+  limit: neo4j.int(10),
+  actorId: 'a000',
+  a: 'a000',
+  b: 'a001',
+  source: 'a000',
+  target: 'a005',
+  windowFrom: null,
+  windowTo: null,
+  directed: false,
+  timeRespecting: false,
+  first: neo4j.int(10),
 };
 
 type Plan = { operatorType: string; children: Plan[] };
-const operators = (plan: Plan): string[] => [plan.operatorType.replace(/@.*$/, ''), ...plan.children.flatMap(operators)];
+const operators = (plan: Plan): string[] => [
+  plan.operatorType.replace(/@.*$/, ''),
+  ...plan.children.flatMap(operators),
+];
 
 /** The operators a statement's header promises: `// Expected plan (...): A, B(C), D.` */
 function expectedOperators(text: string): string[] {
   const line = text.split('\n').find((l) => l.startsWith('// Expected plan'));
-  return line ? line.replace(/^[^:]*:\s*/, '').replace(/\.$/, '').split(/,\s*(?![^()]*\))/) : []; // commas inside an operator's parentheses do not split
+  return line
+    ? line
+        .replace(/^[^:]*:\s*/, '')
+        .replace(/\.$/, '')
+        .split(/,\s*(?![^()]*\))/)
+    : []; // commas inside an operator's parentheses do not split
 }
 
 const planned = STATEMENT_NAMES.filter((name) => expectedOperators(cypher(name)).length > 0);
@@ -43,9 +76,15 @@ describe.skipIf(!settings)('Cypher plans match what each statement promises', ()
   });
 
   it.each(planned)('%s', async (name: StatementName) => {
-    const text = name === 'shortest-path' || name === 'paths' ? withMaxHops(name, 3) : name === 'neighborhood' ? withHops(2) : cypher(name);
+    const text =
+      name === 'shortest-path' || name === 'paths'
+        ? withMaxHops(name, 3)
+        : name === 'neighborhood'
+          ? withHops(2)
+          : cypher(name);
     const { summary } = await driver.executeQuery(`EXPLAIN ${text}`, PARAMS, { database: settings!.database });
     const used = operators(summary.plan as unknown as Plan);
-    for (const operator of expectedOperators(text)) expect(used, `${name} plan: ${used.join(' < ')}`).toContain(operator);
+    for (const operator of expectedOperators(text))
+      expect(used, `${name} plan: ${used.join(' < ')}`).toContain(operator);
   });
 });

@@ -42,7 +42,11 @@ describe.skipIf(!settings)('differential: the embedded store and Neo4j agree on 
     await fc.assert(
       fc.asyncProperty(
         randomDataset.chain((dataset) =>
-          fc.record({ dataset: fc.constant(dataset), queries: fc.array(randomPathQuery(dataset.actors.length), { minLength: 6, maxLength: 6 }), days: fc.array(randomDay, { minLength: 2, maxLength: 2 }) }),
+          fc.record({
+            dataset: fc.constant(dataset),
+            queries: fc.array(randomPathQuery(dataset.actors.length), { minLength: 6, maxLength: 6 }),
+            days: fc.array(randomDay, { minLength: 2, maxLength: 2 }),
+          }),
         ),
         async ({ dataset, queries, days }) => {
           const memory = MemoryStore.fromDataset(dataset);
@@ -66,20 +70,33 @@ describe.skipIf(!settings)('differential: the embedded store and Neo4j agree on 
               expect(all.every((p) => p.relations.length >= s1.relations.length)).toBe(true);
               expect(walk(shortest[0])).toBe(walk(s1));
               const limited = { ...untimed, maxHops: s1.relations.length };
-              expect((await neo4j.paths(limited)).filter((p) => p.relations.length === s1.relations.length).map(walk)).toEqual(shortest.map(walk));
+              expect(
+                (await neo4j.paths(limited)).filter((p) => p.relations.length === s1.relations.length).map(walk),
+              ).toEqual(shortest.map(walk));
             }
 
             const hops = Math.min(query.maxHops, 3);
-            expect(await neo4j.neighborhood(query.from, hops, query.kinds, query.window), `neighbourhood ${JSON.stringify(query)}`).toEqual(await memory.neighborhood(query.from, hops, query.kinds, query.window));
+            expect(
+              await neo4j.neighborhood(query.from, hops, query.kinds, query.window),
+              `neighbourhood ${JSON.stringify(query)}`,
+            ).toEqual(await memory.neighborhood(query.from, hops, query.kinds, query.window));
             for (const actorId of [null, query.from]) {
               const listing = { kinds: query.kinds, window: query.window, actorId };
-              expect(await allPages(neo4j, listing), `pages ${JSON.stringify(listing)}`).toEqual(await allPages(memory, listing));
+              expect(await allPages(neo4j, listing), `pages ${JSON.stringify(listing)}`).toEqual(
+                await allPages(memory, listing),
+              );
             }
           }
           const [from, to] = [...days].sort();
-          expect(changesBetween(await neo4j.relationsChangedBetween(from, to, null), from, to)).toEqual(changesBetween(await memory.relationsChangedBetween(from, to, null), from, to));
-          expect(changesBetween(await neo4j.relationsChangedBetween(from, to, 'x0'), from, to)).toEqual(changesBetween(await memory.relationsChangedBetween(from, to, 'x0'), from, to));
-          expect(balanceAt(from, await neo4j.activeRelations(dayWindow(from), null, null))).toEqual(balanceAt(from, await memory.activeRelations(dayWindow(from), null, null)));
+          expect(changesBetween(await neo4j.relationsChangedBetween(from, to, null), from, to)).toEqual(
+            changesBetween(await memory.relationsChangedBetween(from, to, null), from, to),
+          );
+          expect(changesBetween(await neo4j.relationsChangedBetween(from, to, 'x0'), from, to)).toEqual(
+            changesBetween(await memory.relationsChangedBetween(from, to, 'x0'), from, to),
+          );
+          expect(balanceAt(from, await neo4j.activeRelations(dayWindow(from), null, null))).toEqual(
+            balanceAt(from, await memory.activeRelations(dayWindow(from), null, null)),
+          );
         },
       ),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },

@@ -16,7 +16,13 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     const store = await open(conflictDataset());
     const actors = await store.actorsByIds(['tr', 'nobody', 'gov', 'tr']);
     expect(actors.map((a) => a?.id ?? null)).toEqual(['tr', null, 'gov', 'tr']);
-    expect(actors[0]).toEqual({ id: 'tr', name: 'Türkiye', kind: 'STATE', aliases: ['Turkey', 'Ankara'], description: null });
+    expect(actors[0]).toEqual({
+      id: 'tr',
+      name: 'Türkiye',
+      kind: 'STATE',
+      aliases: ['Turkey', 'Ankara'],
+      description: null,
+    });
     expect(actors[2]?.aliases).toEqual(['Assad regime', 'Syrian Army']);
   });
 
@@ -24,15 +30,36 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     const store = await open(conflictDataset());
     const relations = await store.relationsByIds(['rebels-fight-daesh', 'missing', 'ru-supports-gov']);
     expect(ids(relations)).toEqual(['rebels-fight-daesh', null, 'ru-supports-gov']);
-    expect(relations[0]).toEqual(buildRelation({ id: 'rebels-fight-daesh', from: 'rebels', to: 'daesh', since: '2017-12-08', until: '2017-12-08', places: ['Bashkun'] }));
+    expect(relations[0]).toEqual(
+      buildRelation({
+        id: 'rebels-fight-daesh',
+        from: 'rebels',
+        to: 'daesh',
+        since: '2017-12-08',
+        until: '2017-12-08',
+        places: ['Bashkun'],
+      }),
+    );
     expect(relations[2]?.until).toBeNull();
   });
 
   it('answers citationsOfRelations per relation, ordered by id, empty for a miss', async () => {
     const store = await open(conflictDataset());
     const [many, none, one] = await store.citationsOfRelations(['gov-fights-rebels', 'missing', 'ru-supports-gov']);
-    expect(many.map((c) => c.id)).toEqual(['gov-fights-rebels@monitor-2018-02-09', 'gov-fights-rebels@wire-2017-12-10']);
-    expect(many[0]).toMatchObject({ relationId: 'gov-fights-rebels', sourceId: 'monitor-2018-02-09', title: 'Corridor opened', publisher: null, published: '2018-02-09', publishedApproximate: true, claimant: 'Observatory director', claimantActorId: 'loner' });
+    expect(many.map((c) => c.id)).toEqual([
+      'gov-fights-rebels@monitor-2018-02-09',
+      'gov-fights-rebels@wire-2017-12-10',
+    ]);
+    expect(many[0]).toMatchObject({
+      relationId: 'gov-fights-rebels',
+      sourceId: 'monitor-2018-02-09',
+      title: 'Corridor opened',
+      publisher: null,
+      published: '2018-02-09',
+      publishedApproximate: true,
+      claimant: 'Observatory director',
+      claimantActorId: 'loner',
+    });
     expect(many[1]).toMatchObject({ publisher: 'Wire', claimant: null, claimantActorId: null });
     expect(none).toEqual([]);
     expect(one).toHaveLength(1);
@@ -40,7 +67,11 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
 
   it('filters relations of actors by kind, oldest first', async () => {
     const store = await open(conflictDataset());
-    const [gov, tr] = await store.relationsOfActors(['gov', 'tr'], { kinds: ['SUPPORTS'], window: null, direction: 'ANY' });
+    const [gov, tr] = await store.relationsOfActors(['gov', 'tr'], {
+      kinds: ['SUPPORTS'],
+      window: null,
+      direction: 'ANY',
+    });
     expect(ids(gov)).toEqual(['ru-supports-gov', 'ir-supports-gov']);
     expect(ids(tr)).toEqual(['tr-supports-rebels']);
   });
@@ -69,12 +100,17 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
 
   it('answers relationsOfActors with an empty list for an unknown actor', async () => {
     const store = await open(conflictDataset());
-    expect(await store.relationsOfActors(['nobody', 'loner'], { kinds: null, window: null, direction: 'ANY' })).toEqual([[], []]);
+    expect(await store.relationsOfActors(['nobody', 'loner'], { kinds: null, window: null, direction: 'ANY' })).toEqual(
+      [[], []],
+    );
   });
 
   it('searches names and aliases ignoring case and accents, ordered by id', async () => {
     const store = await open(conflictDataset());
-    const search = async (text: string) => (await store.searchActors({ foldedSearch: foldForSearch(text), kinds: null, afterId: null, limit: 10 })).items.map((a) => a.id);
+    const search = async (text: string) =>
+      (
+        await store.searchActors({ foldedSearch: foldForSearch(text), kinds: null, afterId: null, limit: 10 })
+      ).items.map((a) => a.id);
     expect(await search('isis')).toEqual(['daesh']);
     expect(await search('TAHRIR')).toEqual(['rebels']);
     expect(await search('hayat tahrir al sham')).toEqual(['rebels']);
@@ -99,13 +135,33 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
   it('lists relations in (since, id) order with filters and keyset pages', async () => {
     const store = await open(conflictDataset());
     const all = await store.listRelations({ kinds: null, window: null, actorId: null, after: null, limit: 100 });
-    expect(ids(all.items)).toEqual(['ru-supports-gov', 'cell-member-of-daesh', 'ru-negotiates-tr', 'gov-fights-rebels', 'ir-supports-gov', 'rebels-fight-daesh', 'tr-supports-rebels']);
+    expect(ids(all.items)).toEqual([
+      'ru-supports-gov',
+      'cell-member-of-daesh',
+      'ru-negotiates-tr',
+      'gov-fights-rebels',
+      'ir-supports-gov',
+      'rebels-fight-daesh',
+      'tr-supports-rebels',
+    ]);
     const page1 = await store.listRelations({ kinds: null, window: null, actorId: null, after: null, limit: 3 });
     expect(page1.hasMore).toBe(true);
     const last = page1.items[2];
-    const page2 = await store.listRelations({ kinds: null, window: null, actorId: null, after: { since: last.since, id: last.id }, limit: 3 });
+    const page2 = await store.listRelations({
+      kinds: null,
+      window: null,
+      actorId: null,
+      after: { since: last.since, id: last.id },
+      limit: 3,
+    });
     expect(ids(page2.items)).toEqual(['gov-fights-rebels', 'ir-supports-gov', 'rebels-fight-daesh']);
-    const windowed = await store.listRelations({ kinds: ['SUPPORTS', 'FIGHTS'], window: { from: '2018-01-15', to: '2018-03-01' }, actorId: null, after: null, limit: 10 });
+    const windowed = await store.listRelations({
+      kinds: ['SUPPORTS', 'FIGHTS'],
+      window: { from: '2018-01-15', to: '2018-03-01' },
+      actorId: null,
+      after: null,
+      limit: 10,
+    });
     expect(ids(windowed.items)).toEqual(['ru-supports-gov', 'ir-supports-gov', 'tr-supports-rebels']);
     const ofActor = await store.listRelations({ kinds: null, window: null, actorId: 'daesh', after: null, limit: 10 });
     expect(ids(ofActor.items)).toEqual(['cell-member-of-daesh', 'rebels-fight-daesh']);
@@ -121,9 +177,19 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
   it('answers active relations in a window, of kinds, of one actor', async () => {
     const store = await open(conflictDataset());
     const on = (day: string) => ({ from: day, to: day });
-    expect(ids(await store.activeRelations(on('2017-12-15'), null, null))).toEqual(['ru-supports-gov', 'ru-negotiates-tr', 'gov-fights-rebels', 'ir-supports-gov']);
-    expect(ids(await store.activeRelations(on('2017-12-15'), ['SUPPORTS'], 'gov'))).toEqual(['ru-supports-gov', 'ir-supports-gov']);
-    expect(ids(await store.activeRelations({ from: '2016-06-01', to: '2016-06-30' }, null, 'daesh'))).toEqual(['cell-member-of-daesh']);
+    expect(ids(await store.activeRelations(on('2017-12-15'), null, null))).toEqual([
+      'ru-supports-gov',
+      'ru-negotiates-tr',
+      'gov-fights-rebels',
+      'ir-supports-gov',
+    ]);
+    expect(ids(await store.activeRelations(on('2017-12-15'), ['SUPPORTS'], 'gov'))).toEqual([
+      'ru-supports-gov',
+      'ir-supports-gov',
+    ]);
+    expect(ids(await store.activeRelations({ from: '2016-06-01', to: '2016-06-30' }, null, 'daesh'))).toEqual([
+      'cell-member-of-daesh',
+    ]);
   });
 
   it('walks a neighbourhood hop by hop and returns the relations among the actors reached', async () => {
@@ -133,7 +199,14 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     expect(ids(one.relations)).toEqual(['ru-supports-gov', 'gov-fights-rebels', 'ir-supports-gov']);
     const two = await store.neighborhood('gov', 2, null, null);
     expect(two.actorIds).toEqual(['daesh', 'gov', 'ir', 'rebels', 'ru', 'tr']);
-    expect(ids(two.relations)).toEqual(['ru-supports-gov', 'ru-negotiates-tr', 'gov-fights-rebels', 'ir-supports-gov', 'rebels-fight-daesh', 'tr-supports-rebels']);
+    expect(ids(two.relations)).toEqual([
+      'ru-supports-gov',
+      'ru-negotiates-tr',
+      'gov-fights-rebels',
+      'ir-supports-gov',
+      'rebels-fight-daesh',
+      'tr-supports-rebels',
+    ]);
     const dated = await store.neighborhood('gov', 2, null, { from: '2018-01-01', to: '2018-01-31' });
     expect(dated.actorIds).toEqual(['gov', 'ir', 'ru', 'tr']);
     expect(ids(dated.relations)).toEqual(['ru-supports-gov', 'ru-negotiates-tr', 'ir-supports-gov']);
@@ -157,17 +230,30 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
   });
 
   const pathQuery = (overrides: Partial<PathsQuery> & Pick<PathsQuery, 'from' | 'to'>): PathsQuery => ({
-    kinds: null, window: null, maxHops: 4, directed: false, timeRespecting: false, first: 50, ...overrides,
+    kinds: null,
+    window: null,
+    maxHops: 4,
+    directed: false,
+    timeRespecting: false,
+    first: 50,
+    ...overrides,
   });
-  const walk = (path: Path | null) => (path ? `${path.actorIds.join('>')} via ${path.relations.map((r) => r.id).join(',')}` : null);
+  const walk = (path: Path | null) =>
+    path ? `${path.actorIds.join('>')} via ${path.relations.map((r) => r.id).join(',')}` : null;
 
   it('finds a shortest path, the smallest by actor ids when several tie', async () => {
     const store = await open(conflictDataset());
-    expect(walk(await store.shortestPath(pathQuery({ from: 'ir', to: 'tr' })))).toBe('ir>gov>rebels>tr via ir-supports-gov,gov-fights-rebels,tr-supports-rebels');
-    expect(walk(await store.shortestPath(pathQuery({ from: 'daesh', to: 'gov' })))).toBe('daesh>rebels>gov via rebels-fight-daesh,gov-fights-rebels');
+    expect(walk(await store.shortestPath(pathQuery({ from: 'ir', to: 'tr' })))).toBe(
+      'ir>gov>rebels>tr via ir-supports-gov,gov-fights-rebels,tr-supports-rebels',
+    );
+    expect(walk(await store.shortestPath(pathQuery({ from: 'daesh', to: 'gov' })))).toBe(
+      'daesh>rebels>gov via rebels-fight-daesh,gov-fights-rebels',
+    );
     expect(await store.shortestPath(pathQuery({ from: 'daesh', to: 'loner' }))).toBeNull();
     expect(await store.shortestPath(pathQuery({ from: 'cell', to: 'tr', maxHops: 2 }))).toBeNull();
-    expect(walk(await store.shortestPath(pathQuery({ from: 'cell', to: 'tr', maxHops: 3 })))).toBe('cell>daesh>rebels>tr via cell-member-of-daesh,rebels-fight-daesh,tr-supports-rebels');
+    expect(walk(await store.shortestPath(pathQuery({ from: 'cell', to: 'tr', maxHops: 3 })))).toBe(
+      'cell>daesh>rebels>tr via cell-member-of-daesh,rebels-fight-daesh,tr-supports-rebels',
+    );
   });
 
   it('applies the window to every relation during the search, not after it', async () => {
@@ -175,20 +261,30 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     // Unfiltered, ir reaches tr through gov and ru; in March 2018 ir-supports-gov has ended, so
     // a post-filter would find nothing while a longer path through rebels is valid.
     const march = { from: '2018-03-01', to: '2018-03-31' };
-    expect(walk(await store.shortestPath(pathQuery({ from: 'gov', to: 'tr', window: march })))).toBe('gov>ru>tr via ru-supports-gov,ru-negotiates-tr');
+    expect(walk(await store.shortestPath(pathQuery({ from: 'gov', to: 'tr', window: march })))).toBe(
+      'gov>ru>tr via ru-supports-gov,ru-negotiates-tr',
+    );
     expect(await store.shortestPath(pathQuery({ from: 'ir', to: 'tr', window: march }))).toBeNull();
     const december = { from: '2017-12-10', to: '2017-12-20' };
     expect(walk(await store.shortestPath(pathQuery({ from: 'daesh', to: 'tr', window: december })))).toBeNull();
-    expect(walk(await store.shortestPath(pathQuery({ from: 'rebels', to: 'tr', window: december })))).toBe('rebels>gov>ru>tr via gov-fights-rebels,ru-supports-gov,ru-negotiates-tr');
+    expect(walk(await store.shortestPath(pathQuery({ from: 'rebels', to: 'tr', window: december })))).toBe(
+      'rebels>gov>ru>tr via gov-fights-rebels,ru-supports-gov,ru-negotiates-tr',
+    );
   });
 
   it('walks directed kinds only along their arrow when asked', async () => {
     const store = await open(conflictDataset());
     expect(walk(await store.shortestPath(pathQuery({ from: 'gov', to: 'ru', directed: true })))).toBeNull();
-    expect(walk(await store.shortestPath(pathQuery({ from: 'ru', to: 'gov', directed: true })))).toBe('ru>gov via ru-supports-gov');
-    expect(walk(await store.shortestPath(pathQuery({ from: 'tr', to: 'gov', directed: true })))).toBe('tr>rebels>gov via tr-supports-rebels,gov-fights-rebels');
+    expect(walk(await store.shortestPath(pathQuery({ from: 'ru', to: 'gov', directed: true })))).toBe(
+      'ru>gov via ru-supports-gov',
+    );
+    expect(walk(await store.shortestPath(pathQuery({ from: 'tr', to: 'gov', directed: true })))).toBe(
+      'tr>rebels>gov via tr-supports-rebels,gov-fights-rebels',
+    );
     expect(walk(await store.shortestPath(pathQuery({ from: 'tr', to: 'ir', directed: true })))).toBeNull();
-    expect(walk(await store.shortestPath(pathQuery({ from: 'tr', to: 'ir', kinds: ['NEGOTIATES', 'SUPPORTS'] })))).toBe('tr>ru>gov>ir via ru-negotiates-tr,ru-supports-gov,ir-supports-gov');
+    expect(walk(await store.shortestPath(pathQuery({ from: 'tr', to: 'ir', kinds: ['NEGOTIATES', 'SUPPORTS'] })))).toBe(
+      'tr>ru>gov>ir via ru-negotiates-tr,ru-supports-gov,ir-supports-gov',
+    );
   });
 
   it('lists simple paths shortest first, then by actor ids, then by relation ids, up to first', async () => {
@@ -220,10 +316,24 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
         ],
       }),
     );
-    expect((await store.paths(pathQuery({ from: 'a', to: 'c' }))).map(walk)).toEqual(['a>c via ac', 'a>b>c via ab1,bc', 'a>b>c via ab2,bc']);
-    expect((await store.paths(pathQuery({ from: 'a', to: 'c', timeRespecting: true }))).map(walk)).toEqual(['a>c via ac', 'a>b>c via ab1,bc', 'a>b>c via ab2,bc']);
-    expect((await store.paths(pathQuery({ from: 'b', to: 'c', timeRespecting: true, maxHops: 2 }))).map(walk)).toEqual(['b>c via bc', 'b>a>c via ab1,ac', 'b>a>c via ab2,ac']);
-    expect((await store.paths(pathQuery({ from: 'c', to: 'b', timeRespecting: true, maxHops: 2 }))).map(walk)).toEqual(['c>b via bc']);
+    expect((await store.paths(pathQuery({ from: 'a', to: 'c' }))).map(walk)).toEqual([
+      'a>c via ac',
+      'a>b>c via ab1,bc',
+      'a>b>c via ab2,bc',
+    ]);
+    expect((await store.paths(pathQuery({ from: 'a', to: 'c', timeRespecting: true }))).map(walk)).toEqual([
+      'a>c via ac',
+      'a>b>c via ab1,bc',
+      'a>b>c via ab2,bc',
+    ]);
+    expect((await store.paths(pathQuery({ from: 'b', to: 'c', timeRespecting: true, maxHops: 2 }))).map(walk)).toEqual([
+      'b>c via bc',
+      'b>a>c via ab1,ac',
+      'b>a>c via ab2,ac',
+    ]);
+    expect((await store.paths(pathQuery({ from: 'c', to: 'b', timeRespecting: true, maxHops: 2 }))).map(walk)).toEqual([
+      'c>b via bc',
+    ]);
   });
 
   it('keeps only time-respecting paths when asked: each relation starts no earlier than the one before', async () => {
@@ -246,9 +356,19 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
 
   it('lists relations that began or ended in a span, of everyone or of one actor', async () => {
     const store = await open(conflictDataset());
-    expect(ids(await store.relationsChangedBetween('2017-12-01', '2018-01-31', null)).sort()).toEqual(['gov-fights-rebels', 'rebels-fight-daesh', 'tr-supports-rebels']);
-    expect(ids(await store.relationsChangedBetween('2016-12-31', '2017-05-04', null)).sort()).toEqual(['cell-member-of-daesh', 'ru-negotiates-tr']);
-    expect(ids(await store.relationsChangedBetween('2017-12-01', '2018-12-31', 'gov')).sort()).toEqual(['gov-fights-rebels', 'ir-supports-gov']);
+    expect(ids(await store.relationsChangedBetween('2017-12-01', '2018-01-31', null)).sort()).toEqual([
+      'gov-fights-rebels',
+      'rebels-fight-daesh',
+      'tr-supports-rebels',
+    ]);
+    expect(ids(await store.relationsChangedBetween('2016-12-31', '2017-05-04', null)).sort()).toEqual([
+      'cell-member-of-daesh',
+      'ru-negotiates-tr',
+    ]);
+    expect(ids(await store.relationsChangedBetween('2017-12-01', '2018-12-31', 'gov')).sort()).toEqual([
+      'gov-fights-rebels',
+      'ir-supports-gov',
+    ]);
     expect(await store.relationsChangedBetween('2019-01-01', '2019-12-31', null)).toEqual([]);
   });
 }

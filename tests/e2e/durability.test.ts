@@ -32,10 +32,19 @@ describe('durability of the embedded store (SIGKILL mid-stream)', () => {
       for (let i = 0; !killed; i++) {
         const id = `durable-${w}-${i}`;
         try {
-          const res = await gql(server, `mutation { createActor(input: { id: "${id}", name: "Durable ${w} ${i}", kind: ARMED_GROUP }) { id } }`, TOKEN);
+          const res = await gql(
+            server,
+            `mutation { createActor(input: { id: "${id}", name: "Durable ${w} ${i}", kind: ARMED_GROUP }) { id } }`,
+            TOKEN,
+          );
           if (res.data?.createActor) acknowledged.push(id);
           else throw new Error(JSON.stringify(res));
-          if (w === 0 && i % 10 === 9) await gql(server, `mutation { recordRelation(input: { kind: FIGHTS, from: "${id}", to: "daesh", since: "2018-01-01", summary: "Test fight ${i}.", citations: [{ source: "arab-news-2017-12-10" }] }) { id } }`, TOKEN);
+          if (w === 0 && i % 10 === 9)
+            await gql(
+              server,
+              `mutation { recordRelation(input: { kind: FIGHTS, from: "${id}", to: "daesh", since: "2018-01-01", summary: "Test fight ${i}.", citations: [{ source: "arab-news-2017-12-10" }] }) { id } }`,
+              TOKEN,
+            );
         } catch (error) {
           if (!killed) throw error;
         }
@@ -56,9 +65,15 @@ describe('durability of the embedded store (SIGKILL mid-stream)', () => {
     try {
       expect(again.output()).toMatch(/was torn, most likely by a crash mid-write/);
       const present = new Set<string>();
-      for (let after: string | null = null; ; ) {
-        const page = await gql(again, `{ actors(search: "durable", first: 100${after ? `, after: "${after}"` : ''}) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`);
-        const actors = page.data?.actors as { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      for (let after: string | null = null; ;) {
+        const page = await gql(
+          again,
+          `{ actors(search: "durable", first: 100${after ? `, after: "${after}"` : ''}) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        );
+        const actors = page.data?.actors as {
+          edges: { node: { id: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
         actors.edges.forEach((e) => present.add(e.node.id));
         if (!actors.pageInfo.hasNextPage) break;
         after = actors.pageInfo.endCursor;
@@ -67,12 +82,18 @@ describe('durability of the embedded store (SIGKILL mid-stream)', () => {
       // At most the writes in flight at the kill may be there without an acknowledgement.
       expect(present.size - acked.length).toBeGreaterThanOrEqual(0);
       expect(present.size - acked.length).toBeLessThanOrEqual(4);
-      console.log(`[durability] ${acked.length} writes acknowledged before SIGKILL; ${acked.length - missing.length} of them present after restart, ${present.size} durable actors in all`);
+      console.log(
+        `[durability] ${acked.length} writes acknowledged before SIGKILL; ${acked.length - missing.length} of them present after restart, ${present.size} durable actors in all`,
+      );
       expect(missing).toEqual([]);
       // The rest of the graph is intact and writable.
       const daesh = await gql(again, '{ actor(id: "daesh") { name relations(kinds: [FIGHTS]) { id } } }');
       expect((daesh.data?.actor as { name: string }).name).toBe('Daesh (Islamic State)');
-      const after = await gql(again, 'mutation { createActor(input: { id: "after-restart", name: "After", kind: STATE }) { id } }', TOKEN);
+      const after = await gql(
+        again,
+        'mutation { createActor(input: { id: "after-restart", name: "After", kind: STATE }) { id } }',
+        TOKEN,
+      );
       expect(after.data).toEqual({ createActor: { id: 'after-restart' } });
     } finally {
       await again.stop();

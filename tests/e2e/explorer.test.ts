@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -53,7 +62,14 @@ describe('explorer bundle over HTTP', () => {
   });
 
   it('answers 404 for unknown files and for paths that would leave the bundle folder', async () => {
-    for (const path of ['/explore/nope.js', '/explore/assets/', '/explore/..%2fsecret.txt', '/explore/assets/..%2f..%2fsecret.txt', '/explore/%2e%2e/secret.txt', '/explore/..%5csecret.txt']) {
+    for (const path of [
+      '/explore/nope.js',
+      '/explore/assets/',
+      '/explore/..%2fsecret.txt',
+      '/explore/assets/..%2f..%2fsecret.txt',
+      '/explore/%2e%2e/secret.txt',
+      '/explore/..%5csecret.txt',
+    ]) {
       const res = await yoga.fetch(`http://test${path}`);
       expect(res.status, path).toBe(404);
       expect(await res.text(), path).not.toContain('not for the web');
@@ -75,7 +91,11 @@ describe('explorer bundle over HTTP', () => {
   });
 
   it('leaves the API alone', async () => {
-    const res = await yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ ok }' }) });
+    const res = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ ok }' }),
+    });
     expect(await res.json()).toEqual({ data: { ok: true } });
   });
 });
@@ -103,13 +123,24 @@ function newestChange(path: string): number {
 
 /** Builds explorer/dist when it is missing or older than its sources. */
 async function ensureBuilt(): Promise<void> {
-  const sources = Math.max(newestChange(join(EXPLORER, 'src')), newestChange(join(EXPLORER, 'index.html')), newestChange(join(EXPLORER, 'vite.config.ts')));
+  const sources = Math.max(
+    newestChange(join(EXPLORER, 'src')),
+    newestChange(join(EXPLORER, 'index.html')),
+    newestChange(join(EXPLORER, 'vite.config.ts')),
+  );
   if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= sources) return;
-  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'explorer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT });
+  await promisify(execFile)(
+    join(ROOT, 'node_modules', '.bin', 'vite'),
+    ['build', '--config', 'explorer/vite.config.ts', '--logLevel', 'warn'],
+    { cwd: ROOT },
+  );
 }
 
 /** Month index of the slider (months since the dataset's first month). */
-const monthsFrom = (first: string, date: string) => (Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7))) - (Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7)));
+const monthsFrom = (first: string, date: string) =>
+  Number(date.slice(0, 4)) * 12 +
+  Number(date.slice(5, 7)) -
+  (Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7)));
 
 describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
   let server: ServerProcess;
@@ -118,7 +149,11 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
   const problems: string[] = [];
 
   async function api<T>(query: string): Promise<T> {
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     const body = (await res.json()) as { data: T; errors?: unknown };
     expect(body.errors).toBeUndefined();
     return body.data;
@@ -139,12 +174,24 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} is missing: the explorer's browser tests must run here (CI or NEO4J_REQUIRED=1). Install it with apt-get install chromium.`);
+    if (!HAVE_CHROMIUM)
+      throw new Error(
+        `${CHROMIUM} is missing: the explorer's browser tests must run here (CI or NEO4J_REQUIRED=1). Install it with apt-get install chromium.`,
+      );
     await ensureBuilt();
     server = await startServer({ STORE: 'memory' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -161,7 +208,9 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
   });
 
   it('opens on a date inside the range the API reports, with no error', async () => {
-    const { changes } = await api<{ changes: { date: string }[] }>('{ changes(from: "1000-01-01", to: "9999-12-31") { date } }');
+    const { changes } = await api<{ changes: { date: string }[] }>(
+      '{ changes(from: "1000-01-01", to: "9999-12-31") { date } }',
+    );
     expect(await page.locator('#date-input').getAttribute('min')).toBe(changes[0].date);
     expect(await page.locator('#date-input').getAttribute('max')).toBe(changes.at(-1)!.date);
     await page.waitForSelector('#graph[data-state="ready"]');
@@ -172,19 +221,28 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
   it('moved to December 2017, draws exactly the actors and relations of snapshot(at:) that day', async () => {
     await slideTo('2017-12-15');
     expect(await page.locator('#date-label').textContent()).toBe('15 Dec 2017');
-    const { snapshot } = await api<{ snapshot: { nodes: { id: string }[]; edges: { id: string }[] } }>('{ snapshot(at: "2017-12-15") { nodes { id } edges { id } } }');
-    const drawn = await page.evaluate(() => ({ nodes: window.__explorer.nodeIds(), edges: window.__explorer.edgeIds() }));
+    const { snapshot } = await api<{ snapshot: { nodes: { id: string }[]; edges: { id: string }[] } }>(
+      '{ snapshot(at: "2017-12-15") { nodes { id } edges { id } } }',
+    );
+    const drawn = await page.evaluate(() => ({
+      nodes: window.__explorer.nodeIds(),
+      edges: window.__explorer.edgeIds(),
+    }));
     expect(drawn.nodes).toEqual(snapshot.nodes.map((n) => n.id).sort());
     expect(drawn.edges).toEqual(snapshot.edges.map((e) => e.id).sort());
     expect(drawn.nodes).toContain('hts');
-    expect(await page.locator('#graph-status').textContent()).toBe(`${snapshot.nodes.length} actors · ${snapshot.edges.length} relations active on 15 Dec 2017`);
+    expect(await page.locator('#graph-status').textContent()).toBe(
+      `${snapshot.nodes.length} actors · ${snapshot.edges.length} relations active on 15 Dec 2017`,
+    );
   });
 
   it('clicking an actor shows its aliases, its neighbourhood and its cited relations', async () => {
     await clickOnGraph('hts');
     const panel = page.locator('#panel-details [data-actor="hts"]');
     await panel.waitFor();
-    const { actor } = await api<{ actor: { aliases: string[]; relations: { id: string }[] } }>('{ actor(id: "hts") { aliases relations { id } } }');
+    const { actor } = await api<{ actor: { aliases: string[]; relations: { id: string }[] } }>(
+      '{ actor(id: "hts") { aliases relations { id } } }',
+    );
     expect(await panel.locator('[data-testid="aliases"] li').allTextContents()).toEqual(actor.aliases);
     expect(actor.aliases).toContain('Nusra Front');
     expect(await panel.locator('.timeline-row').count()).toBe(actor.relations.length);
@@ -197,7 +255,9 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
     await clickOnGraph(id);
     const panel = page.locator(`#panel-details [data-relation="${id}"]`);
     await panel.waitFor();
-    const { relation } = await api<{ relation: { summary: string; since: string; citations: { title: string }[] } }>(`{ relation(id: "${id}") { summary since citations { title } } }`);
+    const { relation } = await api<{ relation: { summary: string; since: string; citations: { title: string }[] } }>(
+      `{ relation(id: "${id}") { summary since citations { title } } }`,
+    );
     expect(await panel.locator('.summary').textContent()).toBe(relation.summary);
     expect(await panel.locator('[data-testid="relation-dates"]').textContent()).toContain(`since ${relation.since}`);
     expect(await panel.textContent()).toMatch(/Precision(Day|Month|Year):/);
@@ -212,7 +272,10 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
     await page.fill('#path-window-to', '2018-02-28');
     await page.click('#path-find');
     await page.waitForSelector('#path-results[data-state="ready"]');
-    const { shortestPath, paths } = await api<{ shortestPath: { actors: { id: string }[]; relations: { id: string }[] }; paths: unknown[] }>(
+    const { shortestPath, paths } = await api<{
+      shortestPath: { actors: { id: string }[]; relations: { id: string }[] };
+      paths: unknown[];
+    }>(
       '{ shortestPath(from: "turkey", to: "daesh", window: { from: "2018-02-01", to: "2018-02-28" }, maxHops: 4) { actors { id } relations { id } } paths(from: "turkey", to: "daesh", window: { from: "2018-02-01", to: "2018-02-28" }, maxHops: 4, timeRespecting: true, first: 10) { hops } }',
     );
     await page.evaluate(() => window.__explorer.idle());
@@ -257,11 +320,19 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
   it('shows an API failure as a readable message, never a blank page', async () => {
     const broken = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await broken.route('**/graphql', (route) =>
-      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'The graph store is unavailable.', extensions: { code: 'STORE_UNAVAILABLE' } }] }) }),
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          errors: [{ message: 'The graph store is unavailable.', extensions: { code: 'STORE_UNAVAILABLE' } }],
+        }),
+      }),
     );
     await broken.goto(`${server.url}/explore/`);
     await broken.waitForSelector('#error:not([hidden])');
-    expect(await broken.locator('#error').textContent()).toContain('Could not open the explorer: The graph store is unavailable. [STORE_UNAVAILABLE]');
+    expect(await broken.locator('#error').textContent()).toContain(
+      'Could not open the explorer: The graph store is unavailable. [STORE_UNAVAILABLE]',
+    );
     expect(await broken.locator('#graph-status').textContent()).toBe('The graph could not be loaded.');
 
     // Retry once the API is back.

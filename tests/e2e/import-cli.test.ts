@@ -8,11 +8,20 @@ import { ROOT } from '../../src/config.js';
 
 const run = promisify(execFile);
 const TSX = `${ROOT}node_modules/.bin/tsx`;
-const ACLED = ['tests/fixtures/acled-idlib-sample.csv', '--format', 'acled', '--map', 'tests/fixtures/acled-actor-map.csv'];
+const ACLED = [
+  'tests/fixtures/acled-idlib-sample.csv',
+  '--format',
+  'acled',
+  '--map',
+  'tests/fixtures/acled-actor-map.csv',
+];
 
 async function cli(args: string[], env: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run(TSX, ['scripts/import.ts', ...args], { cwd: ROOT, env: { ...process.env, STORE: 'memory', ...env } });
+    const { stdout, stderr } = await run(TSX, ['scripts/import.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, STORE: 'memory', ...env },
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

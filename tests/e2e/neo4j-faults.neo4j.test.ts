@@ -21,7 +21,10 @@ async function timed(server: ServerProcess, query: string, token?: string) {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query }),
   });
-  const body = (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  const body = (await res.json()) as {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
   return { status: res.status, body, ms: Date.now() - started };
 }
 
@@ -41,8 +44,18 @@ describe.skipIf(!settings)('fault suite: Neo4j stops during a stream of requests
     dataDir = await mkdtemp(join(tmpdir(), 'idlib-faults-'));
     db = await startLocalNeo4j({ port: 0, dataDir, log: () => {} });
     port = Number(new URL(db.uri.replace('bolt:', 'http:')).port);
-    env = { STORE: 'neo4j', NEO4J_URI: db.uri, NEO4J_PASSWORD: LOCAL_NEO4J_PASSWORD, API_TOKEN: TOKEN, REQUEST_TIMEOUT_MS: String(DEADLINE_MS), NEO4J_TX_TIMEOUT_MS: '5000' };
-    await run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--reset'], { cwd: ROOT, env: { ...process.env, ...env } });
+    env = {
+      STORE: 'neo4j',
+      NEO4J_URI: db.uri,
+      NEO4J_PASSWORD: LOCAL_NEO4J_PASSWORD,
+      API_TOKEN: TOKEN,
+      REQUEST_TIMEOUT_MS: String(DEADLINE_MS),
+      NEO4J_TX_TIMEOUT_MS: '5000',
+    };
+    await run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--reset'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     server = await startServer(env);
   });
   afterAll(async () => {
@@ -61,9 +74,14 @@ describe.skipIf(!settings)('fault suite: Neo4j stops during a stream of requests
     const loop = async (kind: 'read' | 'write') => {
       while (!stop) {
         const id = `fault-${kind}-${n++}`;
-        const res = kind === 'read'
-          ? await timed(server!, '{ actor(id: "hts") { name relations(kinds: [FIGHTS]) { id to { id } } } }')
-          : await timed(server!, `mutation { createActor(input: { id: "${id}", name: "Fault ${id}", kind: MILITIA }) { id } }`, TOKEN);
+        const res =
+          kind === 'read'
+            ? await timed(server!, '{ actor(id: "hts") { name relations(kinds: [FIGHTS]) { id to { id } } } }')
+            : await timed(
+                server!,
+                `mutation { createActor(input: { id: "${id}", name: "Fault ${id}", kind: MILITIA }) { id } }`,
+                TOKEN,
+              );
         latencies.push(res.ms);
         expect(res.status, JSON.stringify(res.body)).toBeLessThan(600);
         const code = res.body.errors?.[0]?.extensions?.code ?? 'OK';
@@ -77,7 +95,10 @@ describe.skipIf(!settings)('fault suite: Neo4j stops during a stream of requests
 
     await db!.stop();
     const down = await timed(server!, '{ actor(id: "hts") { name } }');
-    expect(down.body.errors?.[0]).toMatchObject({ message: 'The graph store is unavailable right now; try again shortly.', extensions: { code: 'STORE_UNAVAILABLE' } });
+    expect(down.body.errors?.[0]).toMatchObject({
+      message: 'The graph store is unavailable right now; try again shortly.',
+      extensions: { code: 'STORE_UNAVAILABLE' },
+    });
     expect(JSON.stringify(down.body)).not.toMatch(/bolt:|ECONNREFUSED|Neo4jError|\n\s+at /);
     expect((await fetch(`${server!.url}/ready`)).status).toBe(503);
     expect((await fetch(`${server!.url}/health`)).status).toBe(200);
@@ -99,14 +120,22 @@ describe.skipIf(!settings)('fault suite: Neo4j stops during a stream of requests
 
     expect(server!.child.exitCode).toBeNull();
     const worst = Math.max(...latencies);
-    console.log(`[faults] ${latencies.length} requests during the run, outcomes ${JSON.stringify(Object.fromEntries(codes))}, slowest ${worst} ms (deadline ${DEADLINE_MS} ms); API recovered ${recoveryMs} ms after Neo4j was back; ${acknowledged.length} writes acknowledged`);
+    console.log(
+      `[faults] ${latencies.length} requests during the run, outcomes ${JSON.stringify(Object.fromEntries(codes))}, slowest ${worst} ms (deadline ${DEADLINE_MS} ms); API recovered ${recoveryMs} ms after Neo4j was back; ${acknowledged.length} writes acknowledged`,
+    );
     expect(worst).toBeLessThan(DEADLINE_MS + 2_000);
     expect(codes.get('STORE_UNAVAILABLE') ?? 0).toBeGreaterThan(0);
 
     const present = new Set<string>();
-    for (let after: string | null = null; ; ) {
-      const page = await timed(server!, `{ actors(search: "fault", first: 100${after ? `, after: "${after}"` : ''}) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`);
-      const actors = page.body.data!.actors as { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    for (let after: string | null = null; ;) {
+      const page = await timed(
+        server!,
+        `{ actors(search: "fault", first: 100${after ? `, after: "${after}"` : ''}) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+      );
+      const actors = page.body.data!.actors as {
+        edges: { node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
       actors.edges.forEach((e) => present.add(e.node.id));
       if (!actors.pageInfo.hasNextPage) break;
       after = actors.pageInfo.endCursor;

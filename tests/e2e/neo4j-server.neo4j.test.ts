@@ -9,11 +9,27 @@ const run = promisify(execFile);
 const settings = neo4jSettings();
 const TSX = `${ROOT}node_modules/.bin/tsx`;
 
-const envFor = (uri: string) => ({ STORE: 'neo4j', NEO4J_URI: uri, NEO4J_USER: settings!.user, NEO4J_PASSWORD: settings!.password, NEO4J_DATABASE: settings!.database });
+const envFor = (uri: string) => ({
+  STORE: 'neo4j',
+  NEO4J_URI: uri,
+  NEO4J_USER: settings!.user,
+  NEO4J_PASSWORD: settings!.password,
+  NEO4J_DATABASE: settings!.database,
+});
 
 async function post(server: ServerProcess, query: string) {
-  const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] } };
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      data?: Record<string, unknown>;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    },
+  };
 }
 
 const ANALYST_QUERY = `{
@@ -25,18 +41,25 @@ const ANALYST_QUERY = `{
 describe.skipIf(!settings)('npm run seed, then STORE=neo4j npm start', () => {
   let neo4jServer: ServerProcess;
   let memoryServer: ServerProcess;
-  const seed = () => run(TSX, ['scripts/seed.ts', '--reset'], { cwd: ROOT, env: { ...process.env, ...envFor(settings!.uri) } });
+  const seed = () =>
+    run(TSX, ['scripts/seed.ts', '--reset'], { cwd: ROOT, env: { ...process.env, ...envFor(settings!.uri) } });
 
   beforeAll(async () => {
     await seed();
-    [neo4jServer, memoryServer] = await Promise.all([startServer(envFor(settings!.uri)), startServer({ STORE: 'memory' })]);
+    [neo4jServer, memoryServer] = await Promise.all([
+      startServer(envFor(settings!.uri)),
+      startServer({ STORE: 'memory' }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([neo4jServer?.stop(), memoryServer?.stop()]);
   });
 
   it('seeds idempotently: a second run changes nothing', async () => {
-    const { stdout } = await run(TSX, ['scripts/seed.ts'], { cwd: ROOT, env: { ...process.env, ...envFor(settings!.uri) } });
+    const { stdout } = await run(TSX, ['scripts/seed.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, ...envFor(settings!.uri) },
+    });
     const before = /before: (.*)/.exec(stdout)?.[1];
     const after = /after: +(.*)/.exec(stdout)?.[1];
     expect(before).toMatch(/^\d+ actors, \d+ relations/);

@@ -28,9 +28,16 @@ describe('npm start (embedded store)', () => {
   });
 
   it('answers the acceptance query over HTTP with cited FIGHTS relations including HTS', async () => {
-    const query = '{ actor(id:"daesh") { name relations(kinds:[FIGHTS], window:{from:"2017-12-01", to:"2017-12-31"}) { from { id } to { id } since citations { title } } } }';
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-    const body = (await res.json()) as { data: { actor: { relations: { from: { id: string }; to: { id: string }; citations: { title: string }[] }[] } } };
+    const query =
+      '{ actor(id:"daesh") { name relations(kinds:[FIGHTS], window:{from:"2017-12-01", to:"2017-12-31"}) { from { id } to { id } since citations { title } } } }';
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await res.json()) as {
+      data: { actor: { relations: { from: { id: string }; to: { id: string }; citations: { title: string }[] }[] } };
+    };
     const relations = body.data.actor.relations;
     const counterparts = relations.map((r) => (r.from.id === 'daesh' ? r.to.id : r.from.id));
     expect(counterparts).toContain('hts');
@@ -55,7 +62,27 @@ describe('start-up errors', () => {
   it('rejects a broken dataset file, naming the file, record and field', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dataset-'));
     const file = join(dir, 'bad.json');
-    await writeFile(file, JSON.stringify({ version: 1, sources: [], actors: [{ id: 'a', name: 'A', kind: 'STATE' }], relations: [{ id: 'r', kind: 'FIGHTS', from: 'a', to: 'b', since: '2017-01-01', until: null, precision: 'DAY', summary: 's', citations: [] }] }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 1,
+        sources: [],
+        actors: [{ id: 'a', name: 'A', kind: 'STATE' }],
+        relations: [
+          {
+            id: 'r',
+            kind: 'FIGHTS',
+            from: 'a',
+            to: 'b',
+            since: '2017-01-01',
+            until: null,
+            precision: 'DAY',
+            summary: 's',
+            citations: [],
+          },
+        ],
+      }),
+    );
     const { code, output } = await startFailing({ DATASET: file, STORE: 'memory' });
     expect(code).toBe(1);
     expect(output).toContain(`${file}: invalid dataset, nothing was loaded`);

@@ -10,7 +10,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 /** A client for the app with no socket: requests go through `yoga.fetch`. */
 export function apiClient(store: GraphStore, config: Partial<AppConfig> = {}, token?: string) {
   const app = createApp(store, { env: 'test', corsOrigins: null, ...config });
-  return async function query<T = Record<string, unknown>>(document: string, variables?: Record<string, unknown>, as = token): Promise<GraphQLResponse<T>> {
+  return async function query<T = Record<string, unknown>>(
+    document: string,
+    variables?: Record<string, unknown>,
+    as = token,
+  ): Promise<GraphQLResponse<T>> {
     const response = await app.fetch('http://test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${as}` } : {}) },

@@ -35,7 +35,12 @@ export const buildCitation = (relationId: string, source: Source, overrides: Par
 });
 
 /** A dataset where every relation cites one test source, unless citations are given. */
-export function buildDataset(parts: { actors: Actor[]; relations?: Relation[]; citations?: Citation[]; sources?: Source[] }): Dataset {
+export function buildDataset(parts: {
+  actors: Actor[];
+  relations?: Relation[];
+  citations?: Citation[];
+  sources?: Source[];
+}): Dataset {
   const sources = parts.sources ?? [buildSource()];
   const relations = parts.relations ?? [];
   return {
@@ -56,11 +61,27 @@ export function buildDataset(parts: { actors: Actor[]; relations?: Relation[]; c
  *   cell --MEMBER_OF(2016-01-01..2016-12-31)--> daesh
  */
 export function conflictDataset(): Dataset {
-  const source = buildSource({ id: 'wire-2017-12-10', title: 'Clashes in Idlib', publisher: 'Wire', published: '2017-12-10' });
-  const second = buildSource({ id: 'monitor-2018-02-09', title: 'Corridor opened', publisher: null, published: '2018-02-09', publishedApproximate: true });
+  const source = buildSource({
+    id: 'wire-2017-12-10',
+    title: 'Clashes in Idlib',
+    publisher: 'Wire',
+    published: '2017-12-10',
+  });
+  const second = buildSource({
+    id: 'monitor-2018-02-09',
+    title: 'Corridor opened',
+    publisher: null,
+    published: '2018-02-09',
+    publishedApproximate: true,
+  });
   const actors = [
     buildActor({ id: 'gov', name: 'Syrian Government', kind: 'STATE', aliases: ['Assad regime', 'Syrian Army'] }),
-    buildActor({ id: 'rebels', name: 'Hay\'at Taḥrīr al-Shām', aliases: ['HTS', 'Nusra Front'], description: 'Rebel alliance' }),
+    buildActor({
+      id: 'rebels',
+      name: "Hay'at Taḥrīr al-Shām",
+      aliases: ['HTS', 'Nusra Front'],
+      description: 'Rebel alliance',
+    }),
     buildActor({ id: 'daesh', name: 'Daesh', aliases: ['ISIS', 'Islamic State'] }),
     buildActor({ id: 'ru', name: 'Russia', kind: 'STATE', aliases: ['Moscow'] }),
     buildActor({ id: 'ir', name: 'Iran', kind: 'STATE' }),
@@ -69,13 +90,57 @@ export function conflictDataset(): Dataset {
     buildActor({ id: 'loner', name: 'Unconnected monitor', kind: 'MONITOR' }),
   ];
   const relations = [
-    buildRelation({ id: 'gov-fights-rebels', from: 'gov', to: 'rebels', since: '2017-10-01', until: '2017-12-31', precision: 'MONTH' }),
-    buildRelation({ id: 'rebels-fight-daesh', from: 'rebels', to: 'daesh', since: '2017-12-08', until: '2017-12-08', places: ['Bashkun'] }),
+    buildRelation({
+      id: 'gov-fights-rebels',
+      from: 'gov',
+      to: 'rebels',
+      since: '2017-10-01',
+      until: '2017-12-31',
+      precision: 'MONTH',
+    }),
+    buildRelation({
+      id: 'rebels-fight-daesh',
+      from: 'rebels',
+      to: 'daesh',
+      since: '2017-12-08',
+      until: '2017-12-08',
+      places: ['Bashkun'],
+    }),
     buildRelation({ id: 'ru-supports-gov', kind: 'SUPPORTS', from: 'ru', to: 'gov', since: '2015-09-30', until: null }),
-    buildRelation({ id: 'ir-supports-gov', kind: 'SUPPORTS', from: 'ir', to: 'gov', since: '2017-10-01', until: '2018-02-28', precision: 'MONTH' }),
-    buildRelation({ id: 'tr-supports-rebels', kind: 'SUPPORTS', from: 'tr', to: 'rebels', since: '2018-01-01', until: null }),
-    buildRelation({ id: 'ru-negotiates-tr', kind: 'NEGOTIATES', from: 'ru', to: 'tr', since: '2017-05-04', until: null }),
-    buildRelation({ id: 'cell-member-of-daesh', kind: 'MEMBER_OF', from: 'cell', to: 'daesh', since: '2016-01-01', until: '2016-12-31', precision: 'YEAR' }),
+    buildRelation({
+      id: 'ir-supports-gov',
+      kind: 'SUPPORTS',
+      from: 'ir',
+      to: 'gov',
+      since: '2017-10-01',
+      until: '2018-02-28',
+      precision: 'MONTH',
+    }),
+    buildRelation({
+      id: 'tr-supports-rebels',
+      kind: 'SUPPORTS',
+      from: 'tr',
+      to: 'rebels',
+      since: '2018-01-01',
+      until: null,
+    }),
+    buildRelation({
+      id: 'ru-negotiates-tr',
+      kind: 'NEGOTIATES',
+      from: 'ru',
+      to: 'tr',
+      since: '2017-05-04',
+      until: null,
+    }),
+    buildRelation({
+      id: 'cell-member-of-daesh',
+      kind: 'MEMBER_OF',
+      from: 'cell',
+      to: 'daesh',
+      since: '2016-01-01',
+      until: '2016-12-31',
+      precision: 'YEAR',
+    }),
   ];
   const citations = [
     ...relations.map((r) => buildCitation(r.id, source)),

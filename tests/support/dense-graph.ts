@@ -8,7 +8,8 @@ export function denseDataset(n: number, parallel: number): Dataset {
   const relations: Relation[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      for (let k = 0; k < parallel; k++) relations.push(buildRelation({ id: `d${i}-${j}-${k}`, from: actors[i].id, to: actors[j].id }));
+      for (let k = 0; k < parallel; k++)
+        relations.push(buildRelation({ id: `d${i}-${j}-${k}`, from: actors[i].id, to: actors[j].id }));
     }
   }
   return buildDataset({ actors, relations });

@@ -26,7 +26,13 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const env = process.env;
   if (env.NEO4J_URI) {
-    project.provide('neo4j', { uri: env.NEO4J_URI, user: env.NEO4J_USER ?? 'neo4j', password: env.NEO4J_PASSWORD ?? LOCAL_NEO4J_PASSWORD, database: env.NEO4J_DATABASE ?? 'neo4j', reason: null });
+    project.provide('neo4j', {
+      uri: env.NEO4J_URI,
+      user: env.NEO4J_USER ?? 'neo4j',
+      password: env.NEO4J_PASSWORD ?? LOCAL_NEO4J_PASSWORD,
+      database: env.NEO4J_DATABASE ?? 'neo4j',
+      reason: null,
+    });
     return;
   }
   const base = { user: LOCAL_NEO4J_USER, password: LOCAL_NEO4J_PASSWORD, database: 'neo4j' };
@@ -42,7 +48,11 @@ export default async function setup(project: TestProject) {
     server = await startLocalNeo4j({ port: 0, dataDir, log: (line) => console.log(`[neo4j] ${line}`) });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
-    project.provide('neo4j', { ...base, uri: null, reason: `the local Neo4j did not start: ${(error as Error).message}` });
+    project.provide('neo4j', {
+      ...base,
+      uri: null,
+      reason: `the local Neo4j did not start: ${(error as Error).message}`,
+    });
     return;
   }
   console.log(`[neo4j] test server ready at ${server.uri} in ${Date.now() - started} ms`);

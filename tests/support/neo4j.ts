@@ -11,11 +11,19 @@ import { applySchema, seedDataset } from '../../src/store/neo4j/seed.js';
 export function neo4jSettings(): Neo4jSettings | null {
   const target = inject('neo4j');
   if (target.uri) {
-    return { uri: target.uri, user: target.user, password: target.password, database: target.database, txTimeoutMs: 10_000 };
+    return {
+      uri: target.uri,
+      user: target.user,
+      password: target.password,
+      database: target.database,
+      txTimeoutMs: 10_000,
+    };
   }
   const message = `Neo4j tests cannot run: ${target.reason}`;
   if (process.env.NEO4J_REQUIRED === '1') throw new Error(`${message} (NEO4J_REQUIRED=1)`);
-  console.warn(`\n*** SKIPPING the Neo4j tests in this file. ${message}\n*** Set NEO4J_URI, or install Java 21+ so \`npm test\` can start a local Neo4j.\n`);
+  console.warn(
+    `\n*** SKIPPING the Neo4j tests in this file. ${message}\n*** Set NEO4J_URI, or install Java 21+ so \`npm test\` can start a local Neo4j.\n`,
+  );
   return null;
 }
 

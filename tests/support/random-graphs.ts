@@ -5,7 +5,17 @@ import { RELATION_KINDS, type Relation, type RelationKind } from '../../src/doma
 import { buildActor, buildDataset, buildRelation } from './build.js';
 
 /** Days from a small set, so that equal dates and window edges happen often. */
-const DAYS = ['2015-01-01', '2016-06-30', '2017-05-04', '2017-10-01', '2017-12-08', '2017-12-31', '2018-02-09', '2019-08-20', '2020-12-31'];
+const DAYS = [
+  '2015-01-01',
+  '2016-06-30',
+  '2017-05-04',
+  '2017-10-01',
+  '2017-12-08',
+  '2017-12-31',
+  '2018-02-09',
+  '2019-08-20',
+  '2020-12-31',
+];
 const day = fc.constantFrom(...DAYS);
 const kind = fc.constantFrom<RelationKind>(...RELATION_KINDS);
 
@@ -27,13 +37,22 @@ export const randomDataset = fc
       .filter((r) => r.from !== r.to)
       .map((r, i) => {
         const [since, until] = r.until !== null && r.until < r.since ? [r.until, r.since] : [r.since, r.until];
-        return buildRelation({ id: `r${String(i).padStart(2, '0')}`, kind: r.kind, from: `x${r.from}`, to: `x${r.to}`, since, until });
+        return buildRelation({
+          id: `r${String(i).padStart(2, '0')}`,
+          kind: r.kind,
+          from: `x${r.from}`,
+          to: `x${r.to}`,
+          since,
+          until,
+        });
       });
     return buildDataset({ actors, relations: built });
   });
 
 const window = fc.option(
-  fc.tuple(fc.option(day), fc.option(day)).map(([a, b]) => (a !== null && b !== null && a > b ? { from: b, to: a } : { from: a, to: b })),
+  fc
+    .tuple(fc.option(day), fc.option(day))
+    .map(([a, b]) => (a !== null && b !== null && a > b ? { from: b, to: a } : { from: a, to: b })),
   { freq: 2 },
 );
 

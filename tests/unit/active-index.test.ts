@@ -7,15 +7,23 @@ import { ActiveIndex } from '../../src/store/memory/active-index.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { buildActor, buildCitation, buildDataset, buildRelation, buildSource } from '../support/build.js';
 
-const date = fc.date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const date = fc
+  .date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 /** One hub's relations: many, some open, some long, some short, in the store's (since, id) order. */
 const hubRelations = fc
-  .array(fc.record({ since: date, until: fc.option(date, { freq: 4 }), long: fc.boolean() }), { minLength: 70, maxLength: 300 })
+  .array(fc.record({ since: date, until: fc.option(date, { freq: 4 }), long: fc.boolean() }), {
+    minLength: 70,
+    maxLength: 300,
+  })
   .map((rows) =>
     rows
       .map(({ since, until, long }, i) => {
-        const end = long && until !== null ? `${Number(until.slice(0, 4)) + 30}${until.slice(4)}`.replace(/^(\d{4})-02-29$/, '$1-02-28') : until;
+        const end =
+          long && until !== null
+            ? `${Number(until.slice(0, 4)) + 30}${until.slice(4)}`.replace(/^(\d{4})-02-29$/, '$1-02-28')
+            : until;
         const [a, b] = end !== null && end < since ? [end, since] : [since, end];
         return buildRelation({ id: `r${String(i).padStart(3, '0')}`, from: 'hub', to: `a${i}`, since: a, until: b });
       })
@@ -32,8 +40,16 @@ describe('ActiveIndex', () => {
         for (const window of windows) {
           const found = index.candidates('hub', window);
           expect(new Set(found.map((r) => r.id)).size, 'no relation twice').toBe(found.length);
-          const active = relations.filter((r) => isActiveIn(r, window)).map((r) => r.id).sort();
-          expect(found.filter((r) => isActiveIn(r, window)).map((r) => r.id).sort()).toEqual(active);
+          const active = relations
+            .filter((r) => isActiveIn(r, window))
+            .map((r) => r.id)
+            .sort();
+          expect(
+            found
+              .filter((r) => isActiveIn(r, window))
+              .map((r) => r.id)
+              .sort(),
+          ).toEqual(active);
         }
       }),
       { seed: 20261122, numRuns: 300 },
@@ -43,7 +59,16 @@ describe('ActiveIndex', () => {
   it('narrows a long history to far fewer candidates for a short window', () => {
     const relations: Relation[] = [];
     for (let year = 2010; year < 2020; year++) {
-      for (let i = 0; i < 50; i++) relations.push(buildRelation({ id: `r${year}-${i}`, from: 'hub', to: `a${i}`, since: `${year}-03-01`, until: `${year}-09-30` }));
+      for (let i = 0; i < 50; i++)
+        relations.push(
+          buildRelation({
+            id: `r${year}-${i}`,
+            from: 'hub',
+            to: `a${i}`,
+            since: `${year}-03-01`,
+            until: `${year}-09-30`,
+          }),
+        );
     }
     const index = new ActiveIndex(() => relations);
     expect(index.candidates('hub', { from: '2015-05-01', to: '2015-06-30' })).toHaveLength(50);
@@ -54,7 +79,15 @@ describe('ActiveIndex', () => {
     const source = buildSource();
     const relations = [
       buildRelation({ id: 'ab', from: 'a', to: 'b', since: '2017-01-01', until: null }),
-      ...Array.from({ length: 80 }, (_, i) => buildRelation({ id: `x${String(i).padStart(2, '0')}`, from: 'a', to: `x${i}`, since: '2016-01-01', until: '2016-12-31' })),
+      ...Array.from({ length: 80 }, (_, i) =>
+        buildRelation({
+          id: `x${String(i).padStart(2, '0')}`,
+          from: 'a',
+          to: `x${i}`,
+          since: '2016-01-01',
+          until: '2016-12-31',
+        }),
+      ),
     ];
     const store = MemoryStore.fromDataset(
       buildDataset({
@@ -64,7 +97,14 @@ describe('ActiveIndex', () => {
         citations: relations.map((r) => buildCitation(r.id, source)),
       }),
     );
-    const query = { from: 'a', to: 'b', kinds: null, window: { from: '2018-01-01', to: '2018-06-30' }, maxHops: 2, directed: false };
+    const query = {
+      from: 'a',
+      to: 'b',
+      kinds: null,
+      window: { from: '2018-01-01', to: '2018-06-30' },
+      maxHops: 2,
+      directed: false,
+    };
     expect((await store.shortestPath(query))?.relations.map((r) => r.id)).toEqual(['ab']);
     await store.write({ op: 'closeRelation', id: 'ab', until: '2017-06-30' });
     expect(await store.shortestPath(query)).toBeNull();

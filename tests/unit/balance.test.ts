@@ -9,33 +9,68 @@ const talk = (id: string, from: string, to: string) => buildRelation({ id, from,
 
 describe('balanceAt', () => {
   it('flags an actor that supports both sides of a fight, naming it as the pivot', () => {
-    const report = balanceAt('2018-01-01', [support('s1', 'tr', 'rebels'), talk('n1', 'tr', 'ru'), fight('f1', 'ru', 'rebels')]);
+    const report = balanceAt('2018-01-01', [
+      support('s1', 'tr', 'rebels'),
+      talk('n1', 'tr', 'ru'),
+      fight('f1', 'ru', 'rebels'),
+    ]);
     expect(report).toMatchObject({ triads: 1, balanced: 0, balancedShare: 0 });
     expect(report.unbalanced).toEqual([
-      { actorIds: ['rebels', 'ru', 'tr'], pattern: 'FRIEND_OF_BOTH_SIDES', pivotId: 'tr', relations: [fight('f1', 'ru', 'rebels'), talk('n1', 'tr', 'ru'), support('s1', 'tr', 'rebels')].sort((a, b) => a.id.localeCompare(b.id)) },
+      {
+        actorIds: ['rebels', 'ru', 'tr'],
+        pattern: 'FRIEND_OF_BOTH_SIDES',
+        pivotId: 'tr',
+        relations: [fight('f1', 'ru', 'rebels'), talk('n1', 'tr', 'ru'), support('s1', 'tr', 'rebels')].sort((a, b) =>
+          a.id.localeCompare(b.id),
+        ),
+      },
     ]);
   });
 
   it('flags three mutual enemies, and counts balanced triads', () => {
     const report = balanceAt('2018-01-01', [
-      fight('f1', 'a', 'b'), fight('f2', 'b', 'c'), fight('f3', 'a', 'c'), // - - -: unbalanced
-      support('s1', 'd', 'a'), fight('f4', 'd', 'b'), // with f1: + - - balanced (a, b, d)
-      support('s2', 'e', 'f'), support('s3', 'f', 'g'), talk('n1', 'e', 'g'), // + + +: balanced
+      fight('f1', 'a', 'b'),
+      fight('f2', 'b', 'c'),
+      fight('f3', 'a', 'c'), // - - -: unbalanced
+      support('s1', 'd', 'a'),
+      fight('f4', 'd', 'b'), // with f1: + - - balanced (a, b, d)
+      support('s2', 'e', 'f'),
+      support('s3', 'f', 'g'),
+      talk('n1', 'e', 'g'), // + + +: balanced
     ]);
     expect(report.triads).toBe(3);
     expect(report.balanced).toBe(2);
     expect(report.balancedShare).toBeCloseTo(2 / 3);
-    expect(report.unbalanced.map((t) => [t.actorIds, t.pattern, t.pivotId])).toEqual([[['a', 'b', 'c'], 'ALL_HOSTILE', null]]);
+    expect(report.unbalanced.map((t) => [t.actorIds, t.pattern, t.pivotId])).toEqual([
+      [['a', 'b', 'c'], 'ALL_HOSTILE', null],
+    ]);
   });
 
   it('counts a pair with friendly and hostile relations as hostile, and reports it', () => {
-    const report = balanceAt('2018-01-01', [support('s1', 'a', 'b'), fight('f1', 'b', 'a'), support('s2', 'c', 'a'), support('s3', 'c', 'b')]);
-    expect(report.ambivalentPairs.map((p) => [p.actorIds, p.relations.map((r) => r.id)])).toEqual([[['a', 'b'], ['f1', 's1']]]);
+    const report = balanceAt('2018-01-01', [
+      support('s1', 'a', 'b'),
+      fight('f1', 'b', 'a'),
+      support('s2', 'c', 'a'),
+      support('s3', 'c', 'b'),
+    ]);
+    expect(report.ambivalentPairs.map((p) => [p.actorIds, p.relations.map((r) => r.id)])).toEqual([
+      [
+        ['a', 'b'],
+        ['f1', 's1'],
+      ],
+    ]);
     expect(report.unbalanced.map((t) => [t.pattern, t.pivotId])).toEqual([['FRIEND_OF_BOTH_SIDES', 'c']]);
   });
 
   it('has no share when there is no triad', () => {
-    expect(balanceAt('2018-01-01', [fight('f1', 'a', 'b')])).toEqual({ at: '2018-01-01', triads: 0, balanced: 0, balancedShare: null, unbalanced: [], ambivalentPairs: [] });
+    expect(balanceAt('2018-01-01', [fight('f1', 'a', 'b')])).toEqual({
+      at: '2018-01-01',
+      triads: 0,
+      balanced: 0,
+      balancedShare: null,
+      unbalanced: [],
+      ambivalentPairs: [],
+    });
   });
 });
 
@@ -47,11 +82,8 @@ describe('changesBetween', () => {
       buildRelation({ id: 'c', from: 'x', to: 'y', since: '2017-12-31', until: null }),
       buildRelation({ id: 'd', from: 'x', to: 'y', since: '2016-01-01', until: '2019-01-01' }),
     ];
-    expect(changesBetween(relations, '2017-12-01', '2017-12-31').map((c) => `${c.date} ${c.change} ${c.relation.id}`)).toEqual([
-      '2017-12-08 BEGAN b',
-      '2017-12-08 ENDED a',
-      '2017-12-08 ENDED b',
-      '2017-12-31 BEGAN c',
-    ]);
+    expect(
+      changesBetween(relations, '2017-12-01', '2017-12-31').map((c) => `${c.date} ${c.change} ${c.relation.id}`),
+    ).toEqual(['2017-12-08 BEGAN b', '2017-12-08 ENDED a', '2017-12-08 ENDED b', '2017-12-31 BEGAN c']);
   });
 });

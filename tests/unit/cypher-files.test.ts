@@ -28,15 +28,21 @@ describe('cypher/', () => {
     expect(uses, `${name} is only listed, never run`).toBeGreaterThanOrEqual(2);
   });
 
-  it.each([...files.keys()])('%s starts with a comment listing its parameters and takes values only as $parameters', (name) => {
-    const text = files.get(name)!;
-    expect(text.startsWith('//')).toBe(true);
-    expect(text).toMatch(/Parameters:/);
-    const body = text.split('\n').filter((line) => !line.trim().startsWith('//')).join('\n');
-    // No string literal may carry data; the only literals allowed are kind names and the like.
-    const literals = [...body.matchAll(/'([^']*)'/g)].map((m) => m[1]);
-    expect(literals.every((l) => /^[A-Z_]+$/.test(l))).toBe(true);
-  });
+  it.each([...files.keys()])(
+    '%s starts with a comment listing its parameters and takes values only as $parameters',
+    (name) => {
+      const text = files.get(name)!;
+      expect(text.startsWith('//')).toBe(true);
+      expect(text).toMatch(/Parameters:/);
+      const body = text
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('//'))
+        .join('\n');
+      // No string literal may carry data; the only literals allowed are kind names and the like.
+      const literals = [...body.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+      expect(literals.every((l) => /^[A-Z_]+$/.test(l))).toBe(true);
+    },
+  );
 
   it('pages relations with one index-ordered branch per relation kind, guarded by $kinds', () => {
     const text = files.get('relations-page')!;
@@ -50,7 +56,9 @@ describe('cypher/', () => {
   it('sets hop bounds only to validated integers', () => {
     expect(withHops(2)).toContain('*0..2]');
     expect(withMaxHops('paths', 4)).toContain('{1,4}');
-    for (const bad of [0, 4, 2.5, Number.NaN]) expect(() => withHops(bad)).toThrow(/hops must be an integer from 1 to 3/);
-    for (const bad of [0, 7, 1.5]) expect(() => withMaxHops('shortest-path', bad)).toThrow(/maxHops must be an integer from 1 to 6/);
+    for (const bad of [0, 4, 2.5, Number.NaN])
+      expect(() => withHops(bad)).toThrow(/hops must be an integer from 1 to 3/);
+    for (const bad of [0, 7, 1.5])
+      expect(() => withMaxHops('shortest-path', bad)).toThrow(/maxHops must be an integer from 1 to 6/);
   });
 });

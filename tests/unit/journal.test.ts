@@ -26,7 +26,10 @@ describe('the embedded store journal', () => {
 
     const second = MemoryStore.fromDataset(conflictDataset());
     expect(await second.attachJournal(dir)).toMatchObject({ replayed: 3, skipped: [], torn: null });
-    expect((await second.actorsByIds(['new-a', 'ir']))).toEqual([buildActor({ id: 'new-a' }), expect.objectContaining({ id: 'gov' })]);
+    expect(await second.actorsByIds(['new-a', 'ir'])).toEqual([
+      buildActor({ id: 'new-a' }),
+      expect.objectContaining({ id: 'gov' }),
+    ]);
     expect((await second.relationsByIds(['ru-supports-gov']))[0]?.until).toBe('2020-01-01');
     await second.close();
   });
@@ -51,7 +54,9 @@ describe('the embedded store journal', () => {
     const again = MemoryStore.fromDataset(conflictDataset());
     const replay = await again.attachJournal(dir);
     expect(replay.replayed).toBe(1);
-    expect(replay.torn).toMatch(/the last record \(line 2\) was torn, most likely by a crash mid-write \(it has no line end\)/);
+    expect(replay.torn).toMatch(
+      /the last record \(line 2\) was torn, most likely by a crash mid-write \(it has no line end\)/,
+    );
     expect(await readFile(file, 'utf8')).toBe(good);
     await again.write(create('after'));
     await again.close();
@@ -70,6 +75,8 @@ describe('the embedded store journal', () => {
     const lines = (await readFile(file, 'utf8')).split('\n');
     lines[0] = lines[0].replace('one', 'oNe');
     await writeFile(file, lines.join('\n'));
-    await expect(Journal.open(dir)).rejects.toThrow(/line 1 is damaged \(its checksum or JSON is wrong\) and is not the last line/);
+    await expect(Journal.open(dir)).rejects.toThrow(
+      /line 1 is damaged \(its checksum or JSON is wrong\) and is not the last line/,
+    );
   });
 });

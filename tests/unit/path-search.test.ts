@@ -25,14 +25,31 @@ function adjacencyOf(dataset: Dataset): Adjacency {
 const largerDataset = fc
   .record({
     n: fc.integer({ min: 10, max: 40 }),
-    relations: fc.array(fc.record({ from: fc.nat(39), to: fc.nat(39), kind: fc.constantFrom('FIGHTS', 'SUPPORTS', 'NEGOTIATES', 'MEMBER_OF' as const), since: fc.constantFrom('2015-01-01', '2017-05-04', '2018-02-09') }), { minLength: 30, maxLength: 100 }),
+    relations: fc.array(
+      fc.record({
+        from: fc.nat(39),
+        to: fc.nat(39),
+        kind: fc.constantFrom('FIGHTS', 'SUPPORTS', 'NEGOTIATES', 'MEMBER_OF' as const),
+        since: fc.constantFrom('2015-01-01', '2017-05-04', '2018-02-09'),
+      }),
+      { minLength: 30, maxLength: 100 },
+    ),
   })
   .map(({ n, relations }): Dataset => {
     const actors = Array.from({ length: n }, (_, i) => buildActor({ id: `a${i}` }));
     const built = relations
       .map((r) => ({ ...r, from: r.from % n, to: r.to % n }))
       .filter((r) => r.from !== r.to)
-      .map((r, i) => buildRelation({ id: `r${String(i).padStart(2, '0')}`, kind: r.kind as Relation['kind'], from: `a${r.from}`, to: `a${r.to}`, since: r.since, until: null }));
+      .map((r, i) =>
+        buildRelation({
+          id: `r${String(i).padStart(2, '0')}`,
+          kind: r.kind as Relation['kind'],
+          from: `a${r.from}`,
+          to: `a${r.to}`,
+          since: r.since,
+          until: null,
+        }),
+      );
     return buildDataset({ actors, relations: built });
   });
 
@@ -42,7 +59,9 @@ const day = (n: number) => new Date(Date.UTC(2010, 0, 1) + n * 86_400_000).toISO
 function checkAgainstOracle(dataset: Dataset, query: PathsQuery) {
   const adjacent = adjacencyOf(dataset);
   const plain = { ...query, timeRespecting: false };
-  const all = simplePaths(adjacent, { ...plain, first: Number.MAX_SAFE_INTEGER }).filter((path) => path.relations.length > 0);
+  const all = simplePaths(adjacent, { ...plain, first: Number.MAX_SAFE_INTEGER }).filter(
+    (path) => path.relations.length > 0,
+  );
   const found = shortestPath(adjacent, plain);
   if (found) expect(pathProblem(found, plain)).toBeNull();
   expect(found).toEqual(all[0] ?? null);
@@ -51,7 +70,10 @@ function checkAgainstOracle(dataset: Dataset, query: PathsQuery) {
 describe('shortestPath on the embedded store', () => {
   it('equals the first simple path on small random dated graphs', () => {
     fc.assert(
-      fc.property(randomDataset.chain((dataset) => fc.tuple(fc.constant(dataset), randomPathQuery(dataset.actors.length))), ([dataset, query]) => checkAgainstOracle(dataset, query)),
+      fc.property(
+        randomDataset.chain((dataset) => fc.tuple(fc.constant(dataset), randomPathQuery(dataset.actors.length))),
+        ([dataset, query]) => checkAgainstOracle(dataset, query),
+      ),
       { seed: 20261122, numRuns: 400 },
     );
   });
@@ -63,11 +85,25 @@ describe('shortestPath on the embedded store', () => {
         largerDataset.chain((dataset) =>
           fc.tuple(
             fc.constant(dataset),
-            fc.record({ from: fc.nat(dataset.actors.length - 1), to: fc.nat(dataset.actors.length - 1), maxHops: fc.integer({ min: 1, max: 6 }), directed: fc.boolean() }),
+            fc.record({
+              from: fc.nat(dataset.actors.length - 1),
+              to: fc.nat(dataset.actors.length - 1),
+              maxHops: fc.integer({ min: 1, max: 6 }),
+              directed: fc.boolean(),
+            }),
           ),
         ),
         ([dataset, q]) => {
-          const query: PathsQuery = { from: `a${q.from}`, to: `a${q.to}`, kinds: null, window: null, maxHops: q.maxHops, directed: q.directed, timeRespecting: false, first: 1 };
+          const query: PathsQuery = {
+            from: `a${q.from}`,
+            to: `a${q.to}`,
+            kinds: null,
+            window: null,
+            maxHops: q.maxHops,
+            directed: q.directed,
+            timeRespecting: false,
+            first: 1,
+          };
           checkAgainstOracle(dataset, query);
           if (shortestPath(adjacencyOf(dataset), query)) found++;
         },
@@ -90,34 +126,71 @@ describe('shortestPath on the embedded store', () => {
     const base = { kinds: null, window: null, directed: false };
     expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'a', maxHops: 3 })).toBeNull();
     expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'd', maxHops: 2 })).toBeNull();
-    expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'd', maxHops: 3 })?.actorIds).toEqual(['a', 'b', 'c', 'd']);
+    expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'd', maxHops: 3 })?.actorIds).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
   });
 
   it('gives the same answers through the store, whose hubs use the active-relations index', async () => {
     const hubDataset = fc
-      .array(fc.record({ from: fc.nat(29), to: fc.nat(29), start: fc.integer({ min: 0, max: 3650 }), days: fc.option(fc.integer({ min: 1, max: 900 }), { freq: 4 }) }), { minLength: 300, maxLength: 400 })
+      .array(
+        fc.record({
+          from: fc.nat(29),
+          to: fc.nat(29),
+          start: fc.integer({ min: 0, max: 3650 }),
+          days: fc.option(fc.integer({ min: 1, max: 900 }), { freq: 4 }),
+        }),
+        { minLength: 300, maxLength: 400 },
+      )
       .map((rows): Dataset => {
         // Actors 0-2 take part in most relations: hubs past the index's threshold.
         const end = (n: number) => (n < 20 ? n % 3 : n - 17);
         const relations = rows
           .map((r) => ({ ...r, from: end(r.from), to: end(r.to) }))
           .filter((r) => r.from !== r.to)
-          .map((r, i) => buildRelation({ id: `r${String(i).padStart(3, '0')}`, kind: 'FIGHTS', from: `a${r.from}`, to: `a${r.to}`, since: day(r.start), until: r.days === null ? null : day(r.start + r.days) }));
+          .map((r, i) =>
+            buildRelation({
+              id: `r${String(i).padStart(3, '0')}`,
+              kind: 'FIGHTS',
+              from: `a${r.from}`,
+              to: `a${r.to}`,
+              since: day(r.start),
+              until: r.days === null ? null : day(r.start + r.days),
+            }),
+          );
         return buildDataset({ actors: Array.from({ length: 13 }, (_, i) => buildActor({ id: `a${i}` })), relations });
       });
-    const window = fc.tuple(fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 0, max: 400 })).map(([start, days]) => ({ from: day(start), to: day(start + days) }));
+    const window = fc
+      .tuple(fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 0, max: 400 }))
+      .map(([start, days]) => ({ from: day(start), to: day(start + days) }));
     await fc.assert(
-      fc.asyncProperty(hubDataset, fc.array(fc.tuple(fc.nat(12), fc.nat(12), window), { minLength: 5, maxLength: 5 }), async (dataset, queries) => {
-        const store = MemoryStore.fromDataset(dataset);
-        const adjacent = adjacencyOf(dataset);
-        for (const [from, to, w] of queries) {
-          const query: PathsQuery = { from: `a${from}`, to: `a${to}`, kinds: null, window: w, maxHops: 3, directed: false, timeRespecting: true, first: 20 };
-          expect(await store.shortestPath(query)).toEqual(shortestPath(adjacent, query));
-          expect(await store.paths(query)).toEqual(simplePaths(adjacent, query));
-          const plain = { ...query, timeRespecting: false };
-          expect(await store.paths(plain)).toEqual(simplePaths(adjacent, plain));
-        }
-      }),
+      fc.asyncProperty(
+        hubDataset,
+        fc.array(fc.tuple(fc.nat(12), fc.nat(12), window), { minLength: 5, maxLength: 5 }),
+        async (dataset, queries) => {
+          const store = MemoryStore.fromDataset(dataset);
+          const adjacent = adjacencyOf(dataset);
+          for (const [from, to, w] of queries) {
+            const query: PathsQuery = {
+              from: `a${from}`,
+              to: `a${to}`,
+              kinds: null,
+              window: w,
+              maxHops: 3,
+              directed: false,
+              timeRespecting: true,
+              first: 20,
+            };
+            expect(await store.shortestPath(query)).toEqual(shortestPath(adjacent, query));
+            expect(await store.paths(query)).toEqual(simplePaths(adjacent, query));
+            const plain = { ...query, timeRespecting: false };
+            expect(await store.paths(plain)).toEqual(simplePaths(adjacent, plain));
+          }
+        },
+      ),
       { seed: 20261122, numRuns: 60 },
     );
   });

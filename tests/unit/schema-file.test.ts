@@ -18,7 +18,19 @@ describe('schema/schema.graphql', () => {
       if (!isObjectType(type) && !isInputObjectType(type)) continue;
       for (const field of Object.values(type.getFields())) {
         const self = `${type.name}.${field.name}`;
-        const obvious = ['id', 'name', 'kind', 'cursor', 'node', 'edges', 'nodes', 'startCursor', 'pageInfo', 'description', 'precision'].includes(field.name);
+        const obvious = [
+          'id',
+          'name',
+          'kind',
+          'cursor',
+          'node',
+          'edges',
+          'nodes',
+          'startCursor',
+          'pageInfo',
+          'description',
+          'precision',
+        ].includes(field.name);
         if (!field.description && !obvious) missing.push(self);
       }
     }

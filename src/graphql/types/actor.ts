@@ -18,19 +18,38 @@ ActorRef.implement({
     id: t.exposeID('id', { description: 'Stable public key, a kebab-case slug such as `hts` or `syrian-government`.' }),
     name: t.exposeString('name', { description: 'The name we use for the actor.' }),
     kind: t.field({ type: ActorKindEnum, resolve: (a) => a.kind }),
-    aliases: t.exposeStringList('aliases', { description: 'Every other name the sources use (ISIS, Nusra Front, Assad forces, ...).' }),
+    aliases: t.exposeStringList('aliases', {
+      description: 'Every other name the sources use (ISIS, Nusra Front, Assad forces, ...).',
+    }),
     description: t.exposeString('description', { nullable: true }),
     relations: t.field({
       type: [RelationRef],
-      description: 'Relations of this actor, oldest first, optionally only some kinds, only those active in a window, and only one direction.',
+      description:
+        'Relations of this actor, oldest first, optionally only some kinds, only those active in a window, and only one direction.',
       args: {
-        kinds: t.arg({ type: [RelationKindEnum], required: false, description: 'Only these kinds; all kinds when omitted.' }),
-        window: t.arg({ type: DateWindowInput, required: false, description: 'Only relations active at some point in this window.' }),
-        direction: t.arg({ type: DirectionEnum, defaultValue: 'ANY', description: 'OUTGOING, INCOMING or ANY (default).' }),
+        kinds: t.arg({
+          type: [RelationKindEnum],
+          required: false,
+          description: 'Only these kinds; all kinds when omitted.',
+        }),
+        window: t.arg({
+          type: DateWindowInput,
+          required: false,
+          description: 'Only relations active at some point in this window.',
+        }),
+        direction: t.arg({
+          type: DirectionEnum,
+          defaultValue: 'ANY',
+          description: 'OUTGOING, INCOMING or ANY (default).',
+        }),
       },
       resolve: (actor, args, context) =>
         context.loaders
-          .relationsOf({ kinds: args.kinds ?? null, window: toWindow(args.window, 'window'), direction: args.direction ?? 'ANY' })
+          .relationsOf({
+            kinds: args.kinds ?? null,
+            window: toWindow(args.window, 'window'),
+            direction: args.direction ?? 'ANY',
+          })
           .load(actor.id),
     }),
   }),
@@ -62,8 +81,14 @@ builder.queryField('actors', (t) =>
       const first = checkRange(args.first ?? 20, 0, LIMITS.actorsFirst, 'first');
       const after = decodeCursor(args.after, ['id'], 'after');
       const folded = args.search ? foldForSearch(args.search) : null;
-      if (args.search !== null && args.search !== undefined && args.search.length > 200) throw badInput('search', 'search is longer than 200 characters');
-      const page = await context.store.searchActors({ foldedSearch: folded || null, kinds: args.kinds ?? null, afterId: after?.id ?? null, limit: first });
+      if (args.search !== null && args.search !== undefined && args.search.length > 200)
+        throw badInput('search', 'search is longer than 200 characters');
+      const page = await context.store.searchActors({
+        foldedSearch: folded || null,
+        kinds: args.kinds ?? null,
+        afterId: after?.id ?? null,
+        limit: first,
+      });
       page.items.forEach((actor) => context.loaders.actor.prime(actor.id, actor));
       return toConnection(page.items, page.hasMore, args.after, (a) => ({ id: a.id }));
     },
@@ -98,7 +123,11 @@ builder.mutationField('createActor', (t) =>
     description: 'Adds an actor. Errors: DUPLICATE_ID (`input.id`), BAD_USER_INPUT naming the field.',
     args: { input: t.arg({ type: CreateActorInput, required: true }) },
     resolve: async (_, { input }, context) => {
-      const record = validInput(actorRecord, { ...input, aliases: input.aliases ?? [], description: input.description ?? null }, 'input');
+      const record = validInput(
+        actorRecord,
+        { ...input, aliases: input.aliases ?? [], description: input.description ?? null },
+        'input',
+      );
       const actor = { ...record, aliases: uniqueAliases(record.aliases, record.name) };
       await runWrite(context, { op: 'createActor', actor }, 'input');
       return actor;
@@ -109,14 +138,18 @@ builder.mutationField('createActor', (t) =>
 builder.mutationField('updateActor', (t) =>
   t.field({
     type: ActorRef,
-    description: 'Changes an actor\'s name, kind, aliases or description. Errors: NOT_FOUND (`id`), BAD_USER_INPUT.',
+    description: "Changes an actor's name, kind, aliases or description. Errors: NOT_FOUND (`id`), BAD_USER_INPUT.",
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateActorInput, required: true }) },
     resolve: async (_, { id, input }, context) => {
       const [actor] = await context.store.actorsByIds([id]);
       if (!actor) throw notFound('id', 'actor', [id]);
       const patch = validInput(actorPatch, input, 'input');
       const aliases = [...(patch.aliases ?? actor.aliases), ...(patch.addAliases ?? [])];
-      await runWrite(context, { op: 'updateActor', id: actor.id, patch: { name: patch.name, kind: patch.kind, description: patch.description, aliases } });
+      await runWrite(context, {
+        op: 'updateActor',
+        id: actor.id,
+        patch: { name: patch.name, kind: patch.kind, description: patch.description, aliases },
+      });
       return context.loaders.actor.load(actor.id) as Promise<Actor>;
     },
   }),
@@ -125,7 +158,8 @@ builder.mutationField('updateActor', (t) =>
 builder.mutationField('mergeActors', (t) =>
   t.field({
     type: ActorRef,
-    description: 'Merges two actors that turn out to be one: the merged actor\'s relations move to the survivor (a relation between the two is dropped), its name and aliases become the survivor\'s aliases, and its id keeps resolving to the survivor. Returns the survivor.',
+    description:
+      "Merges two actors that turn out to be one: the merged actor's relations move to the survivor (a relation between the two is dropped), its name and aliases become the survivor's aliases, and its id keeps resolving to the survivor. Returns the survivor.",
     args: { survivor: t.arg.id({ required: true }), merged: t.arg.id({ required: true }) },
     resolve: async (_, args, context) => {
       await runWrite(context, { op: 'mergeActors', survivorId: args.survivor, mergedId: args.merged });
@@ -137,7 +171,13 @@ builder.mutationField('mergeActors', (t) =>
 const actorPatch = z.strictObject({
   name: actorRecord.shape.name.nullish().transform((v) => v ?? undefined),
   kind: actorRecord.shape.kind.nullish().transform((v) => v ?? undefined),
-  aliases: z.array(z.string().trim().min(1)).nullish().transform((v) => v ?? undefined),
-  addAliases: z.array(z.string().trim().min(1)).nullish().transform((v) => v ?? undefined),
+  aliases: z
+    .array(z.string().trim().min(1))
+    .nullish()
+    .transform((v) => v ?? undefined),
+  addAliases: z
+    .array(z.string().trim().min(1))
+    .nullish()
+    .transform((v) => v ?? undefined),
   description: z.string().trim().min(1).nullish(),
 });

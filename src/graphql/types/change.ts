@@ -23,7 +23,8 @@ const RelationChangeRef = builder.objectRef<RelationChange>('RelationChange').im
 builder.queryField('changes', (t) =>
   t.field({
     type: [RelationChangeRef],
-    description: 'What changed between two dates (inclusive): every relation that began or ended in that span, optionally only those of one actor. Ordered by date, BEGAN before ENDED on the same day, then by relation id. A relation that began and ended in the span appears twice.',
+    description:
+      'What changed between two dates (inclusive): every relation that began or ended in that span, optionally only those of one actor. Ordered by date, BEGAN before ENDED on the same day, then by relation id. A relation that began and ended in the span appears twice.',
     args: {
       from: t.arg({ type: 'Date', required: true }),
       to: t.arg({ type: 'Date', required: true }),
@@ -32,7 +33,11 @@ builder.queryField('changes', (t) =>
     resolve: async (_, args, context) => {
       toWindow({ from: args.from, to: args.to }, 'from');
       if (args.actor) await requireActors(context, [args.actor], 'actor');
-      return changesBetween(await context.store.relationsChangedBetween(args.from, args.to, args.actor ?? null), args.from, args.to);
+      return changesBetween(
+        await context.store.relationsChangedBetween(args.from, args.to, args.actor ?? null),
+        args.from,
+        args.to,
+      );
     },
   }),
 );

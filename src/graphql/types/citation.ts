@@ -6,16 +6,26 @@ import { CitationInput } from './relation.js';
 import { ActorRef, CitationRef } from './refs.js';
 
 CitationRef.implement({
-  description: 'One source\'s report of a relation. Where the source attributes the fact to someone (a monitor, a commander, a minister), `claimant` says who, so an analyst can weigh it.',
+  description:
+    "One source's report of a relation. Where the source attributes the fact to someone (a monitor, a commander, a minister), `claimant` says who, so an analyst can weigh it.",
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The relation id and the source id, joined by `@`.' }),
     title: t.exposeString('title', { description: 'Headline of the article.' }),
     publisher: t.exposeString('publisher', { nullable: true, description: 'Publisher, where the article names it.' }),
     published: t.field({ type: 'Date', resolve: (c) => c.published, description: 'Date of the article.' }),
-    publishedApproximate: t.exposeBoolean('publishedApproximate', { description: 'True when the article\'s date is inferred from its content.' }),
+    publishedApproximate: t.exposeBoolean('publishedApproximate', {
+      description: "True when the article's date is inferred from its content.",
+    }),
     source: t.exposeString('sourceId', { description: 'Id of the source article in the dataset.' }),
-    claimant: t.exposeString('claimant', { nullable: true, description: 'Who makes the claim, when the article reports someone else\'s claim; null when it states the fact itself.' }),
-    locator: t.exposeString('locator', { nullable: true, description: 'Where in the source: a page, a paragraph, or the source\'s own record ids (ACLED event ids).' }),
+    claimant: t.exposeString('claimant', {
+      nullable: true,
+      description:
+        "Who makes the claim, when the article reports someone else's claim; null when it states the fact itself.",
+    }),
+    locator: t.exposeString('locator', {
+      nullable: true,
+      description: "Where in the source: a page, a paragraph, or the source's own record ids (ACLED event ids).",
+    }),
     claimantActor: t.field({
       type: ActorRef,
       nullable: true,
@@ -28,12 +38,18 @@ CitationRef.implement({
 builder.mutationField('addCitation', (t) =>
   t.field({
     type: CitationRef,
-    description: 'Adds a source to a relation. Errors: NOT_FOUND (`relation`, `citation.source`, `citation.claimantActor`), DUPLICATE_ID when the relation already cites that source.',
+    description:
+      'Adds a source to a relation. Errors: NOT_FOUND (`relation`, `citation.source`, `citation.claimantActor`), DUPLICATE_ID when the relation already cites that source.',
     args: { relation: t.arg.id({ required: true }), citation: t.arg({ type: CitationInput, required: true }) },
     resolve: async (_, args, context) => {
       const [source] = await context.store.sourcesByIds([args.citation.source]);
       if (!source) throw notFound('citation.source', 'source', [args.citation.source]);
-      const citation = citationOf(args.relation, source, args.citation.claimant ?? null, args.citation.claimantActor ?? null);
+      const citation = citationOf(
+        args.relation,
+        source,
+        args.citation.claimant ?? null,
+        args.citation.claimantActor ?? null,
+      );
       await runWrite(context, { op: 'addCitation', citation });
       return citation;
     },
@@ -43,7 +59,8 @@ builder.mutationField('addCitation', (t) =>
 builder.mutationField('retractCitation', (t) =>
   t.field({
     type: CitationRef,
-    description: 'Removes one citation; returns it as it was. A relation keeps at least one: retracting the last is refused (retract the relation instead). Errors: NOT_FOUND, BAD_USER_INPUT (`id`).',
+    description:
+      'Removes one citation; returns it as it was. A relation keeps at least one: retracting the last is refused (retract the relation instead). Errors: NOT_FOUND, BAD_USER_INPUT (`id`).',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_, { id }, context) => {
       const [citation] = await context.store.citationsByIds([id]);

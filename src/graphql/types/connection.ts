@@ -20,7 +20,9 @@ export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
   description: 'Relay page information.',
   fields: (t) => ({
     hasNextPage: t.exposeBoolean('hasNextPage', { description: 'More items follow `endCursor`.' }),
-    hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'True when this page was asked for with `after`.' }),
+    hasPreviousPage: t.exposeBoolean('hasPreviousPage', {
+      description: 'True when this page was asked for with `after`.',
+    }),
     startCursor: t.exposeString('startCursor', { nullable: true }),
     endCursor: t.exposeString('endCursor', { nullable: true, description: 'Pass as `after` to get the next page.' }),
   }),
@@ -46,7 +48,12 @@ export function connectionOf<T>(name: string, node: ObjectRef<Types, T>, descrip
 }
 
 /** Builds a connection from one store page. */
-export function toConnection<T>(items: T[], hasMore: boolean, after: unknown, position: (item: T) => Record<string, string>): ConnectionShape<T> {
+export function toConnection<T>(
+  items: T[],
+  hasMore: boolean,
+  after: unknown,
+  position: (item: T) => Record<string, string>,
+): ConnectionShape<T> {
   const edges = items.map((node) => ({ cursor: encodeCursor(position(node)), node }));
   return {
     edges,

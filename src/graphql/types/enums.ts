@@ -8,7 +8,7 @@ export const ActorKindEnum = builder.enumType('ActorKind', {
     MILITIA: { description: 'An irregular force fighting alongside a state (the Iranian-backed militias).' },
     COALITION: { description: 'An umbrella of groups or a joint operations room (the Free Syrian Army).' },
     POLITICAL_DELEGATION: { description: 'A delegation at talks (the unified opposition delegation at Geneva).' },
-    INTERNATIONAL_ORGANIZATION: { description: 'The UN, its envoy\'s office, the EU.' },
+    INTERNATIONAL_ORGANIZATION: { description: "The UN, its envoy's office, the EU." },
     MONITOR: { description: 'A body that reports on the conflict (the Syrian Observatory for Human Rights).' },
     MEDIA: { description: 'A news outlet quoted as a source of claims.' },
     PERSON: { description: 'A named individual who acts in the reported events.' },
@@ -26,7 +26,8 @@ export const RelationKindEnum = builder.enumType('RelationKind', {
 });
 
 export const DatePrecisionEnum = builder.enumType('DatePrecision', {
-  description: 'How exactly the sources fix a relation\'s dates. MONTH and YEAR dates are stored as the first (for `since`) or last (for `until`) day of that month or year.',
+  description:
+    "How exactly the sources fix a relation's dates. MONTH and YEAR dates are stored as the first (for `since`) or last (for `until`) day of that month or year.",
   values: {
     DAY: { description: 'The day is known.' },
     MONTH: { description: 'Only the month is known.' },
@@ -35,7 +36,8 @@ export const DatePrecisionEnum = builder.enumType('DatePrecision', {
 });
 
 export const DirectionEnum = builder.enumType('Direction', {
-  description: 'Which relations of an actor to follow. Mutual kinds (FIGHTS, NEGOTIATES) count as both OUTGOING and INCOMING.',
+  description:
+    'Which relations of an actor to follow. Mutual kinds (FIGHTS, NEGOTIATES) count as both OUTGOING and INCOMING.',
   values: {
     OUTGOING: { description: 'Relations from this actor (it supports, it is a member of).' },
     INCOMING: { description: 'Relations to this actor (it is supported, it has members).' },

@@ -8,7 +8,8 @@ import { RelationKindEnum } from './enums.js';
 import { ActorRef, RelationRef } from './refs.js';
 
 const PathRef = builder.objectRef<Path>('Path').implement({
-  description: 'A walk from one actor to another: `actors` has `hops + 1` entries and `relations` `hops`, both in walk order.',
+  description:
+    'A walk from one actor to another: `actors` has `hops + 1` entries and `relations` `hops`, both in walk order.',
   fields: (t) => ({
     hops: t.int({ description: 'Number of relations walked.', resolve: (p) => p.relations.length }),
     actors: t.field({
@@ -16,15 +17,25 @@ const PathRef = builder.objectRef<Path>('Path').implement({
       description: 'The actors along the walk, from the start to the end.',
       resolve: (p, _, context) => loadActorsStrict(context, p.actorIds),
     }),
-    relations: t.field({ type: [RelationRef], description: 'The relations walked; relation i joins actors i and i + 1.', resolve: (p) => p.relations }),
+    relations: t.field({
+      type: [RelationRef],
+      description: 'The relations walked; relation i joins actors i and i + 1.',
+      resolve: (p) => p.relations,
+    }),
   }),
 });
-
 
 /** Validates the arguments shared by shortestPath and paths. */
 async function pathQuery(
   context: GraphContext,
-  args: { from: string; to: string; kinds?: ('FIGHTS' | 'SUPPORTS' | 'NEGOTIATES' | 'MEMBER_OF')[] | null; window?: { from?: string | null; to?: string | null } | null; maxHops?: number | null; directed?: boolean | null },
+  args: {
+    from: string;
+    to: string;
+    kinds?: ('FIGHTS' | 'SUPPORTS' | 'NEGOTIATES' | 'MEMBER_OF')[] | null;
+    window?: { from?: string | null; to?: string | null } | null;
+    maxHops?: number | null;
+    directed?: boolean | null;
+  },
   defaultHops: number,
 ): Promise<PathQuery> {
   const maxHops = checkRange(args.maxHops ?? defaultHops, 1, PATH_LIMITS.maxHops, 'maxHops');
@@ -34,8 +45,10 @@ async function pathQuery(
   return { from: args.from, to: args.to, kinds: args.kinds ?? null, window, maxHops, directed: args.directed ?? false };
 }
 
-const DIRECTED_DESCRIPTION = 'When true, SUPPORTS and MEMBER_OF are walked only from `from` to `to` of the relation (supporter to supported); FIGHTS and NEGOTIATES are mutual and walked both ways. Default false: every relation both ways.';
-const WINDOW_DESCRIPTION = 'Walk only relations active in this window. The filter applies to every relation during the search.';
+const DIRECTED_DESCRIPTION =
+  'When true, SUPPORTS and MEMBER_OF are walked only from `from` to `to` of the relation (supporter to supported); FIGHTS and NEGOTIATES are mutual and walked both ways. Default false: every relation both ways.';
+const WINDOW_DESCRIPTION =
+  'Walk only relations active in this window. The filter applies to every relation during the search.';
 
 builder.queryField('shortestPath', (t) =>
   t.field({
@@ -45,7 +58,11 @@ builder.queryField('shortestPath', (t) =>
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),
-      kinds: t.arg({ type: [RelationKindEnum], required: false, description: 'Walk only these kinds; all when omitted.' }),
+      kinds: t.arg({
+        type: [RelationKindEnum],
+        required: false,
+        description: 'Walk only these kinds; all when omitted.',
+      }),
       window: t.arg({ type: DateWindowInput, required: false, description: WINDOW_DESCRIPTION }),
       maxHops: t.arg.int({ defaultValue: 4 }),
       directed: t.arg.boolean({ defaultValue: false, description: DIRECTED_DESCRIPTION }),
@@ -61,10 +78,17 @@ builder.queryField('paths', (t) =>
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),
-      kinds: t.arg({ type: [RelationKindEnum], required: false, description: 'Walk only these kinds; all when omitted.' }),
+      kinds: t.arg({
+        type: [RelationKindEnum],
+        required: false,
+        description: 'Walk only these kinds; all when omitted.',
+      }),
       window: t.arg({ type: DateWindowInput, required: false, description: WINDOW_DESCRIPTION }),
       maxHops: t.arg.int({ defaultValue: 3 }),
-      timeRespecting: t.arg.boolean({ defaultValue: false, description: 'Only paths whose relations start in date order (each `since` >= the previous one).' }),
+      timeRespecting: t.arg.boolean({
+        defaultValue: false,
+        description: 'Only paths whose relations start in date order (each `since` >= the previous one).',
+      }),
       first: t.arg.int({ defaultValue: 10 }),
       directed: t.arg.boolean({ defaultValue: false, description: DIRECTED_DESCRIPTION }),
     },

@@ -18,18 +18,38 @@ async function loadActor(context: GraphContext, id: string) {
 }
 
 RelationRef.implement({
-  description: 'A dated relation between two actors, with the sources that report it. It held from `since` to `until` (both inclusive); `until` null means no known end.',
+  description:
+    'A dated relation between two actors, with the sources that report it. It held from `since` to `until` (both inclusive); `until` null means no known end.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable public key, a kebab-case slug.' }),
     kind: t.field({ type: RelationKindEnum, resolve: (r) => r.kind }),
-    from: t.field({ type: ActorRef, description: 'For SUPPORTS the supporter, for MEMBER_OF the member; for mutual kinds one side.', resolve: (r, _, c) => loadActor(c, r.from) }),
-    to: t.field({ type: ActorRef, description: 'For SUPPORTS the supported, for MEMBER_OF the group; for mutual kinds the other side.', resolve: (r, _, c) => loadActor(c, r.to) }),
+    from: t.field({
+      type: ActorRef,
+      description: 'For SUPPORTS the supporter, for MEMBER_OF the member; for mutual kinds one side.',
+      resolve: (r, _, c) => loadActor(c, r.from),
+    }),
+    to: t.field({
+      type: ActorRef,
+      description: 'For SUPPORTS the supported, for MEMBER_OF the group; for mutual kinds the other side.',
+      resolve: (r, _, c) => loadActor(c, r.to),
+    }),
     since: t.field({ type: 'Date', resolve: (r) => r.since, description: 'First day the relation is known to hold.' }),
-    until: t.field({ type: 'Date', nullable: true, resolve: (r) => r.until, description: 'Last day it is known to hold; null when no end is known. Equal to `since` for a one-day event.' }),
+    until: t.field({
+      type: 'Date',
+      nullable: true,
+      resolve: (r) => r.until,
+      description: 'Last day it is known to hold; null when no end is known. Equal to `since` for a one-day event.',
+    }),
     precision: t.field({ type: DatePrecisionEnum, resolve: (r) => r.precision }),
     summary: t.exposeString('summary', { description: 'One sentence in our own words.' }),
-    places: t.exposeStringList('places', { description: 'Places the sources name for it (villages, provinces, cities of talks).' }),
-    citations: t.field({ type: [CitationRef], description: 'The sources that report it; never empty.', resolve: (r, _, c) => c.loaders.citations.load(r.id) }),
+    places: t.exposeStringList('places', {
+      description: 'Places the sources name for it (villages, provinces, cities of talks).',
+    }),
+    citations: t.field({
+      type: [CitationRef],
+      description: 'The sources that report it; never empty.',
+      resolve: (r, _, c) => c.loaders.citations.load(r.id),
+    }),
   }),
 });
 
@@ -61,7 +81,13 @@ builder.queryField('relations', (t) =>
       const window = toWindow(args.window, 'window');
       const after = decodeCursor(args.after, ['since', 'id'], 'after');
       if (args.actor) await requireActors(context, [args.actor], 'actor');
-      const page = await context.store.listRelations({ kinds: args.kinds ?? null, window, actorId: args.actor ?? null, after, limit: first });
+      const page = await context.store.listRelations({
+        kinds: args.kinds ?? null,
+        window,
+        actorId: args.actor ?? null,
+        after,
+        limit: first,
+      });
       return toConnection(page.items, page.hasMore, args.after, (r) => ({ since: r.since, id: r.id }));
     },
   }),
@@ -70,7 +96,8 @@ builder.queryField('relations', (t) =>
 builder.queryField('alliances', (t) =>
   t.field({
     type: [RelationRef],
-    description: 'SUPPORTS relations active in the window, oldest first; with `actor`, only those where it supports or is supported.',
+    description:
+      'SUPPORTS relations active in the window, oldest first; with `actor`, only those where it supports or is supported.',
     args: {
       window: t.arg({ type: DateWindowInput, required: true }),
       actor: t.arg.id({ required: false }),
@@ -103,21 +130,32 @@ export const CitationInput = builder.inputType('CitationInput', {
   description: 'A source reporting a relation, and who makes the claim where the source attributes it.',
   fields: (t) => ({
     source: t.id({ required: true, description: 'Id of an existing source (see `sources`, `addSource`).' }),
-    claimant: t.string({ required: false, description: 'Who makes the claim, when the source reports someone else\'s claim.' }),
-    claimantActor: t.id({ required: false, description: 'The claimant\'s actor id, when it is in the graph.' }),
+    claimant: t.string({
+      required: false,
+      description: "Who makes the claim, when the source reports someone else's claim.",
+    }),
+    claimantActor: t.id({ required: false, description: "The claimant's actor id, when it is in the graph." }),
   }),
 });
 
 const RecordRelationInput = builder.inputType('RecordRelationInput', {
   description: 'A dated relation with at least one citation.',
   fields: (t) => ({
-    id: t.id({ required: false, description: 'A new kebab-case slug; made from the actors, kind and date when omitted.' }),
+    id: t.id({
+      required: false,
+      description: 'A new kebab-case slug; made from the actors, kind and date when omitted.',
+    }),
     kind: t.field({ type: RelationKindEnum, required: true }),
     from: t.id({ required: true, description: 'For SUPPORTS the supporter, for MEMBER_OF the member.' }),
     to: t.id({ required: true, description: 'For SUPPORTS the supported, for MEMBER_OF the group.' }),
     since: t.field({ type: 'Date', required: true, description: 'First day it held.' }),
     until: t.field({ type: 'Date', required: false, description: 'Last day it held; omit when no end is known.' }),
-    precision: t.field({ type: DatePrecisionEnum, required: false, defaultValue: 'DAY', description: 'How exactly the dates are known.' }),
+    precision: t.field({
+      type: DatePrecisionEnum,
+      required: false,
+      defaultValue: 'DAY',
+      description: 'How exactly the dates are known.',
+    }),
     summary: t.string({ required: true, description: 'One sentence in your own words.' }),
     places: t.stringList({ required: false, description: 'Places the sources name.' }),
     citations: t.field({ type: [CitationInput], required: true, description: 'At least one.' }),
@@ -127,21 +165,35 @@ const RecordRelationInput = builder.inputType('RecordRelationInput', {
 builder.mutationField('recordRelation', (t) =>
   t.field({
     type: RelationRef,
-    description: 'Records a relation with its citations. Errors name the field: NOT_FOUND (`input.from`, `input.to`, `input.citations.N.source`), BAD_USER_INPUT (`input.until` before `input.since`, no citation, a malformed id), DUPLICATE_ID (`input.id`). An unknown kind is refused by the schema.',
+    description:
+      'Records a relation with its citations. Errors name the field: NOT_FOUND (`input.from`, `input.to`, `input.citations.N.source`), BAD_USER_INPUT (`input.until` before `input.since`, no citation, a malformed id), DUPLICATE_ID (`input.id`). An unknown kind is refused by the schema.',
     args: { input: t.arg({ type: RecordRelationInput, required: true }) },
     resolve: async (_, { input }, context) => {
-      const record = validInput(relationRecord, {
-        ...input,
-        id: input.id ?? 'pending',
-        until: input.until ?? null,
-        precision: input.precision ?? 'DAY',
-        places: input.places ?? [],
-        citations: input.citations.map((c) => ({ source: c.source, claimant: c.claimant ?? null, claimantActor: c.claimantActor ?? null })),
-      }, 'input');
+      const record = validInput(
+        relationRecord,
+        {
+          ...input,
+          id: input.id ?? 'pending',
+          until: input.until ?? null,
+          precision: input.precision ?? 'DAY',
+          places: input.places ?? [],
+          citations: input.citations.map((c) => ({
+            source: c.source,
+            claimant: c.claimant ?? null,
+            claimantActor: c.claimantActor ?? null,
+          })),
+        },
+        'input',
+      );
       const [from, to] = await context.store.actorsByIds([record.from, record.to]);
       if (!from) throw notFound('input.from', 'actor', [record.from]);
       if (!to) throw notFound('input.to', 'actor', [record.to]);
-      const id = input.id ?? (await freeRelationId(context, `${from.id}-${record.kind.toLowerCase().replace('_', '-')}-${to.id}-${record.since}`));
+      const id =
+        input.id ??
+        (await freeRelationId(
+          context,
+          `${from.id}-${record.kind.toLowerCase().replace('_', '-')}-${to.id}-${record.since}`,
+        ));
       const sources = await context.store.sourcesByIds(record.citations.map((c) => c.source));
       const { citations: cited, ...fields } = record;
       const relation = { ...fields, id, from: from.id, to: to.id };
@@ -159,7 +211,8 @@ builder.mutationField('recordRelation', (t) =>
 builder.mutationField('closeRelation', (t) =>
   t.field({
     type: RelationRef,
-    description: 'Sets the last day a relation held. Errors: NOT_FOUND (`id`), BAD_USER_INPUT (`until` before the relation\'s since).',
+    description:
+      "Sets the last day a relation held. Errors: NOT_FOUND (`id`), BAD_USER_INPUT (`until` before the relation's since).",
     args: { id: t.arg.id({ required: true }), until: t.arg({ type: 'Date', required: true }) },
     resolve: async (_, { id, until }, context) => {
       await runWrite(context, { op: 'closeRelation', id, until });
@@ -171,7 +224,8 @@ builder.mutationField('closeRelation', (t) =>
 builder.mutationField('retractRelation', (t) =>
   t.field({
     type: RelationRef,
-    description: 'Removes a relation and its citations; returns the relation as it was (its `citations` are already gone). Errors: NOT_FOUND (`id`).',
+    description:
+      'Removes a relation and its citations; returns the relation as it was (its `citations` are already gone). Errors: NOT_FOUND (`id`).',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_, { id }, context) => {
       const [relation] = await context.store.relationsByIds([id]);

@@ -11,13 +11,19 @@ export const SourceRef = builder.objectRef<Source>('Source').implement({
     title: t.exposeString('title', { description: 'Headline or title.' }),
     publisher: t.exposeString('publisher', { nullable: true, description: 'Publisher, where known.' }),
     published: t.field({ type: 'Date', description: 'Date of publication.', resolve: (s) => s.published }),
-    publishedApproximate: t.exposeBoolean('publishedApproximate', { description: 'True when the date is inferred from the content.' }),
+    publishedApproximate: t.exposeBoolean('publishedApproximate', {
+      description: 'True when the date is inferred from the content.',
+    }),
     file: t.exposeString('file', { description: 'Where the text is: a file name in the seed folder or a URL.' }),
   }),
 });
 
 builder.queryField('sources', (t) =>
-  t.field({ type: [SourceRef], description: 'Every source, by id.', resolve: (_, __, context) => context.store.listSources() }),
+  t.field({
+    type: [SourceRef],
+    description: 'Every source, by id.',
+    resolve: (_, __, context) => context.store.listSources(),
+  }),
 );
 
 const AddSourceInput = builder.inputType('AddSourceInput', {
@@ -27,7 +33,11 @@ const AddSourceInput = builder.inputType('AddSourceInput', {
     title: t.string({ required: true, description: 'Headline or title.' }),
     publisher: t.string({ required: false, description: 'Publisher, where known.' }),
     published: t.field({ type: 'Date', required: true, description: 'Date of publication.' }),
-    publishedApproximate: t.boolean({ required: false, defaultValue: false, description: 'True when the date is inferred.' }),
+    publishedApproximate: t.boolean({
+      required: false,
+      defaultValue: false,
+      description: 'True when the date is inferred.',
+    }),
     file: t.string({ required: false, description: 'Where the text is (a URL or a file name); defaults to the id.' }),
   }),
 });
@@ -38,7 +48,11 @@ builder.mutationField('addSource', (t) =>
     description: 'Adds a source. Errors: DUPLICATE_ID (field `input.id`), BAD_USER_INPUT.',
     args: { input: t.arg({ type: AddSourceInput, required: true }) },
     resolve: async (_, { input }, context) => {
-      const source = validInput(sourceRecord.extend({ file: z.string().min(1) }), { ...input, publisher: input.publisher ?? null, file: input.file ?? input.id }, 'input');
+      const source = validInput(
+        sourceRecord.extend({ file: z.string().min(1) }),
+        { ...input, publisher: input.publisher ?? null, file: input.file ?? input.id },
+        'input',
+      );
       await runWrite(context, { op: 'addSource', source }, 'input');
       return source;
     },

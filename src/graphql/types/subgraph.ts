@@ -13,7 +13,8 @@ interface SubgraphShape {
 }
 
 const SubgraphRef = builder.objectRef<SubgraphShape>('Subgraph').implement({
-  description: 'A piece of the graph shaped for drawing: the actors (nodes, by id) and the relations among them (edges, oldest first).',
+  description:
+    'A piece of the graph shaped for drawing: the actors (nodes, by id) and the relations among them (edges, oldest first).',
   fields: (t) => ({
     nodes: t.field({
       type: [ActorRef],

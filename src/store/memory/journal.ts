@@ -58,7 +58,9 @@ async function takeLock(dir: string): Promise<void> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
       if (pid && pid !== process.pid && isAlive(pid)) {
-        throw new Error(`${dir} is in use by process ${pid} (a running server or import?): stop it first, or give this one another DATA_DIR`);
+        throw new Error(
+          `${dir} is in use by process ${pid} (a running server or import?): stop it first, or give this one another DATA_DIR`,
+        );
       }
       await rm(lock, { force: true });
     }
@@ -89,8 +91,15 @@ function parse(file: string, text: string): { commands: WriteCommand[]; goodByte
     const command = decode(raw);
     if (end === -1 || !command) {
       const why = end === -1 ? 'it has no line end' : 'its checksum or JSON is wrong';
-      if (!last) throw new Error(`${file}: line ${line} is damaged (${why}) and is not the last line; the journal needs a look before the server can start`);
-      return { commands, goodBytes: Buffer.byteLength(text.slice(0, offset)), torn: `${file}: the last record (line ${line}) was torn, most likely by a crash mid-write (${why}); it was never acknowledged and has been cut off` };
+      if (!last)
+        throw new Error(
+          `${file}: line ${line} is damaged (${why}) and is not the last line; the journal needs a look before the server can start`,
+        );
+      return {
+        commands,
+        goodBytes: Buffer.byteLength(text.slice(0, offset)),
+        torn: `${file}: the last record (line ${line}) was torn, most likely by a crash mid-write (${why}); it was never acknowledged and has been cut off`,
+      };
     }
     commands.push(command);
     offset = end + 1;

@@ -3,8 +3,24 @@ import { isActiveIn } from '../../domain/dates.js';
 import { compareIds, compareRelations } from '../../domain/order.js';
 import { matchesFilter, otherEnd } from '../../domain/relation-kinds.js';
 import { foldForSearch } from '../../domain/search.js';
-import type { Actor, Citation, DateWindow, Relation, RelationFilter, RelationKind, Source, Subgraph } from '../../domain/types.js';
-import { mergedActor, patchActor, repointRelation, touched, type WriteCommand, type WriteResult } from '../../domain/commands.js';
+import type {
+  Actor,
+  Citation,
+  DateWindow,
+  Relation,
+  RelationFilter,
+  RelationKind,
+  Source,
+  Subgraph,
+} from '../../domain/types.js';
+import {
+  mergedActor,
+  patchActor,
+  repointRelation,
+  touched,
+  type WriteCommand,
+  type WriteResult,
+} from '../../domain/commands.js';
 import { checkCommand } from '../check-command.js';
 import { Journal } from './journal.js';
 import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
@@ -59,7 +75,9 @@ export class MemoryStore implements GraphStore {
    * Keeps writes in `dir`: replays the journal found there, then journals every write before it
    * is acknowledged. Returns what replay saw, for the start-up log.
    */
-  async attachJournal(dir: string): Promise<{ file: string; replayed: number; skipped: string[]; torn: string | null }> {
+  async attachJournal(
+    dir: string,
+  ): Promise<{ file: string; replayed: number; skipped: string[]; torn: string | null }> {
     const { journal, commands, torn } = await Journal.open(dir);
     const skipped: string[] = [];
     for (const [i, command] of commands.entries()) {
@@ -101,7 +119,11 @@ export class MemoryStore implements GraphStore {
       case 'recordRelation':
         this.putRelation(command.relation);
         command.citations.forEach((c) => this.putCitation(c));
-        return touched({ relationIds: [command.relation.id], actorIds: [command.relation.from, command.relation.to], citationIds: command.citations.map((c) => c.id) });
+        return touched({
+          relationIds: [command.relation.id],
+          actorIds: [command.relation.from, command.relation.to],
+          citationIds: command.citations.map((c) => c.id),
+        });
       case 'closeRelation': {
         const relation = this.relations.get(command.id)!;
         this.removeRelation(relation);
@@ -179,13 +201,23 @@ export class MemoryStore implements GraphStore {
     let ofKind = this.byKind.get(relation.kind);
     if (!ofKind) this.byKind.set(relation.kind, (ofKind = []));
     insertSorted(ofKind, relation, compareRelations);
-    for (const end of [relation.from, relation.to]) insertSorted(this.actors.get(end)!.relations, relation, compareRelations);
+    for (const end of [relation.from, relation.to])
+      insertSorted(this.actors.get(end)!.relations, relation, compareRelations);
   }
 
   private removeRelation(relation: Relation): void {
     this.relations.delete(relation.id);
-    const lists = [this.timeline, this.byKind.get(relation.kind)!, this.actors.get(relation.from)!.relations, this.actors.get(relation.to)!.relations];
-    for (const list of lists) list.splice(list.findIndex((r) => r.id === relation.id), 1);
+    const lists = [
+      this.timeline,
+      this.byKind.get(relation.kind)!,
+      this.actors.get(relation.from)!.relations,
+      this.actors.get(relation.to)!.relations,
+    ];
+    for (const list of lists)
+      list.splice(
+        list.findIndex((r) => r.id === relation.id),
+        1,
+      );
   }
 
   private putCitation(citation: Citation): void {
@@ -200,7 +232,10 @@ export class MemoryStore implements GraphStore {
     if (!citation) return;
     this.citationsById.delete(id);
     const list = this.citations.get(citation.relationId)!;
-    list.splice(list.findIndex((c) => c.id === id), 1);
+    list.splice(
+      list.findIndex((c) => c.id === id),
+      1,
+    );
     if (list.length === 0) this.citations.delete(citation.relationId);
   }
 
@@ -261,7 +296,9 @@ export class MemoryStore implements GraphStore {
   }
 
   async relationsBetween(a: string, b: string, kinds: RelationKind[] | null): Promise<Relation[]> {
-    return (this.actors.get(a)?.relations ?? []).filter((r) => otherEnd(r, a) === b && (!kinds || kinds.includes(r.kind)));
+    return (this.actors.get(a)?.relations ?? []).filter(
+      (r) => otherEnd(r, a) === b && (!kinds || kinds.includes(r.kind)),
+    );
   }
 
   async activeRelations(window: DateWindow, kinds: RelationKind[] | null, actorId: string | null): Promise<Relation[]> {
@@ -273,7 +310,12 @@ export class MemoryStore implements GraphStore {
     return result;
   }
 
-  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow | null): Promise<Subgraph> {
+  neighborhood(
+    actorId: string,
+    hops: number,
+    kinds: RelationKind[] | null,
+    window: DateWindow | null,
+  ): Promise<Subgraph> {
     const relationsOfActors = async (actorIds: readonly string[], filter: RelationFilter) =>
       actorIds.map((id) => this.activeIndex.candidates(id, filter.window).filter((r) => matchesFilter(r, id, filter)));
     return expandNeighborhood({ relationsOfActors }, actorId, hops, kinds, window);

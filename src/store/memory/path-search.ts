@@ -1,5 +1,12 @@
 import { ClientError } from '../../domain/errors.js';
-import { comparePaths, canStep, followsInTime, type Path, type PathQuery, type PathsQuery } from '../../domain/paths.js';
+import {
+  comparePaths,
+  canStep,
+  followsInTime,
+  type Path,
+  type PathQuery,
+  type PathsQuery,
+} from '../../domain/paths.js';
 import { compareIds } from '../../domain/order.js';
 import { otherEnd } from '../../domain/relation-kinds.js';
 import type { Relation } from '../../domain/types.js';
@@ -147,7 +154,8 @@ function positionsOnShortestPaths(adjacent: Adjacency, query: PathQuery, meeting
     for (const x of ring) {
       for (const relation of adjacent(x)) {
         const y = otherEnd(relation, x);
-        if (meeting.backward.get(y) !== meeting.length - at || position.has(y) || !canStep(relation, x, query)) continue;
+        if (meeting.backward.get(y) !== meeting.length - at || position.has(y) || !canStep(relation, x, query))
+          continue;
         position.set(y, at);
         following.push(y);
       }
@@ -183,7 +191,11 @@ export function simplePaths(adjacent: Adjacency, query: PathsQuery): Path[] {
       if (!canStep(relation, current, query)) continue;
       if (query.timeRespecting && relations.length > 0 && !followsInTime(relations.at(-1)!, relation)) continue;
       if (++steps > PATH_SEARCH_BUDGET) {
-        throw new ClientError(`Too many paths to rank (over ${PATH_SEARCH_BUDGET} steps): lower maxHops, or narrow kinds or window.`, 'LIMIT_EXCEEDED', 'maxHops');
+        throw new ClientError(
+          `Too many paths to rank (over ${PATH_SEARCH_BUDGET} steps): lower maxHops, or narrow kinds or window.`,
+          'LIMIT_EXCEEDED',
+          'maxHops',
+        );
       }
       actorIds.push(next);
       relations.push(relation);

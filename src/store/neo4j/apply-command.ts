@@ -1,4 +1,11 @@
-import { mergedActor, patchActor, repointRelation, touched, type WriteCommand, type WriteResult } from '../../domain/commands.js';
+import {
+  mergedActor,
+  patchActor,
+  repointRelation,
+  touched,
+  type WriteCommand,
+  type WriteResult,
+} from '../../domain/commands.js';
 import { otherEnd } from '../../domain/relation-kinds.js';
 import type { Relation } from '../../domain/types.js';
 import type { Lookups, Run } from './lookups.js';
@@ -27,7 +34,11 @@ export async function applyCommand(run: Run, lookups: Lookups, command: WriteCom
     case 'recordRelation':
       await run('merge-relations', { relations: [command.relation] });
       await run('merge-citations', { citations: command.citations.map(citationParams) });
-      return touched({ relationIds: [command.relation.id], actorIds: [command.relation.from, command.relation.to], citationIds: command.citations.map((c) => c.id) });
+      return touched({
+        relationIds: [command.relation.id],
+        actorIds: [command.relation.from, command.relation.to],
+        citationIds: command.citations.map((c) => c.id),
+      });
     case 'closeRelation': {
       const [relation] = await lookups.relationsByIds([command.id]);
       await run('merge-relations', { relations: [{ ...relation!, until: command.until }] });
@@ -38,7 +49,11 @@ export async function applyCommand(run: Run, lookups: Lookups, command: WriteCom
       const [citations] = await lookups.citationsOfRelations([command.id]);
       await deleteRelation(run, relation!);
       await run('delete-citations', { ids: citations.map((c) => c.id) });
-      return touched({ relationIds: [command.id], actorIds: [relation!.from, relation!.to], citationIds: citations.map((c) => c.id) });
+      return touched({
+        relationIds: [command.id],
+        actorIds: [relation!.from, relation!.to],
+        citationIds: citations.map((c) => c.id),
+      });
     }
     case 'addCitation':
       await run('merge-citations', { citations: [citationParams(command.citation)] });

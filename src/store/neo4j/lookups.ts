@@ -24,22 +24,35 @@ export class Lookups implements WriteView {
 
   async relationsByIds(ids: readonly string[]): Promise<(Relation | null)[]> {
     const rows = await this.run<{ relation: Row }>('relations-by-ids', { ids: unique(ids) });
-    return inOrder(ids, rows.map((row) => toRelation(row.relation)));
+    return inOrder(
+      ids,
+      rows.map((row) => toRelation(row.relation)),
+    );
   }
 
   async sourcesByIds(ids: readonly string[]): Promise<(Source | null)[]> {
     const rows = await this.run<{ source: Row }>('sources-by-ids', { ids: unique(ids) });
-    return inOrder(ids, rows.map((row) => toSource(row.source)));
+    return inOrder(
+      ids,
+      rows.map((row) => toSource(row.source)),
+    );
   }
 
   async citationsByIds(ids: readonly string[]): Promise<(Citation | null)[]> {
     const rows = await this.run<{ citation: Row }>('citations-by-ids', { ids: unique(ids) });
-    return inOrder(ids, rows.map((row) => toCitation(row.citation)));
+    return inOrder(
+      ids,
+      rows.map((row) => toCitation(row.citation)),
+    );
   }
 
   async citationsOfRelations(relationIds: readonly string[]): Promise<Citation[][]> {
     const rows = await this.run<{ citation: Row }>('citations-of-relations', { ids: unique(relationIds) });
-    return groupInOrder(relationIds, rows.map((row) => toCitation(row.citation)), (c) => c.relationId);
+    return groupInOrder(
+      relationIds,
+      rows.map((row) => toCitation(row.citation)),
+      (c) => c.relationId,
+    );
   }
 
   async relationsOfActors(actorIds: readonly string[], filter: RelationFilter): Promise<Relation[][]> {
@@ -51,7 +64,9 @@ export class Lookups implements WriteView {
       direction: filter.direction,
       mutualKinds: [...MUTUAL_KINDS],
     });
-    return groupInOrder(actorIds, rows, (row) => row.actorId).map((list) => list.map((row) => toRelation(row.relation)));
+    return groupInOrder(actorIds, rows, (row) => row.actorId).map((list) =>
+      list.map((row) => toRelation(row.relation)),
+    );
   }
 }
 

@@ -44,7 +44,10 @@ export interface PathRow {
   relations: Row[];
 }
 
-export const toPath = (row: PathRow) => ({ actorIds: row.actorIds.map(String), relations: row.relations.map(toRelation) });
+export const toPath = (row: PathRow) => ({
+  actorIds: row.actorIds.map(String),
+  relations: row.relations.map(toRelation),
+});
 
 export function toSource(row: Row): Source {
   return {
@@ -73,7 +76,8 @@ export function toCitation(row: Row): Citation {
 }
 
 /** A driver Integer (or plain number) as a JavaScript number. */
-export const toNumber = (value: unknown): number => (neo4j.isInt(value) ? (value as Integer).toNumber() : Number(value));
+export const toNumber = (value: unknown): number =>
+  neo4j.isInt(value) ? (value as Integer).toNumber() : Number(value);
 
 /** Cypher's LIMIT and SKIP take integers; JavaScript numbers travel as floats. */
 export const int = (value: number): Integer => neo4j.int(value);
@@ -90,7 +94,15 @@ export function datasetParams(dataset: Dataset) {
 
 export const actorParams = (actor: Actor) => ({ ...actor, searchText: searchText(actor) });
 
-export const citationParams = ({ id, relationId, sourceId, claimant, claimantActorId, locator }: Citation) => ({ id, relationId, sourceId, claimant, claimantActorId, locator });
+export const citationParams = ({ id, relationId, sourceId, claimant, claimantActorId, locator }: Citation) => ({
+  id,
+  relationId,
+  sourceId,
+  claimant,
+  claimantActorId,
+  locator,
+});
 
 /** Folded name and aliases joined by `|`, which folded text never contains, so no match spans two names. */
-export const searchText = (actor: Pick<Actor, 'name' | 'aliases'>) => [actor.name, ...actor.aliases].map(foldForSearch).join('|');
+export const searchText = (actor: Pick<Actor, 'name' | 'aliases'>) =>
+  [actor.name, ...actor.aliases].map(foldForSearch).join('|');

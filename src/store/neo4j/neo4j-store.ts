@@ -1,7 +1,16 @@
 import neo4j, { Neo4jError, type Driver, type RecordShape } from 'neo4j-driver';
 import type { Config } from '../../config.js';
 import { MUTUAL_KINDS } from '../../domain/relation-kinds.js';
-import type { Actor, Citation, DateWindow, Relation, RelationFilter, RelationKind, Source, Subgraph } from '../../domain/types.js';
+import type {
+  Actor,
+  Citation,
+  DateWindow,
+  Relation,
+  RelationFilter,
+  RelationKind,
+  Source,
+  Subgraph,
+} from '../../domain/types.js';
 import type { Logger } from '../../logger.js';
 import { compareIds, compareRelations } from '../../domain/order.js';
 import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
@@ -60,7 +69,11 @@ export class Neo4jStore implements GraphStore {
    * read that failed because its server went away (or with an error Neo4j marks retryable) is tried
    * once more on a fresh connection; reads change nothing, so repeating one is safe.
    */
-  private async read<T extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>, text = cypher(name)): Promise<T[]> {
+  private async read<T extends RecordShape = RecordShape>(
+    name: StatementName,
+    params: Record<string, unknown>,
+    text = cypher(name),
+  ): Promise<T[]> {
     for (let attempt = 1; ; attempt++) {
       const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
       try {
@@ -89,7 +102,9 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listSources(): Promise<Source[]> {
-    return (await this.read<{ source: Record<string, unknown> }>('list-sources', {})).map((row) => toSource(row.source));
+    return (await this.read<{ source: Record<string, unknown> }>('list-sources', {})).map((row) =>
+      toSource(row.source),
+    );
   }
 
   citationsByIds(ids: readonly string[]): Promise<(Citation | null)[]> {
@@ -132,7 +147,10 @@ export class Neo4jStore implements GraphStore {
       afterId: query.afterId,
       limit: int(query.limit + 1),
     });
-    return page(rows.map((row) => toActor(row.actor)), query.limit);
+    return page(
+      rows.map((row) => toActor(row.actor)),
+      query.limit,
+    );
   }
 
   async listRelations(query: RelationQuery): Promise<Page<Relation>> {
@@ -143,10 +161,20 @@ export class Neo4jStore implements GraphStore {
       afterId: query.after?.id ?? null,
       limit: int(Math.min(query.limit + 1, NO_LIMIT)),
     };
-    const rows = query.actorId === null
-      ? await this.read<{ relation: Record<string, unknown> }>('relations-page', { ...params, ...sinceRange(params.afterSince, params.to) })
-      : await this.read<{ relation: Record<string, unknown> }>('relations-page-of-actor', { ...params, actorId: query.actorId });
-    return page(rows.map((row) => toRelation(row.relation)), query.limit);
+    const rows =
+      query.actorId === null
+        ? await this.read<{ relation: Record<string, unknown> }>('relations-page', {
+            ...params,
+            ...sinceRange(params.afterSince, params.to),
+          })
+        : await this.read<{ relation: Record<string, unknown> }>('relations-page-of-actor', {
+            ...params,
+            actorId: query.actorId,
+          });
+    return page(
+      rows.map((row) => toRelation(row.relation)),
+      query.limit,
+    );
   }
 
   async relationsBetween(a: string, b: string, kinds: RelationKind[] | null): Promise<Relation[]> {
@@ -159,15 +187,31 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** One statement, so the filtering happens in Neo4j: only the answer crosses the wire. */
-  async neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow | null): Promise<Subgraph> {
-    const rows = await this.read<{ actorIds: string[]; relations: Record<string, unknown>[] }>('neighborhood', { actorId, kinds, ...windowParams(window) }, withHops(hops));
+  async neighborhood(
+    actorId: string,
+    hops: number,
+    kinds: RelationKind[] | null,
+    window: DateWindow | null,
+  ): Promise<Subgraph> {
+    const rows = await this.read<{ actorIds: string[]; relations: Record<string, unknown>[] }>(
+      'neighborhood',
+      { actorId, kinds, ...windowParams(window) },
+      withHops(hops),
+    );
     const row = rows[0];
     if (!row) return { actorIds: [], relations: [] };
-    return { actorIds: [...row.actorIds].sort(compareIds), relations: row.relations.map(toRelation).sort(compareRelations) };
+    return {
+      actorIds: [...row.actorIds].sort(compareIds),
+      relations: row.relations.map(toRelation).sort(compareRelations),
+    };
   }
 
   async shortestPath(query: PathQuery): Promise<Path | null> {
-    const rows = await this.read<PathRow>('shortest-path', pathParams(query), withMaxHops('shortest-path', query.maxHops));
+    const rows = await this.read<PathRow>(
+      'shortest-path',
+      pathParams(query),
+      withMaxHops('shortest-path', query.maxHops),
+    );
     return rows.length ? toPath(rows[0]) : null;
   }
 
@@ -178,9 +222,10 @@ export class Neo4jStore implements GraphStore {
   }
 
   async relationsChangedBetween(from: string, to: string, actorId: string | null): Promise<Relation[]> {
-    const rows = actorId === null
-      ? await this.read<{ relation: Record<string, unknown> }>('relations-changed', { from, to })
-      : await this.read<{ relation: Record<string, unknown> }>('relations-changed-of-actor', { from, to, actorId });
+    const rows =
+      actorId === null
+        ? await this.read<{ relation: Record<string, unknown> }>('relations-changed', { from, to })
+        : await this.read<{ relation: Record<string, unknown> }>('relations-changed-of-actor', { from, to, actorId });
     return rows.map((row) => toRelation(row.relation));
   }
 
@@ -225,11 +270,8 @@ function pathParams(query: PathQuery) {
   };
 }
 
-
 const windowParams = (window: DateWindow | null) => ({ from: window?.from ?? null, to: window?.to ?? null });
 
 function page<T>(items: T[], limit: number): Page<T> {
   return items.length > limit ? { items: items.slice(0, limit), hasMore: true } : { items, hasMore: false };
 }
-
-

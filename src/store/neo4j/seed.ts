@@ -15,7 +15,12 @@ export async function applySchema(driver: Driver, database: string): Promise<voi
  * Loads a dataset with MERGE in one transaction: all of it or nothing, and loading the same
  * dataset twice changes nothing. With `reset`, the graph is cleared first in the same transaction.
  */
-export async function seedDataset(driver: Driver, database: string, dataset: Dataset, options: { reset?: boolean } = {}): Promise<void> {
+export async function seedDataset(
+  driver: Driver,
+  database: string,
+  dataset: Dataset,
+  options: { reset?: boolean } = {},
+): Promise<void> {
   const params = datasetParams(dataset);
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {

@@ -55,9 +55,16 @@ export function readCypherFiles(dir = CYPHER_DIR): Map<string, string> {
 function loadStatements(): { queries: Record<StatementName, string>; schema: string[] } {
   const files = readCypherFiles();
   const missing = STATEMENT_NAMES.filter((name) => !files.has(name));
-  if (missing.length) throw new Error(`Missing Cypher files in ${CYPHER_DIR}: ${missing.map((m) => `${m}.cypher`).join(', ')}`);
-  const queries = Object.fromEntries(STATEMENT_NAMES.map((name) => [name, files.get(name)!])) as Record<StatementName, string>;
-  const schema = [...files].filter(([name]) => name.startsWith('schema/')).sort().map(([, text]) => text);
+  if (missing.length)
+    throw new Error(`Missing Cypher files in ${CYPHER_DIR}: ${missing.map((m) => `${m}.cypher`).join(', ')}`);
+  const queries = Object.fromEntries(STATEMENT_NAMES.map((name) => [name, files.get(name)!])) as Record<
+    StatementName,
+    string
+  >;
+  const schema = [...files]
+    .filter(([name]) => name.startsWith('schema/'))
+    .sort()
+    .map(([, text]) => text);
   return { queries, schema };
 }
 
@@ -82,7 +89,8 @@ const HOP_BOUNDS = {
 
 function withHopBound(name: keyof typeof HOP_BOUNDS, hops: number): string {
   const { written, bound, argument, max } = HOP_BOUNDS[name];
-  if (!Number.isInteger(hops) || hops < 1 || hops > max) throw new RangeError(`${argument} must be an integer from 1 to ${max}, got ${hops}`);
+  if (!Number.isInteger(hops) || hops < 1 || hops > max)
+    throw new RangeError(`${argument} must be an integer from 1 to ${max}, got ${hops}`);
   const text = cypher(name);
   if (!text.includes(written)) throw new Error(`${name}.cypher lost its ${written} bound`);
   return text.replace(written, bound(hops));
@@ -103,4 +111,7 @@ const LATEST_DATE = '9999-12-31';
  * position (or the earliest date) to the window's end (or the latest date), never null, so the
  * statement can seek each kind's `since` index.
  */
-export const sinceRange = (afterSince: string | null, to: string | null) => ({ sinceMin: afterSince ?? EARLIEST_DATE, sinceMax: to ?? LATEST_DATE });
+export const sinceRange = (afterSince: string | null, to: string | null) => ({
+  sinceMin: afterSince ?? EARLIEST_DATE,
+  sinceMax: to ?? LATEST_DATE,
+});
