@@ -13,7 +13,7 @@ import type {
 } from '../../domain/types.js';
 import type { Logger } from '../../logger.js';
 import { compareIds, compareRelations } from '../../domain/order.js';
-import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
+import type { ActorSearch, GraphStore, Page, RelationQuery, WriteOptions, WriteOutcome } from '../port.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store-errors.js';
 import { int, toActor, toPath, toRelation, toSource, type PathRow } from './mapping.js';
 import { Lookups, type Run } from './lookups.js';
@@ -119,8 +119,21 @@ export class Neo4jStore implements GraphStore {
     return this.lookups.relationsOfActors(actorIds, filter);
   }
 
-  /** One write transaction: the command is checked and applied in it, so a refusal writes nothing. */
-  async write(command: WriteCommand): Promise<WriteResult> {
+  /**
+   * One write transaction: the command is checked and applied in it, so a refusal writes nothing.
+   * Idempotency keys are not kept here yet: every write runs (`replayed: false`).
+   */
+  async write(command: WriteCommand, _options: WriteOptions = {}): Promise<WriteOutcome> {
+    const [result] = await this.inWriteTransaction([command]);
+    return { ...result, replayed: false };
+  }
+
+  /** Every command checked and applied in order in one write transaction: any refusal writes nothing. */
+  writeBatch(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
+    return this.inWriteTransaction(commands);
+  }
+
+  private async inWriteTransaction(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(
@@ -128,8 +141,12 @@ export class Neo4jStore implements GraphStore {
           const run: Run = async <T>(name: StatementName, params: Record<string, unknown>) =>
             (await tx.run(cypher(name), params)).records.map((record) => record.toObject() as T);
           const lookups = new Lookups(run);
-          await checkCommand(lookups, command);
-          return applyCommand(run, lookups, command);
+          const results: WriteResult[] = [];
+          for (const command of commands) {
+            await checkCommand(lookups, command);
+            results.push(await applyCommand(run, lookups, command));
+          }
+          return results;
         },
         { timeout: this.settings.txTimeoutMs },
       );
