@@ -108,7 +108,7 @@ describe('the embedded store data folder (SQLite)', () => {
     const failures: Error[] = [];
     const { store } = await openDataFolder(dir, { seed, onWriteFailure: (e) => failures.push(e) });
     const before = await graphDigest(store);
-    // Another connection's writer lock makes this one's commit fail, as a full disk would.
+    // A read-only connection makes the commit fail, as a full disk does (tests/e2e/full-disk.test.ts).
     const db = (store as unknown as { log: { db: Database.Database } }).log.db;
     db.pragma('query_only = ON');
     const refused = store.write({ op: 'mergeActors', survivorId: 'gov', mergedId: 'ir' });

@@ -113,10 +113,13 @@ export class SqliteDataFolder implements WriteLog {
         throw new StoreUnavailableError(
           `${file} was written by a newer version of this server (schema ${version}); upgrade the server to open it`,
         );
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      writeFileSync(join(dir, OWNER_FILE), `${process.pid}\n`);
-      syncFolder(dir);
+      if (version < SCHEMA_VERSION) {
+        // Only a new database is changed here, so a full disk does not stop a later start.
+        db.exec(SCHEMA);
+        db.pragma(`user_version = ${SCHEMA_VERSION}`);
+        syncFolder(dir);
+      }
+      recordOwner(dir);
     } catch (error) {
       db.close();
       if (error instanceof StoreUnavailableError) throw error;
@@ -228,6 +231,15 @@ export class SqliteDataFolder implements WriteLog {
       if (to) this.statements.upsertRedirect.run(from, to);
       else remove.redirects.run(from);
     }
+  }
+}
+
+/** Notes this process as the folder's holder, for a second process's message; best effort (a full disk). */
+function recordOwner(dir: string): void {
+  try {
+    writeFileSync(join(dir, OWNER_FILE), `${process.pid}\n`);
+  } catch {
+    // Not needed for safety: SQLite's lock is what keeps a second process out.
   }
 }
 
