@@ -144,6 +144,32 @@ describe('the embedded store data folder (SQLite)', () => {
   });
 });
 
+describe('a damaged database', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'data-folder-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('stops the start with a message that points to the recovery steps', async () => {
+    const { store } = await openDataFolder(dir, { seed: async () => conflictDataset() });
+    await store.close();
+    const file = join(dir, DB);
+    const db = new Database(file);
+    const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'actors'").get() as {
+      rootpage: number;
+    };
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const bytes = await readFile(file);
+    bytes.fill(0xa5, (rootpage - 1) * pageSize, rootpage * pageSize);
+    await writeFile(file, bytes);
+    await expect(openDataFolder(dir, { seed: async () => conflictDataset() })).rejects.toThrow(
+      /idlib.sqlite cannot be read \(.*\); the server will not start on it. See docs\/operations.md, "Embedded store data folder"/,
+    );
+  });
+});
+
 describe('migrating an old journal.jsonl', () => {
   let dir: string;
   beforeEach(async () => {
@@ -229,4 +255,41 @@ describe('migrating an old journal.jsonl', () => {
       new RegExp(`is in use by process ${process.ppid}, an older server or import writing journal.jsonl`),
     );
   });
+});
+
+describe('large values in the data folder', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'data-folder-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('loads after many updates with 90 KB descriptions: the history grows, the graph does not', async () => {
+    // The old journal kept all of them in one file read as one string; 6,500 made it unloadable.
+    const updates = 300;
+    const first = await openDataFolder(dir, { seed: async () => conflictDataset() });
+    const description = (i: number) => `${i} `.padEnd(90_000, 'x');
+    for (let i = 0; i < updates; i++)
+      await first.store.write({ op: 'updateActor', id: 'gov', patch: { description: description(i) } });
+    await first.store.close();
+
+    const started = performance.now();
+    const second = await openDataFolder(dir, { seed: async () => conflictDataset() });
+    const loadMs = performance.now() - started;
+    expect(second.report.writes).toBe(updates);
+    expect((await second.store.actorsByIds(['gov']))[0]?.description).toBe(description(updates - 1));
+    await second.store.close();
+    const db = new Database(join(dir, DB), { readonly: true });
+    const sizes = db
+      .prepare(
+        'SELECT (SELECT sum(length(command)) FROM writes) AS history, (SELECT sum(length(body)) FROM actors) AS graph',
+      )
+      .get() as { history: number; graph: number };
+    db.close();
+    expect(sizes.history).toBeGreaterThan(updates * 90_000);
+    expect(sizes.graph).toBeLessThan(200_000);
+    console.log(
+      `[large values] ${updates} updates of 90 KB: history ${(sizes.history / 1e6).toFixed(1)} MB, graph ${(sizes.graph / 1e3).toFixed(0)} KB, reopened in ${loadMs.toFixed(0)} ms`,
+    );
+  }, 60_000);
 });

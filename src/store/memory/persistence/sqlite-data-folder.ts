@@ -10,6 +10,7 @@ export const DATABASE_FILE = 'idlib.sqlite';
 /** Who holds the folder, for the message a second process gets (SQLite's lock is what guards it). */
 const OWNER_FILE = 'idlib.sqlite.owner';
 const SCHEMA_VERSION = 1;
+const RECOVERY = 'See docs/operations.md, "Embedded store data folder", to check and recover it.';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -105,7 +106,9 @@ export class SqliteDataFolder implements WriteLog {
     } catch (error) {
       db.close();
       if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new StoreUnavailableError(inUse(dir));
-      throw new StoreUnavailableError(`The data folder ${dir} cannot be opened: ${(error as Error).message}`);
+      throw new StoreUnavailableError(
+        `The data folder ${dir} cannot be opened: ${(error as Error).message}. ${RECOVERY}`,
+      );
     }
     try {
       const version = db.pragma('user_version', { simple: true }) as number;
@@ -123,7 +126,9 @@ export class SqliteDataFolder implements WriteLog {
     } catch (error) {
       db.close();
       if (error instanceof StoreUnavailableError) throw error;
-      throw new StoreUnavailableError(`The data folder ${dir} cannot be prepared: ${(error as Error).message}`);
+      throw new StoreUnavailableError(
+        `The data folder ${dir} cannot be prepared: ${(error as Error).message}. ${RECOVERY}`,
+      );
     }
     return new SqliteDataFolder(dir, db, onFailure);
   }
@@ -156,8 +161,18 @@ export class SqliteDataFolder implements WriteLog {
     for (const [from, to] of graph.redirects) this.statements.upsertRedirect.run(from, to);
   }
 
-  /** The graph as the database holds it. */
+  /** The graph as the database holds it; a damaged database is refused with the way to recover it. */
   loadGraph(): StoredGraph {
+    try {
+      return this.readGraph();
+    } catch (error) {
+      throw new StoreUnavailableError(
+        `${this.file} cannot be read (${(error as Error).message}); the server will not start on it. ${RECOVERY}`,
+      );
+    }
+  }
+
+  private readGraph(): StoredGraph {
     const bodies = <T>(table: Table) =>
       this.db
         .prepare<[], { body: string }>(`SELECT body FROM ${table}`)
