@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatasetError } from './dataset/load-dataset.js';
+import { EXPLORER_DIST } from './http/explorer.js';
 import { createLogger } from './logger.js';
 import { openStore } from './store/open-store.js';
 import { StoreUnavailableError } from './store/store-errors.js';
@@ -17,7 +20,10 @@ async function main() {
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    log.info({ store: store.name }, `GraphiQL at http://${config.host}:${port}/graphql`);
+    const base = `http://${config.host}:${port}`;
+    const api = config.graphiql ? `GraphiQL at ${base}/graphql` : `GraphQL API at ${base}/graphql (GraphiQL off)`;
+    const built = existsSync(join(EXPLORER_DIST, 'index.html')) ? '' : ' (not built: run npm run explorer:build)';
+    log.info({ store: store.name }, `${api}, explorer at ${base}/explore/${built}`);
   });
 
   let stopping = false;

@@ -49,12 +49,18 @@ function text(
  * Serves the explorer's static bundle at `/explore/` from `dir`: `/explore` redirects to
  * `/explore/`, `/explore/` is `index.html`, other paths are files of the bundle or 404. A path
  * that would leave `dir` is refused. Vite's hashed `assets/` are cached for a year; the page
- * itself is revalidated on every load.
+ * itself is revalidated on every load. The site's root `/` redirects to the explorer, which links
+ * to GraphiQL.
  */
 export function explorerPlugin(dir: string = EXPLORER_DIST): Plugin {
   const root = resolve(dir);
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname === '/' && (request.method === 'GET' || request.method === 'HEAD')) {
+        return endResponse(
+          new fetchAPI.Response(null, { status: 302, headers: { location: `${MOUNT}/${url.search}` } }),
+        );
+      }
       if (url.pathname !== MOUNT && !url.pathname.startsWith(`${MOUNT}/`)) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         const response = text(fetchAPI, 405, 'Method not allowed\n');

@@ -21,8 +21,16 @@ const INJECTIONS = [
   'a'.repeat(5_000),
 ];
 
-/** Requests a hostile or careless client might send, as [label, fetch init]. */
-function hostileRequests(token: string): [string, RequestInit & { path?: string }][] {
+/** What a request must get back, when the answer is known exactly. */
+interface Expected {
+  status: number;
+  code: string;
+}
+
+type HostileRequest = [label: string, init: RequestInit & { path?: string }, expected?: Expected];
+
+/** Requests a hostile or careless client might send, as [label, fetch init, expected answer]. */
+function hostileRequests(token: string): HostileRequest[] {
   const post = (body: string, headers: Record<string, string> = {}): RequestInit => ({
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -30,7 +38,7 @@ function hostileRequests(token: string): [string, RequestInit & { path?: string 
   });
   const gql = (query: string, variables?: unknown, headers?: Record<string, string>) =>
     post(JSON.stringify({ query, variables }), headers);
-  const requests: [string, RequestInit & { path?: string }][] = [];
+  const requests: HostileRequest[] = [];
 
   for (const body of [
     '{',
@@ -58,12 +66,32 @@ function hostileRequests(token: string): [string, RequestInit & { path?: string 
     'GET mutation',
     { method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { retractRelation(id: "x") { id } }')}` },
   ]);
-  requests.push(['body over the limit', gql(`{ actor(id: "${'x'.repeat(200_000)}") { id } }`)]);
+  // The body limit (src/http/limits.ts) and `batching: false` (src/app.ts) answer these exactly.
+  requests.push([
+    'body over the limit',
+    gql(`{ actor(id: "${'x'.repeat(200_000)}") { id } }`),
+    { status: 413, code: 'BAD_REQUEST' },
+  ]);
   requests.push([
     'declared huge length',
     { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '999999999' }, body: '{}' },
+    { status: 413, code: 'BAD_REQUEST' },
   ]);
-  requests.push(['batched', post(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]))]);
+  requests.push([
+    'streamed body without a length',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Blob(['{"query":"{ __typename }"}']).stream(),
+      duplex: 'half',
+    } as RequestInit,
+    { status: 411, code: 'BAD_REQUEST' },
+  ]);
+  requests.push([
+    'batched',
+    post(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }])),
+    { status: 400, code: 'BAD_REQUEST' },
+  ]);
 
   const deep = (n: number) => `{ actor(id: "daesh") ${'{ relations { from '.repeat(n)}{ id }${' }'.repeat(n * 2)} }`;
   requests.push(['1000-deep nesting', gql(deep(500))]);
@@ -205,11 +233,18 @@ export function hostileContract(it: TestAPI, open: OpenStore, loadDataset: () =>
     expect(requests.length).toBeGreaterThanOrEqual(200);
     const statuses = new Map<number, number>();
     let rejected = 0;
-    for (const [label, init] of requests) {
+    let answeredExactly = 0;
+    for (const [label, init, expected] of requests) {
       const response = await app.fetch(`http://test${init.path ?? '/graphql'}`, init);
       const text = await response.text();
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       expect(response.status, `${label}: ${text.slice(0, 300)}`).toBeLessThan(500);
+      if (expected) {
+        expect({ status: response.status, code: firstErrorCode(text) }, `${label}: ${text.slice(0, 300)}`).toEqual(
+          expected,
+        );
+        answeredExactly++;
+      }
       // No stack frame, no driver error, no text of our own Cypher (echoing the client's input is fine).
       expect(text, label).not.toMatch(
         /\n\s+at |\bat [\w.]+ \(|node_modules|Neo4jError|UNWIND \$ids|MATCH \(a:Actor|startNode\(r\)|neo4j:\/\/|bolt:\/\//,
@@ -219,6 +254,7 @@ export function hostileContract(it: TestAPI, open: OpenStore, loadDataset: () =>
     console.log(
       `[hostile] ${requests.length} requests, ${rejected} rejected with a client error, statuses ${JSON.stringify(Object.fromEntries(statuses))}, 5xx: 0`,
     );
+    expect(answeredExactly).toBe(4);
     expect(await graphDigest(store)).toEqual(before);
     const alive = await app.fetch('http://test/graphql', {
       method: 'POST',
@@ -227,4 +263,12 @@ export function hostileContract(it: TestAPI, open: OpenStore, loadDataset: () =>
     });
     expect(await alive.json()).toEqual({ data: { actor: { name: 'Daesh (Islamic State)' } } });
   }, 120_000);
+}
+
+function firstErrorCode(text: string): string | undefined {
+  try {
+    return (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
+  } catch {
+    return undefined;
+  }
 }
