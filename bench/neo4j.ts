@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { LOCAL_NEO4J_PASSWORD, LOCAL_NEO4J_USER, startLocalNeo4j } from '../scripts/neo4j/local-server.js';
+import { LOCAL_NEO4J_PASSWORD, LOCAL_NEO4J_USER, startLocalNeo4j } from '../local-neo4j/index.js';
 import { createDriver } from '../src/store/neo4j/neo4j-store.js';
 
 export interface Neo4jTarget {
@@ -49,7 +49,7 @@ export async function obtainNeo4j(log: (line: string) => void, pageCacheMb: numb
       password: LOCAL_NEO4J_PASSWORD,
       database: 'neo4j',
       local: true,
-      note: `local server from scripts/neo4j/local-server.ts (JVM -Xmx1g, page cache ${pageCacheMb} MiB)`,
+      note: `local server from local-neo4j/ (JVM -Xmx1g, page cache ${pageCacheMb} MiB)`,
       pid: server.pid,
       stop: async () => {
         await server.stop();

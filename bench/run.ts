@@ -11,11 +11,12 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { ROOT } from '../src/config.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { degrees, generateDataset } from './generate.js';
 import { loadNeo4j } from './load-neo4j.js';
 import { connect, obtainNeo4j, serverVersion, type Neo4jTarget } from './neo4j.js';
-import { ROOT_DIR, startLoadWorker, startServer, type LoadWorker, type ServerProcess } from './processes.js';
+import { startLoadWorker, startServer, type LoadWorker, type ServerProcess } from './processes.js';
 import { cpuBetween, sampleCpu } from './cpu.js';
 import {
   evaluateGoals,
@@ -84,7 +85,7 @@ function parseOptions() {
       'reuse-neo4j': { type: 'boolean', default: false },
       'clear-neo4j': { type: 'boolean', default: false },
       profile: { type: 'string' },
-      out: { type: 'string', default: join(ROOT_DIR, 'bench', 'results') },
+      out: { type: 'string', default: join(ROOT, 'bench', 'results') },
       help: { type: 'boolean', default: false },
     },
     strict: true,

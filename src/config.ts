@@ -4,6 +4,9 @@ import { z } from 'zod';
 /** The repository root, so defaults do not depend on the working directory. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** The password `npm run neo4j` gives user `neo4j`, and so NEO4J_PASSWORD's default. */
+export const LOCAL_NEO4J_PASSWORD = 'idlib-local-password';
+
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().min(1);
 
@@ -18,7 +21,7 @@ const env = z.object({
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI')
     .optional(),
   NEO4J_USER: z.string().default('neo4j'),
-  NEO4J_PASSWORD: z.string().default('idlib-local-password'),
+  NEO4J_PASSWORD: z.string().default(LOCAL_NEO4J_PASSWORD),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_TX_TIMEOUT_MS: positiveMs.default(10_000),
   CORS_ORIGINS: z.string().optional(),

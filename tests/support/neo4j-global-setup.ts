@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { findJava, LOCAL_NEO4J_PASSWORD, LOCAL_NEO4J_USER, startLocalNeo4j } from '../../scripts/neo4j/local-server.js';
+import { findJava, LOCAL_NEO4J_PASSWORD, LOCAL_NEO4J_USER, startLocalNeo4j } from '../../local-neo4j/index.js';
 
 export interface Neo4jTarget {
   uri: string | null;

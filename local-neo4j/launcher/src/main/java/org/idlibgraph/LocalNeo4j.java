@@ -30,7 +30,7 @@ import sun.misc.Signal;
 
 /**
  * Local Neo4j Community DBMS for development and tests: the embedded DBMS with only the Bolt
- * connector, bound to 127.0.0.1. Started by scripts/neo4j/local-server.ts ({@code npm run neo4j}).
+ * connector, bound to 127.0.0.1. Started by local-neo4j/server.ts ({@code npm run neo4j}).
  *
  * <pre>
  * java [jvm opts] -cp CLASSPATH org.idlibgraph.LocalNeo4j --data-dir DIR [--port 7687]
@@ -90,7 +90,7 @@ public final class LocalNeo4j {
         Signal.handle(new Signal("TERM"), s -> signalled.countDown());
         Signal.handle(new Signal("INT"), s -> signalled.countDown());
         if (stopOnStdinEof) {
-            // The parent (scripts/neo4j/local-server.ts) holds our stdin: if it dies, stop too.
+            // The parent (local-neo4j/server.ts) holds our stdin: if it dies, stop too.
             Thread watcher = new Thread(() -> {
                 try {
                     while (System.in.read() != -1) {
