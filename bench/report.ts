@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { LoadSummary } from './load.js';
 import type { LoadReport } from './load-neo4j.js';
 import { ROOT } from '../src/config.js';
-import { DESCRIPTIONS, TARGETS, type PoolReport, type TargetName, type WorkloadName } from './workloads.js';
+import type { PoolReport } from './argument-pickers.js';
+import { DESCRIPTIONS, TARGETS, type TargetName, type WorkloadName } from './workloads.js';
 
 export interface RunResult {
   workload: WorkloadName;
