@@ -24,6 +24,7 @@ const env = z.object({
   NEO4J_PASSWORD: z.string().default(LOCAL_NEO4J_PASSWORD),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_TX_TIMEOUT_MS: positiveMs.default(10_000),
+  NEO4J_STARTUP_WAIT_MS: z.coerce.number().int().min(0).default(60_000),
   CORS_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   API_TOKEN: z.string().optional(),
@@ -41,7 +42,15 @@ export interface Config {
   host: string;
   store: 'memory' | 'neo4j';
   dataset: string;
-  neo4j: { uri: string; user: string; password: string; database: string; txTimeoutMs: number };
+  neo4j: {
+    uri: string;
+    user: string;
+    password: string;
+    database: string;
+    txTimeoutMs: number;
+    /** How long the server and `npm run seed` wait for a Neo4j that is still starting (absent: no wait). */
+    startupWaitMs?: number;
+  };
   /** Origins allowed to call the API from a browser; null: the default for the environment. */
   corsOrigins: string[] | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -82,6 +91,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       password: e.NEO4J_PASSWORD,
       database: e.NEO4J_DATABASE,
       txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+      startupWaitMs: e.NEO4J_STARTUP_WAIT_MS,
     },
     corsOrigins:
       e.CORS_ORIGINS === undefined
