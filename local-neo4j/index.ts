@@ -21,6 +21,7 @@ export { findJava, type FoundJava } from './java.js';
 export { DEFAULT_NEO4J_DATA_DIR } from './launcher-project.js';
 export {
   DEFAULT_NEO4J_PORT,
+  LOCAL_NEO4J_DATABASE,
   LOCAL_NEO4J_USER,
   startLocalNeo4j,
   type LocalNeo4j,

@@ -38,6 +38,8 @@ export interface LocalNeo4j {
 }
 
 export const LOCAL_NEO4J_USER = 'neo4j';
+/** Neo4j Community's one user database. */
+export const LOCAL_NEO4J_DATABASE = 'neo4j';
 export const DEFAULT_NEO4J_PORT = 7687;
 
 const READY_RE = /^Neo4j ready at (bolt:\/\/\S+)\s*$/;
