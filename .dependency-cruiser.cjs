@@ -9,7 +9,7 @@ module.exports = {
       comment: 'src/domain holds plain types and pure functions: it imports nothing else of ours.',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { path: '^(src|scripts|bench|tests|explorer)/', pathNot: '^src/domain/' },
+      to: { path: '^(src|local-neo4j|scripts|bench|tests|explorer)/', pathNot: '^src/domain/' },
     },
     {
       name: 'graphql-through-the-port',
@@ -44,14 +44,21 @@ module.exports = {
       comment: 'The explorer is a browser app: it talks to the API over HTTP and imports nothing of the server.',
       severity: 'error',
       from: { path: '^explorer/src/' },
-      to: { path: '^(src|scripts|bench|tests)/' },
+      to: { path: '^(src|local-neo4j|scripts|bench|tests)/' },
     },
     {
       name: 'library-not-scripts',
       comment: 'Library code never imports command-line scripts, benchmarks or tests.',
       severity: 'error',
-      from: { path: '^src/' },
+      from: { path: '^(src|local-neo4j)/' },
       to: { path: '^(scripts|bench|tests)/' },
+    },
+    {
+      name: 'app-not-local-neo4j',
+      comment: 'The local Neo4j launcher is a development tool: the app reaches Neo4j through its URI only.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^local-neo4j/' },
     },
     {
       name: 'scripts-are-leaves',

@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.neo4j/', 'neo4j/', 'dist/', 'explorer/dist/', 'bench/results/'] },
+  { ignores: ['node_modules/', '.neo4j/', 'local-neo4j/launcher/', 'dist/', 'explorer/dist/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

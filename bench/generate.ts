@@ -14,10 +14,13 @@
  *
  * Same size and seed, same dataset, in any process.
  */
-import { citationId, type Dataset } from '../src/dataset/dataset.js';
+import { citationOf, type Dataset } from '../src/dataset/dataset.js';
 import type { Actor, ActorKind, Citation, DatePrecision, Relation, RelationKind, Source } from '../src/domain/types.js';
 import { Random } from './random.js';
 import { SIZES, type SizeName } from './sizes.js';
+
+/** Bump when the generator changes, so a reused Neo4j graph is never a stale one. */
+export const GENERATOR_VERSION = 1;
 
 export const DECADE = { from: '2011-01-01', to: '2020-12-31' } as const;
 const DAY_MS = 86_400_000;
@@ -289,22 +292,12 @@ function makeCitations(rng: Random, relations: Relation[], sources: Source[], ac
       const source = sources[index];
       const claimed = rng.chance(0.2);
       const claimantActor = claimed && rng.chance(0.5) ? rng.pick(actors) : null;
-      citations.push({
-        id: citationId(relation.id, source.id),
-        relationId: relation.id,
-        sourceId: source.id,
-        title: source.title,
-        publisher: source.publisher,
-        published: source.published,
-        publishedApproximate: source.publishedApproximate,
-        claimant: claimed
-          ? claimantActor
-            ? `${claimantActor.name} spokesperson`
-            : `a ${rng.pick(['local', 'military', 'opposition'])} source`
-          : null,
-        claimantActorId: claimantActor?.id ?? null,
-        locator: null,
-      });
+      const claimant = claimed
+        ? claimantActor
+          ? `${claimantActor.name} spokesperson`
+          : `a ${rng.pick(['local', 'military', 'opposition'])} source`
+        : null;
+      citations.push(citationOf(relation.id, source, claimant, claimantActor?.id ?? null));
     }
   }
   return citations;

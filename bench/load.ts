@@ -4,7 +4,7 @@
  * Each message is one run (a warm-up or a measured run); each reply is its summary.
  */
 import autocannon from 'autocannon';
-import type { BenchRequest } from './workloads.js';
+import type { BenchRequest } from './requests.js';
 
 export interface LoadJob {
   url: string;

@@ -7,7 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { LOCAL_NEO4J_PASSWORD, LOCAL_NEO4J_USER, startLocalNeo4j } from '../scripts/neo4j/local-server.js';
+import { LOCAL_NEO4J_DATABASE, LOCAL_NEO4J_PASSWORD, LOCAL_NEO4J_USER, startLocalNeo4j } from '../local-neo4j/index.js';
+import { loadConfig } from '../src/config.js';
 import { createDriver } from '../src/store/neo4j/neo4j-store.js';
 
 export interface Neo4jTarget {
@@ -25,13 +26,13 @@ export interface Neo4jTarget {
 }
 
 export async function obtainNeo4j(log: (line: string) => void, pageCacheMb: number): Promise<Neo4jTarget> {
-  const env = process.env;
-  if (env.NEO4J_URI) {
+  if (process.env.NEO4J_URI) {
+    const { uri, user, password, database } = loadConfig().neo4j;
     return {
-      uri: env.NEO4J_URI,
-      user: env.NEO4J_USER ?? 'neo4j',
-      password: env.NEO4J_PASSWORD ?? LOCAL_NEO4J_PASSWORD,
-      database: env.NEO4J_DATABASE ?? 'neo4j',
+      uri,
+      user,
+      password,
+      database,
       local: false,
       note: 'external server (NEO4J_URI)',
       pid: null,
@@ -47,9 +48,9 @@ export async function obtainNeo4j(log: (line: string) => void, pageCacheMb: numb
       uri: server.uri,
       user: LOCAL_NEO4J_USER,
       password: LOCAL_NEO4J_PASSWORD,
-      database: 'neo4j',
+      database: LOCAL_NEO4J_DATABASE,
       local: true,
-      note: `local server from scripts/neo4j/local-server.ts (JVM -Xmx1g, page cache ${pageCacheMb} MiB)`,
+      note: `local server from local-neo4j/ (JVM -Xmx1g, page cache ${pageCacheMb} MiB)`,
       pid: server.pid,
       stop: async () => {
         await server.stop();

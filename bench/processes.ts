@@ -3,13 +3,12 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../src/config.js';
 import type { LoadJob, LoadReply, LoadSummary } from './load.js';
 import { READY_PREFIX } from './servers/common.js';
 import type { TargetName } from './workloads.js';
 
-const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
-export const ROOT_DIR = join(BENCH_DIR, '..');
+const BENCH_DIR = join(ROOT, 'bench');
 
 export interface ServerProcess {
   target: TargetName;
@@ -42,7 +41,7 @@ export async function startServer(target: TargetName, options: StartOptions): Pr
     process.execPath,
     [...(options.nodeArgs ?? []), '--import', 'tsx', join(BENCH_DIR, SERVER_FILES[target])],
     {
-      cwd: ROOT_DIR,
+      cwd: ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     },
@@ -99,7 +98,7 @@ export interface LoadWorker {
 /** Forks bench/load.ts (autocannon) as a long-lived worker. */
 export function startLoadWorker(): LoadWorker {
   const child: ChildProcess = fork(join(BENCH_DIR, 'load.ts'), [], {
-    cwd: ROOT_DIR,
+    cwd: ROOT,
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

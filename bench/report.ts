@@ -5,8 +5,9 @@ import os from 'node:os';
 import { join } from 'node:path';
 import type { LoadSummary } from './load.js';
 import type { LoadReport } from './load-neo4j.js';
-import { ROOT_DIR } from './processes.js';
-import { DESCRIPTIONS, TARGETS, type PoolReport, type TargetName, type WorkloadName } from './workloads.js';
+import { ROOT } from '../src/config.js';
+import type { PoolReport } from './argument-pickers.js';
+import { DESCRIPTIONS, TARGETS, type TargetName, type WorkloadName } from './workloads.js';
 
 export interface RunResult {
   workload: WorkloadName;
@@ -84,9 +85,8 @@ export function machineInfo(): Record<string, unknown> {
 
 function packageVersion(name: string): string {
   try {
-    return (
-      JSON.parse(readFileSync(join(ROOT_DIR, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }
-    ).version;
+    return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+      .version;
   } catch {
     return 'not installed';
   }
@@ -95,16 +95,16 @@ function packageVersion(name: string): string {
 export function versions(): Record<string, string> {
   let commit = 'unknown';
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'cypher'], {
-      cwd: ROOT_DIR,
+      cwd: ROOT,
       encoding: 'utf8',
     }).trim();
     if (dirty) commit += ' (src/ or cypher/ modified)';
   } catch {
     // not a git checkout
   }
-  const project = JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string };
+  const project = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   return {
     project: `${project.version} @ ${commit}`,
     'neo4j-driver': packageVersion('neo4j-driver'),

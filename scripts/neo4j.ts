@@ -3,10 +3,10 @@
  *
  * Env: NEO4J_LOCAL_PORT (default 7687), NEO4J_LOCAL_DIR (default .neo4j/data in the repo);
  * the flags override them. Ctrl-C / SIGTERM stop Neo4j cleanly, then this exits.
- * See scripts/neo4j/local-server.ts for the rest (NEO4J_JAVA_HOME, NEO4J_MAVEN_REPO).
+ * See local-neo4j/index.ts for the rest (NEO4J_JAVA_HOME, NEO4J_MAVEN_REPO).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import {
   DEFAULT_NEO4J_DATA_DIR,
   DEFAULT_NEO4J_PORT,
@@ -14,8 +14,9 @@ import {
   LOCAL_NEO4J_USER,
   findJava,
   startLocalNeo4j,
+  watchAncestors,
   type LocalNeo4j,
-} from './neo4j/local-server.js';
+} from '../local-neo4j/index.js';
 
 const USAGE = `usage: npm run neo4j -- [--port N] [--data-dir DIR]
   --port N         Bolt port on 127.0.0.1 (env NEO4J_LOCAL_PORT, default ${DEFAULT_NEO4J_PORT})
@@ -32,80 +33,33 @@ function parsePort(value: string, from: string): number {
   return port;
 }
 
-function parseArgs(argv: string[]): { port: number; dataDir: string } {
-  let port = process.env.NEO4J_LOCAL_PORT
-    ? parsePort(process.env.NEO4J_LOCAL_PORT, 'NEO4J_LOCAL_PORT')
-    : DEFAULT_NEO4J_PORT;
-  let dataDir = process.env.NEO4J_LOCAL_DIR ? path.resolve(process.env.NEO4J_LOCAL_DIR) : DEFAULT_NEO4J_DATA_DIR;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined) usageError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--port':
-        port = parsePort(value(), '--port');
-        break;
-      case '--data-dir':
-        dataDir = path.resolve(value());
-        break;
-      case '-h':
-      case '--help':
-        console.log(USAGE);
-        process.exit(0);
-        break;
-      default:
-        usageError(`unknown argument: ${arg}`);
-    }
-  }
-  return { port, dataDir };
-}
-
-/** Parent pid of a process (Linux /proc), or null. */
-async function parentOf(pid: number): Promise<number | null> {
+function options(argv: string[]): { port: number; dataDir: string } {
+  let values: { port?: string; 'data-dir'?: string; help?: boolean };
   try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return null;
+    ({ values } = parseArgs({
+      args: argv,
+      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    usageError((error as Error).message);
   }
-}
-
-/**
- * Calls onGone once any ancestor process has exited. `npm run` / `npx` (npm 11) exit on a
- * SIGTERM sent to their own pid without passing it on, which would leave this process and Java
- * running; an exited ancestor shows up as a changed parent pid somewhere up the chain.
- */
-async function watchAncestors(onGone: () => void): Promise<void> {
-  const chain: number[] = [process.ppid];
-  while (chain.length < 32) {
-    const parent = await parentOf(chain[chain.length - 1]);
-    if (parent === null || parent <= 1) break;
-    chain.push(parent);
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
   }
-  if (chain.length < 2 && (await parentOf(process.pid)) === null) return; // no /proc: not Linux
-  const timer = setInterval(() => {
-    void (async () => {
-      let intact = process.ppid === chain[0];
-      for (let i = 0; intact && i + 1 < chain.length; i++) intact = (await parentOf(chain[i])) === chain[i + 1];
-      if (!intact) {
-        clearInterval(timer);
-        onGone();
-      }
-    })();
-  }, 1000);
-  timer.unref();
+  const env = process.env;
+  const port =
+    values.port !== undefined
+      ? parsePort(values.port, '--port')
+      : env.NEO4J_LOCAL_PORT
+        ? parsePort(env.NEO4J_LOCAL_PORT, 'NEO4J_LOCAL_PORT')
+        : DEFAULT_NEO4J_PORT;
+  const dir = values['data-dir'] ?? env.NEO4J_LOCAL_DIR;
+  return { port, dataDir: dir ? path.resolve(dir) : DEFAULT_NEO4J_DATA_DIR };
 }
 
 async function main(): Promise<void> {
-  const { port, dataDir } = parseArgs(process.argv.slice(2));
+  const { port, dataDir } = options(process.argv.slice(2));
 
   const java = await findJava();
   if ('error' in java) {

@@ -1,9 +1,11 @@
-// `npm run seed [-- --reset] [--dataset FILE]`: applies cypher/schema and loads the dataset into Neo4j.
+// `npm run seed [-- --reset] [--dataset FILE]`: applies cypher/schema and loads the dataset into Neo4j,
+// waiting up to NEO4J_STARTUP_WAIT_MS (60 s) for a Neo4j that is still starting.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { DatasetError, loadDatasetFile } from '../src/dataset/load-dataset.js';
 import { createDriver } from '../src/store/neo4j/neo4j-store.js';
 import { applySchema, graphCounts, seedDataset, type GraphCounts } from '../src/store/neo4j/seed.js';
+import { waitForNeo4j } from '../src/store/neo4j/wait-for-neo4j.js';
 
 async function main() {
   const { values } = parseArgs({
@@ -14,7 +16,11 @@ async function main() {
   const dataset = await loadDatasetFile(file);
   const driver = createDriver(config.neo4j);
   try {
-    await driver.verifyConnectivity({ database: config.neo4j.database });
+    await waitForNeo4j(() => driver.verifyConnectivity({ database: config.neo4j.database }), {
+      uri: config.neo4j.uri,
+      waitMs: config.neo4j.startupWaitMs ?? 0,
+      log: (message) => console.error(message),
+    });
   } catch (error) {
     await driver.close();
     throw new Error(

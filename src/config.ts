@@ -4,6 +4,9 @@ import { z } from 'zod';
 /** The repository root, so defaults do not depend on the working directory. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** The password `npm run neo4j` gives user `neo4j`, and so NEO4J_PASSWORD's default. */
+export const LOCAL_NEO4J_PASSWORD = 'idlib-local-password';
+
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().min(1);
 
@@ -18,9 +21,10 @@ const env = z.object({
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI')
     .optional(),
   NEO4J_USER: z.string().default('neo4j'),
-  NEO4J_PASSWORD: z.string().default('idlib-local-password'),
+  NEO4J_PASSWORD: z.string().default(LOCAL_NEO4J_PASSWORD),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_TX_TIMEOUT_MS: positiveMs.default(10_000),
+  NEO4J_STARTUP_WAIT_MS: z.coerce.number().int().min(0).default(60_000),
   CORS_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   API_TOKEN: z.string().optional(),
@@ -38,7 +42,15 @@ export interface Config {
   host: string;
   store: 'memory' | 'neo4j';
   dataset: string;
-  neo4j: { uri: string; user: string; password: string; database: string; txTimeoutMs: number };
+  neo4j: {
+    uri: string;
+    user: string;
+    password: string;
+    database: string;
+    txTimeoutMs: number;
+    /** How long the server and `npm run seed` wait for a Neo4j that is still starting (absent: no wait). */
+    startupWaitMs?: number;
+  };
   /** Origins allowed to call the API from a browser; null: the default for the environment. */
   corsOrigins: string[] | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -79,6 +91,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       password: e.NEO4J_PASSWORD,
       database: e.NEO4J_DATABASE,
       txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+      startupWaitMs: e.NEO4J_STARTUP_WAIT_MS,
     },
     corsOrigins:
       e.CORS_ORIGINS === undefined

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findJava, LOCAL_NEO4J_PASSWORD, startLocalNeo4j, type LocalNeo4j } from '../../scripts/neo4j/local-server.js';
+import { findJava, LOCAL_NEO4J_PASSWORD, startLocalNeo4j, type LocalNeo4j } from '../../local-neo4j/index.js';
 import { ROOT } from '../../src/config.js';
 import { neo4jSettings } from '../support/neo4j.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';

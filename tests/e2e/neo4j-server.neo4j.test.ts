@@ -73,9 +73,15 @@ describe.skipIf(!settings)('npm run seed, then STORE=neo4j npm start', () => {
     expect(JSON.stringify(a.body.data)).toContain('"hts"');
   });
 
-  it('refuses to start when Neo4j cannot be reached, saying where and what to do', async () => {
-    const { code, output } = await startFailing({ STORE: 'neo4j', NEO4J_URI: 'bolt://127.0.0.1:1' });
+  it('refuses to start when Neo4j cannot be reached, after waiting for it, saying where and what to do', async () => {
+    const { code, output } = await startFailing({
+      STORE: 'neo4j',
+      NEO4J_URI: 'bolt://127.0.0.1:1',
+      NEO4J_STARTUP_WAIT_MS: '1500',
+    });
     expect(code).toBe(1);
+    expect(output).toContain('waiting for Neo4j at bolt://127.0.0.1:1 to accept connections');
+    expect(output).toContain('up to 1.5 s');
     expect(output).toContain('Cannot reach Neo4j at bolt://127.0.0.1:1');
     expect(output).toContain('npm run neo4j');
     expect(output).not.toMatch(/\n\s+at /);

@@ -2,7 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { findJava, LOCAL_NEO4J_PASSWORD, LOCAL_NEO4J_USER, startLocalNeo4j } from '../../scripts/neo4j/local-server.js';
+import {
+  findJava,
+  LOCAL_NEO4J_DATABASE,
+  LOCAL_NEO4J_PASSWORD,
+  LOCAL_NEO4J_USER,
+  startLocalNeo4j,
+} from '../../local-neo4j/index.js';
+import { loadConfig } from '../../src/config.js';
 
 export interface Neo4jTarget {
   uri: string | null;
@@ -24,18 +31,12 @@ declare module 'vitest' {
  * this run on a free port with its own throw-away data folder.
  */
 export default async function setup(project: TestProject) {
-  const env = process.env;
-  if (env.NEO4J_URI) {
-    project.provide('neo4j', {
-      uri: env.NEO4J_URI,
-      user: env.NEO4J_USER ?? 'neo4j',
-      password: env.NEO4J_PASSWORD ?? LOCAL_NEO4J_PASSWORD,
-      database: env.NEO4J_DATABASE ?? 'neo4j',
-      reason: null,
-    });
+  if (process.env.NEO4J_URI) {
+    const { uri, user, password, database } = loadConfig().neo4j;
+    project.provide('neo4j', { uri, user, password, database, reason: null });
     return;
   }
-  const base = { user: LOCAL_NEO4J_USER, password: LOCAL_NEO4J_PASSWORD, database: 'neo4j' };
+  const base = { user: LOCAL_NEO4J_USER, password: LOCAL_NEO4J_PASSWORD, database: LOCAL_NEO4J_DATABASE };
   const java = await findJava();
   if ('error' in java) {
     project.provide('neo4j', { ...base, uri: null, reason: java.error });

@@ -21,6 +21,7 @@ import { applyCommand } from './apply-command.js';
 import { checkCommand } from '../check-command.js';
 import type { WriteCommand, WriteResult } from '../../domain/commands.js';
 import { cypher, sinceRange, withHops, withMaxHops, type StatementName } from './statements.js';
+import { waitForNeo4j } from './wait-for-neo4j.js';
 import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
 
 export type Neo4jSettings = Config['neo4j'];
@@ -46,11 +47,18 @@ export class Neo4jStore implements GraphStore {
     this.lookups = new Lookups((name, params) => this.read(name, params));
   }
 
-  /** Opens a driver and checks that the server answers; a clear error if it does not. */
+  /**
+   * Opens a driver and checks that the server answers, waiting up to `startupWaitMs` for one that
+   * is still starting (saying so in the log); a clear error if it does not answer.
+   */
   static async connect(settings: Neo4jSettings, log?: Logger): Promise<Neo4jStore> {
     const driver = createDriver(settings);
     try {
-      await driver.verifyConnectivity({ database: settings.database });
+      await waitForNeo4j(() => driver.verifyConnectivity({ database: settings.database }), {
+        uri: settings.uri,
+        waitMs: settings.startupWaitMs ?? 0,
+        log: (message) => log?.warn({ uri: settings.uri, database: settings.database }, message),
+      });
     } catch (error) {
       await driver.close();
       throw new StoreUnavailableError(

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -21,16 +22,28 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.config.Setting;
 import org.neo4j.internal.helpers.HostnamePort;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.kernel.impl.security.User;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
+import org.neo4j.string.UTF8;
 
 import sun.misc.Signal;
 
 /**
  * Local Neo4j Community DBMS for development and tests: the embedded DBMS with only the Bolt
- * connector, bound to 127.0.0.1. Started by scripts/neo4j/local-server.ts ({@code npm run neo4j}).
+ * connector, bound to 127.0.0.1. Started by local-neo4j/server.ts ({@code npm run neo4j}).
  *
  * <pre>
  * java [jvm opts] -cp CLASSPATH org.idlibgraph.LocalNeo4j --data-dir DIR [--port 7687]
@@ -38,7 +51,11 @@ import sun.misc.Signal;
  * </pre>
  *
  * DIR is the Neo4j home: databases under DIR/data, logs (debug.log, ...) under DIR/logs.
- * With a password, auth is on and user {@code neo4j} gets that password (set on every start).
+ * With a password, auth is on and user {@code neo4j} has that password before Bolt accepts its first
+ * connection: it is written where {@code neo4j-admin dbms set-initial-password} writes it
+ * (data/dbms/auth.ini), which Neo4j reads while it creates the system database, before it starts
+ * Bolt. A data folder whose user already has another password gets this one after the start (with
+ * a warning: clients were refused until then).
  * stdout carries exactly one line, {@code Neo4j ready at bolt://127.0.0.1:PORT}, once Bolt accepts
  * connections; everything else goes to stderr. SIGTERM/SIGINT shut the DBMS down cleanly and
  * exit 0; so does EOF on stdin with --stop-on-stdin-eof. Port 0 picks a free port (the ready line
@@ -47,6 +64,11 @@ import sun.misc.Signal;
 public final class LocalNeo4j {
     private static final String HOST = "127.0.0.1";
     private static final String USER = "neo4j";
+    // The system graph's user model (the constants moved between 5.x and 2025.x: named here).
+    private static final Label USER_LABEL = Label.label("User");
+    private static final String USER_NAME = "name";
+    private static final String USER_CREDENTIALS = "credentials";
+    private static final String USER_CHANGE_REQUIRED = "passwordChangeRequired";
 
     private LocalNeo4j() {}
 
@@ -83,6 +105,9 @@ public final class LocalNeo4j {
         }
         Path home = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(home);
+        if (auth) {
+            writeInitialPassword(home, password);
+        }
 
         // SIGTERM/SIGINT: stop on the main thread and exit 0 (the JVM default would be 143/130).
         // Installed before the DBMS starts so that a signal during startup still stops it cleanly.
@@ -90,7 +115,7 @@ public final class LocalNeo4j {
         Signal.handle(new Signal("TERM"), s -> signalled.countDown());
         Signal.handle(new Signal("INT"), s -> signalled.countDown());
         if (stopOnStdinEof) {
-            // The parent (scripts/neo4j/local-server.ts) holds our stdin: if it dies, stop too.
+            // The parent (local-neo4j/server.ts) holds our stdin: if it dies, stop too.
             Thread watcher = new Thread(() -> {
                 try {
                     while (System.in.read() != -1) {
@@ -151,8 +176,9 @@ public final class LocalNeo4j {
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "local-neo4j-shutdown"));
 
         try {
-            if (auth) {
-                setPassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
+            if (auth && ensurePassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password)) {
+                System.err.println("LocalNeo4j: warning: user " + USER + " had another password in " + home
+                        + "; it has the given one now (clients using it were refused until this moment)");
             }
             GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             db.executeTransactionally("RETURN 1");
@@ -160,7 +186,7 @@ public final class LocalNeo4j {
                 stdout.println("Neo4j ready at bolt://" + HOST + ":" + boundBoltPort(db, port));
                 stdout.flush();
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             System.err.println("LocalNeo4j: failed to start: " + rootCause(e));
             stop.run();
             System.exit(1);
@@ -171,16 +197,55 @@ public final class LocalNeo4j {
         System.exit(0);
     }
 
-    /** Give user neo4j the password (idempotent: Neo4j refuses to "change" to the same one). */
-    private static void setPassword(GraphDatabaseService system, String password) {
-        try {
-            system.executeTransactionally(
-                    "ALTER USER " + USER + " SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
-        } catch (RuntimeException e) {
-            if (!String.valueOf(messages(e)).toLowerCase().contains("cannot be the same")) {
-                throw e;
+    /**
+     * What {@code neo4j-admin dbms set-initial-password PW} does: user neo4j with this password (no
+     * change required) in the auth store's auth.ini. Neo4j takes it when it creates the system
+     * database, and on a later start while neo4j still has the default password (a first start
+     * that was interrupted); both happen before the Bolt connector starts.
+     */
+    private static void writeInitialPassword(Path home, String password) throws Exception {
+        Config config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).build();
+        Path file = CommunitySecurityModule.getInitialUserRepositoryFile(config);
+        try (DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+            fs.mkdirs(file.getParent());
+            if (fs.fileExists(file)) {
+                fs.deleteFile(file);
             }
+            FileUserRepository users =
+                    new FileUserRepository(fs, file, NullLogProvider.getInstance(), EmptyMemoryTracker.INSTANCE);
+            users.start();
+            users.create(new User(USER, null, credential(password), false, false));
+            users.shutdown();
         }
+    }
+
+    private static SystemGraphCredential credential(String password) {
+        return SystemGraphCredential.createCredentialForPassword(UTF8.encode(password), new SecureHasher());
+    }
+
+    /**
+     * Makes sure user neo4j has the password: true if it had to be changed (the data folder had
+     * another one, set by hand; clients using this password were refused until now).
+     */
+    private static boolean ensurePassword(GraphDatabaseService system, String password) throws Exception {
+        boolean matches;
+        boolean expired;
+        try (Transaction tx = system.beginTx()) {
+            Node user = tx.findNode(USER_LABEL, USER_NAME, USER);
+            Object stored = user == null ? null : user.getProperty(USER_CREDENTIALS, null);
+            matches = stored != null
+                    && SystemGraphCredential.deserialize(stored.toString(), new SecureHasher())
+                            .matchesPassword(UTF8.encode(password));
+            expired = user != null && Boolean.TRUE.equals(user.getProperty(USER_CHANGE_REQUIRED, false));
+        }
+        if (matches && !expired) {
+            return false;
+        }
+        // (Neo4j refuses to "change" a password to the one it already is.)
+        system.executeTransactionally(
+                "ALTER USER " + USER + " SET PASSWORD " + (matches ? "" : "$pw ") + "CHANGE NOT REQUIRED",
+                Map.of("pw", password));
+        return true;
     }
 
     /** Sets a setting looked up by field name, if this Neo4j version has it; value from its default. */
@@ -202,14 +267,6 @@ public final class LocalNeo4j {
             t = t.getCause();
         }
         return t == e ? String.valueOf(e) : e.getMessage() + " (cause: " + t + ")";
-    }
-
-    private static String messages(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            sb.append(t.getMessage()).append('\n');
-        }
-        return sb.toString();
     }
 
     private static int boundBoltPort(GraphDatabaseService db, int requested) {

@@ -1,0 +1,306 @@
+/**
+ * Drawing each workload's argument sets from a seed. Arguments are checked against the embedded
+ * store while they are drawn, so every request has a non-trivial answer (or, for
+ * `shortestPathUnreachable`, provably none) and no request is unbounded.
+ */
+import type { Dataset } from '../src/dataset/dataset.js';
+import type { DateWindow, Relation } from '../src/domain/types.js';
+import { isActiveIn } from '../src/domain/dates.js';
+import type { MemoryStore } from '../src/store/memory/memory-store.js';
+import { shortestPath, simplePaths } from '../src/store/memory/path-search.js';
+import { DECADE } from './generate.js';
+import { Random } from './random.js';
+import {
+  CAPS,
+  MIX,
+  WORKLOADS,
+  type ArgsOf,
+  type LeafWorkload,
+  type PoolEntry,
+  type WorkloadName,
+} from './workloads.js';
+
+/** A drawn pair that would take more than `CAPS.pathsMaxVisits` to enumerate. */
+class TooHeavy extends Error {}
+
+export interface PoolReport {
+  size: number;
+  /** Draws rejected because the answer was empty, too large, or (paths) too heavy to enumerate. */
+  rejected: number;
+  /** Mean answer size over the pool, as the embedded store gives it. */
+  meanAnswer: number;
+  answerUnit: string;
+  /** Pool entries that could not be drawn within the attempt budget. */
+  shortfall: number;
+  /** Time spent drawing. */
+  ms: number;
+}
+
+interface PickContext {
+  dataset: Dataset;
+  store: MemoryStore;
+  degree: Map<string, number>;
+  actorIds: string[];
+  /** The relations touching an actor (drawing only: the store keeps its own index private). */
+  adjacent(actorId: string): readonly Relation[];
+}
+
+/**
+ * Hops of the shortest path from `from` to `to` over relations active in `window`, at most
+ * `maxHops`, or null: the embedded store's bidirectional search, over the plain per-actor lists.
+ */
+function distance(ctx: PickContext, from: string, to: string, window: DateWindow, maxHops: number): number | null {
+  return (
+    shortestPath(ctx.adjacent, { from, to, kinds: null, window, maxHops, directed: false })?.relations.length ?? null
+  );
+}
+
+const DAY_MS = 86_400_000;
+const DECADE_START = Date.parse(`${DECADE.from}T00:00:00Z`);
+const DECADE_DAYS = Math.round((Date.parse(`${DECADE.to}T00:00:00Z`) - DECADE_START) / DAY_MS) + 1;
+const day = (n: number) => new Date(DECADE_START + n * DAY_MS).toISOString().slice(0, 10);
+
+function randomWindow(rng: Random, days: number): { from: string; to: string } {
+  const start = rng.int(DECADE_DAYS - days + 1);
+  return { from: day(start), to: day(start + days - 1) };
+}
+
+function randomMonth(rng: Random): { from: string; to: string } {
+  const year = 2011 + rng.int(10);
+  const month = rng.int(12);
+  return {
+    from: new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10),
+    to: new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10),
+  };
+}
+
+type Drawn<A> = { args: A; answer: number } | null;
+
+interface Picker<A> {
+  unit: string;
+  draw(ctx: PickContext, rng: Random): Promise<Drawn<A>>;
+}
+
+function actorsWithDegree(ctx: PickContext, min: number, max: number): string[] {
+  return ctx.actorIds.filter((id) => {
+    const d = ctx.degree.get(id)!;
+    return d >= min && d <= max;
+  });
+}
+
+/** An actor drawn in proportion to its degree: one end of a random relation. */
+const byDegree = (ctx: PickContext, rng: Random) => {
+  const r = rng.pick(ctx.dataset.relations);
+  return rng.chance(0.5) ? r.from : r.to;
+};
+
+const activeIn = (ctx: PickContext, actorId: string, window: DateWindow) =>
+  ctx.store.relationsOfActors([actorId], { kinds: null, window, direction: 'ANY' }).then((lists) => lists[0].length);
+
+const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } = {
+  nested: (ctx) => {
+    const candidates = actorsWithDegree(ctx, ...CAPS.nestedDegree);
+    return {
+      unit: 'relations',
+      draw: async (_, rng) => {
+        const id = rng.pick(candidates);
+        return { args: { id }, answer: ctx.degree.get(id)! };
+      },
+    };
+  },
+  actorWindow: (ctx) => {
+    const active = actorsWithDegree(ctx, 1, Infinity);
+    return {
+      unit: 'relations',
+      draw: async (_, rng) => {
+        const id = rng.chance(0.5) ? byDegree(ctx, rng) : rng.pick(active);
+        const window = randomWindow(rng, 90);
+        const page = await ctx.store.listRelations({ kinds: null, window, actorId: id, after: null, limit: CAPS.page });
+        return page.items.length ? { args: { id, ...window }, answer: page.items.length } : null;
+      },
+    };
+  },
+  monthPage: () => ({
+    unit: 'relations',
+    draw: async (ctx, rng) => {
+      const window = randomMonth(rng);
+      const page = await ctx.store.listRelations({ kinds: null, window, actorId: null, after: null, limit: CAPS.page });
+      return page.items.length ? { args: window, answer: page.items.length } : null;
+    },
+  }),
+  neighborhood: (ctx) => {
+    const candidates = actorsWithDegree(ctx, 2, Infinity);
+    return {
+      unit: 'relations',
+      draw: async (_, rng) => {
+        const id = rng.pick(candidates);
+        const window = randomWindow(rng, CAPS.neighborhoodWindowDays);
+        if ((await activeIn(ctx, id, window)) === 0) return null;
+        const sub = await ctx.store.neighborhood(id, CAPS.neighborhoodHops, null, window);
+        if (sub.relations.length < 2 || sub.relations.length > CAPS.neighborhoodMaxEdges) return null;
+        return { args: { id, ...window }, answer: sub.relations.length };
+      },
+    };
+  },
+  shortestPath: (ctx) => {
+    const candidates = actorsWithDegree(ctx, 2, Infinity);
+    return {
+      unit: 'hops',
+      draw: async (_, rng) => {
+        const from = rng.pick(candidates);
+        const to = rng.pick(candidates);
+        if (from === to) return null;
+        const window = randomWindow(rng, CAPS.shortestWindowDays);
+        const hops = distance(ctx, from, to, window, CAPS.shortestMaxHops);
+        if (hops === null || hops < 2) return null;
+        return { args: { from, to, windowFrom: window.from, windowTo: window.to }, answer: hops };
+      },
+    };
+  },
+  shortestPathUnreachable: (ctx) => {
+    const candidates = actorsWithDegree(ctx, 1, Infinity);
+    return {
+      unit: 'hops',
+      draw: async (_, rng) => {
+        // Both ends active in the window, so the search has somewhere to go, yet no path.
+        const from = rng.pick(candidates);
+        const to = rng.pick(candidates);
+        if (from === to) return null;
+        const window = randomWindow(rng, CAPS.shortestWindowDays);
+        if ((await activeIn(ctx, from, window)) === 0 || (await activeIn(ctx, to, window)) === 0) return null;
+        if (distance(ctx, from, to, window, CAPS.shortestMaxHops) !== null) return null;
+        return { args: { from, to, windowFrom: window.from, windowTo: window.to }, answer: 0 };
+      },
+    };
+  },
+  timePaths: (ctx) => ({
+    unit: 'paths',
+    draw: async (_, rng) => {
+      // A random time-respecting walk of 2 or 3 relations active in the window: its ends have a path.
+      const window = randomWindow(rng, CAPS.pathsWindowDays);
+      let step = rng.pick(ctx.dataset.relations);
+      for (let i = 0; i < 50 && !isActiveIn(step, window); i++) step = rng.pick(ctx.dataset.relations);
+      if (!isActiveIn(step, window)) return null;
+      const from = rng.chance(0.5) ? step.from : step.to;
+      const walked = [from];
+      let at = from === step.from ? step.to : step.from;
+      walked.push(at);
+      for (let hop = 1, length = rng.chance(0.5) ? 2 : 3; hop < length; hop++) {
+        const since = step.since;
+        const next = ctx
+          .adjacent(at)
+          .filter((r) => r.since >= since && isActiveIn(r, window) && !walked.includes(r.from === at ? r.to : r.from));
+        if (!next.length) return null;
+        step = rng.pick(next);
+        at = step.from === at ? step.to : step.from;
+        walked.push(at);
+      }
+      const to = at;
+      let visits = 0;
+      const counted = (id: string) => {
+        const list = ctx.adjacent(id);
+        visits += list.length;
+        if (visits > CAPS.pathsMaxVisits) throw new TooHeavy();
+        return list;
+      };
+      let paths;
+      try {
+        paths = simplePaths(counted, {
+          from,
+          to,
+          kinds: null,
+          window,
+          maxHops: CAPS.pathsMaxHops,
+          directed: false,
+          timeRespecting: true,
+          first: CAPS.pathsFirst,
+        });
+      } catch (error) {
+        if (error instanceof TooHeavy || (error as { code?: string }).code === 'LIMIT_EXCEEDED') return null;
+        throw error;
+      }
+      if (paths.length === 0) return null;
+      return { args: { from, to, windowFrom: window.from, windowTo: window.to }, answer: paths.length };
+    },
+  }),
+};
+
+/** Draws `size` argument sets for each workload (the mix reuses the others' pools). */
+export async function drawPools(
+  dataset: Dataset,
+  store: MemoryStore,
+  degree: Map<string, number>,
+  workloads: readonly WorkloadName[],
+  seed: number,
+  size: number,
+  log: (line: string) => void = () => undefined,
+): Promise<{ pools: Map<WorkloadName, PoolEntry[]>; reports: Map<WorkloadName, PoolReport> }> {
+  const byActor = new Map<string, Relation[]>();
+  for (const r of dataset.relations) {
+    for (const end of [r.from, r.to]) {
+      const list = byActor.get(end);
+      if (list) list.push(r);
+      else byActor.set(end, [r]);
+    }
+  }
+  const ctx: PickContext = {
+    dataset,
+    store,
+    degree,
+    actorIds: dataset.actors.map((a) => a.id),
+    adjacent: (id) => byActor.get(id) ?? [],
+  };
+  const pools = new Map<WorkloadName, PoolEntry[]>();
+  const reports = new Map<WorkloadName, PoolReport>();
+  const leaves = new Set<LeafWorkload>(workloads.filter((w): w is LeafWorkload => w !== 'mix'));
+  if (workloads.includes('mix'))
+    for (const [w, weight] of Object.entries(MIX)) if (weight > 0) leaves.add(w as LeafWorkload);
+  for (const workload of WORKLOADS) {
+    if (workload === 'mix' || !leaves.has(workload)) continue;
+    const started = performance.now();
+    const rng = new Random(seed).fork(`pool:${workload}`);
+    const picker = PICKERS[workload](ctx) as Picker<unknown>;
+    const entries: PoolEntry[] = [];
+    let rejected = 0;
+    let total = 0;
+    const maxAttempts = size * 200;
+    for (let attempt = 0; entries.length < size && attempt < maxAttempts; attempt++) {
+      const drawn = await picker.draw(ctx, rng);
+      if (!drawn) {
+        rejected++;
+        continue;
+      }
+      entries.push({ workload, args: drawn.args } as PoolEntry);
+      total += drawn.answer;
+    }
+    pools.set(workload, entries);
+    const report = {
+      size: entries.length,
+      rejected,
+      meanAnswer: entries.length ? total / entries.length : 0,
+      answerUnit: picker.unit,
+      shortfall: size - entries.length,
+      ms: Math.round(performance.now() - started),
+    };
+    reports.set(workload, report);
+    log(`  ${workload}: ${JSON.stringify(report)}`);
+  }
+  if (workloads.includes('mix')) {
+    const rng = new Random(seed).fork('pool:mix');
+    const weights = Object.fromEntries(
+      Object.entries(MIX).filter(([w, weight]) => weight > 0 && pools.get(w as LeafWorkload)?.length),
+    ) as Record<LeafWorkload, number>;
+    const entries: PoolEntry[] = [];
+    for (let i = 0; i < size * 2; i++) entries.push(rng.pick(pools.get(rng.weighted(weights))!));
+    pools.set('mix', entries);
+    reports.set('mix', {
+      size: entries.length,
+      rejected: 0,
+      meanAnswer: 0,
+      answerUnit: 'requests',
+      shortfall: 0,
+      ms: 0,
+    });
+  }
+  return { pools, reports };
+}

@@ -1,0 +1,128 @@
+/**
+ * The HTTP request each target gets for a drawn argument set: our GraphQL API (the `api` and
+ * `embedded` targets), the @neo4j/graphql schema (servers/neo4j-graphql-schema.ts), and a path +
+ * JSON body for the bare-driver handlers (servers/driver-server.ts).
+ */
+import { CAPS, type LeafWorkload, type PoolEntry, type TargetName } from './workloads.js';
+
+// ---------------------------------------------------------------------------------------------
+// Our GraphQL API (the `api` and `embedded` targets)
+
+const API_QUERIES: Record<LeafWorkload, string> = {
+  nested: `query Nested($id: ID!) {
+  actor(id: $id) {
+    id name kind
+    relations {
+      id kind since until
+      from { id name kind }
+      to { id name kind }
+      citations { id title publisher published claimant }
+    }
+  }
+}`,
+  actorWindow: `query ActorWindow($id: ID!, $from: Date!, $to: Date!) {
+  relations(actor: $id, window: { from: $from, to: $to }, first: ${CAPS.page}) {
+    edges { node { id kind since until summary from { id name } to { id name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+  monthPage: `query MonthPage($from: Date!, $to: Date!) {
+  relations(window: { from: $from, to: $to }, first: ${CAPS.page}) {
+    edges { node { id kind since until from { id name } to { id name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+  neighborhood: `query Neighborhood($id: ID!, $from: Date!, $to: Date!) {
+  neighborhood(actor: $id, hops: ${CAPS.neighborhoodHops}, window: { from: $from, to: $to }) {
+    nodes { id name kind }
+    edges { id kind since until from { id } to { id } }
+  }
+}`,
+  shortestPath: `query ShortestPath($from: ID!, $to: ID!, $windowFrom: Date!, $windowTo: Date!) {
+  shortestPath(from: $from, to: $to, window: { from: $windowFrom, to: $windowTo }, maxHops: ${CAPS.shortestMaxHops}) {
+    hops
+    actors { id name }
+    relations { id kind since until }
+  }
+}`,
+  shortestPathUnreachable: '',
+  timePaths: `query TimePaths($from: ID!, $to: ID!, $windowFrom: Date!, $windowTo: Date!) {
+  paths(from: $from, to: $to, window: { from: $windowFrom, to: $windowTo }, timeRespecting: true, maxHops: ${CAPS.pathsMaxHops}, first: ${CAPS.pathsFirst}) {
+    hops
+    actors { id }
+    relations { id kind since until }
+  }
+}`,
+};
+API_QUERIES.shortestPathUnreachable = API_QUERIES.shortestPath;
+
+// ---------------------------------------------------------------------------------------------
+// @neo4j/graphql (the `neo4j-graphql` target; its schema is servers/neo4j-graphql-schema.ts)
+
+/** Our 4 kinds, each read both ways: @neo4j/graphql has one field per type and direction. */
+const NG_RELATION_FIELDS = [
+  'fightsOut',
+  'fightsIn',
+  'supportsOut',
+  'supportsIn',
+  'negotiatesOut',
+  'negotiatesIn',
+  'memberOfOut',
+  'memberOfIn',
+] as const;
+
+const ngConnections = (args: string, selection: string) =>
+  NG_RELATION_FIELDS.map((f) => `    ${f}: ${f}Connection${args} { edges { ${selection} } }`).join('\n');
+
+const NG_WINDOW = 'where: { edge: { since: { lte: $to }, OR: [{ until: { eq: null } }, { until: { gte: $from } }] } }';
+const NG_SORT = 'sort: [{ edge: { since: ASC } }, { edge: { id: ASC } }]';
+
+const NG_QUERIES: Record<LeafWorkload, string> = {
+  nested: `query Nested($id: ID!) {
+  actors(where: { id: { eq: $id } }) {
+    id name kind
+${ngConnections(`(${NG_SORT})`, 'properties { id since until citations { id claimant source { title publisher published } } } node { id name kind }')}
+  }
+}`,
+  actorWindow: `query ActorWindow($id: ID!, $from: Date!, $to: Date!) {
+  actors(where: { id: { eq: $id } }) {
+    id
+${ngConnections(`(first: ${CAPS.page}, ${NG_SORT}, ${NG_WINDOW})`, 'properties { id since until summary } node { id name }')}
+  }
+}`,
+  monthPage: `query MonthPage($from: String!, $to: String!) {
+  relationsPage(from: $from, to: $to, sinceMax: $to, limit: ${CAPS.page + 1}) { id kind since until from { id name } to { id name } }
+}`,
+  neighborhood: `query Neighborhood($id: ID!, $from: String!, $to: String!) {
+  neighborhood2(actor: $id, from: $from, to: $to) { nodes { id name kind } edges { id kind since until from to } }
+}`,
+  shortestPath: `query ShortestPath($from: ID!, $to: ID!, $windowFrom: String!, $windowTo: String!) {
+  shortestPath(source: $from, target: $to, windowFrom: $windowFrom, windowTo: $windowTo) { hops actors { id name } relations { id kind since until } }
+}`,
+  shortestPathUnreachable: '',
+  timePaths: `query TimePaths($from: ID!, $to: ID!, $windowFrom: String!, $windowTo: String!) {
+  timePaths(source: $from, target: $to, windowFrom: $windowFrom, windowTo: $windowTo, first: ${CAPS.pathsFirst}) { hops actors { id } relations { id kind since until } }
+}`,
+};
+NG_QUERIES.shortestPathUnreachable = NG_QUERIES.shortestPath;
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+export interface BenchRequest {
+  path: string;
+  body: string;
+}
+
+/** The HTTP request a target gets for one pool entry. */
+export function requestFor(target: TargetName, entry: PoolEntry): BenchRequest {
+  switch (target) {
+    case 'api':
+    case 'embedded':
+      return { path: '/graphql', body: JSON.stringify({ query: API_QUERIES[entry.workload], variables: entry.args }) };
+    case 'neo4j-graphql':
+      return { path: '/graphql', body: JSON.stringify({ query: NG_QUERIES[entry.workload], variables: entry.args }) };
+    case 'driver':
+      return { path: `/${entry.workload}`, body: JSON.stringify(entry.args) };
+  }
+}
