@@ -7,8 +7,8 @@
  * none) and no request is unbounded.
  */
 import type { Dataset } from '../src/dataset/dataset.js';
-import type { DateWindow, Relation } from '../src/domain/types.js';
-import { isActiveIn } from '../src/domain/dates.js';
+import type { DateSpan, DateWindow, Relation } from '../src/domain/types.js';
+import { dateSpan, isActiveIn } from '../src/domain/dates.js';
 import type { MemoryStore } from '../src/store/memory/memory-store.js';
 import { DECADE } from './generate.js';
 import { Random } from './random.js';
@@ -150,18 +150,19 @@ const DECADE_START = Date.parse(`${DECADE.from}T00:00:00Z`);
 const DECADE_DAYS = Math.round((Date.parse(`${DECADE.to}T00:00:00Z`) - DECADE_START) / DAY_MS) + 1;
 const day = (n: number) => new Date(DECADE_START + n * DAY_MS).toISOString().slice(0, 10);
 
-function randomWindow(rng: Random, days: number): { from: string; to: string } {
+function randomWindow(rng: Random, days: number): DateSpan {
   const start = rng.int(DECADE_DAYS - days + 1);
-  return { from: day(start), to: day(start + days - 1) };
+  return dateSpan(day(start), day(start + days - 1), 'window');
 }
 
-function randomMonth(rng: Random): { from: string; to: string } {
+function randomMonth(rng: Random): DateSpan {
   const year = 2011 + rng.int(10);
   const month = rng.int(12);
-  return {
-    from: new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10),
-    to: new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10),
-  };
+  return dateSpan(
+    new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10),
+    new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10),
+    'window',
+  );
 }
 
 type Drawn<A> = { args: A; answer: number } | null;
@@ -481,10 +482,10 @@ ${ngConnections(`(first: ${CAPS.page}, ${NG_SORT}, ${NG_WINDOW})`, 'properties {
   }
 }`,
   monthPage: `query MonthPage($from: String!, $to: String!) {
-  relationsPage(from: $from, to: $to, sinceMax: $to, limit: ${CAPS.page + 1}) { id kind since until from { id name } to { id name } }
+  relationsPage(windowFrom: $from, windowTo: $to, seekSinceMax: $to, limit: ${CAPS.page + 1}) { id kind since until from { id name } to { id name } }
 }`,
   neighborhood: `query Neighborhood($id: ID!, $from: String!, $to: String!) {
-  neighborhood2(actor: $id, from: $from, to: $to) { nodes { id name kind } edges { id kind since until from to } }
+  neighborhood2(actor: $id, windowFrom: $from, windowTo: $to) { nodes { id name kind } edges { id kind since until from to } }
 }`,
   shortestPath: `query ShortestPath($from: ID!, $to: ID!, $windowFrom: String!, $windowTo: String!) {
   shortestPath(source: $from, target: $to, windowFrom: $windowFrom, windowTo: $windowTo) { hops actors { id name } relations { id kind since until } }
