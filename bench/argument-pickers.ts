@@ -4,8 +4,8 @@
  * `shortestPathUnreachable`, provably none) and no request is unbounded.
  */
 import type { Dataset } from '../src/dataset/dataset.js';
-import type { DateWindow, Relation } from '../src/domain/types.js';
-import { isActiveIn } from '../src/domain/dates.js';
+import type { DateSpan, DateWindow, Relation } from '../src/domain/types.js';
+import { dateSpan, isActiveIn } from '../src/domain/dates.js';
 import type { MemoryStore } from '../src/store/memory/memory-store.js';
 import { shortestPath, simplePaths } from '../src/store/memory/path-search.js';
 import { DECADE } from './generate.js';
@@ -60,18 +60,19 @@ const DECADE_START = Date.parse(`${DECADE.from}T00:00:00Z`);
 const DECADE_DAYS = Math.round((Date.parse(`${DECADE.to}T00:00:00Z`) - DECADE_START) / DAY_MS) + 1;
 const day = (n: number) => new Date(DECADE_START + n * DAY_MS).toISOString().slice(0, 10);
 
-function randomWindow(rng: Random, days: number): { from: string; to: string } {
+function randomWindow(rng: Random, days: number): DateSpan {
   const start = rng.int(DECADE_DAYS - days + 1);
-  return { from: day(start), to: day(start + days - 1) };
+  return dateSpan(day(start), day(start + days - 1), 'window');
 }
 
-function randomMonth(rng: Random): { from: string; to: string } {
+function randomMonth(rng: Random): DateSpan {
   const year = 2011 + rng.int(10);
   const month = rng.int(12);
-  return {
-    from: new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10),
-    to: new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10),
-  };
+  return dateSpan(
+    new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10),
+    new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10),
+    'window',
+  );
 }
 
 type Drawn<A> = { args: A; answer: number } | null;

@@ -91,10 +91,10 @@ ${ngConnections(`(first: ${CAPS.page}, ${NG_SORT}, ${NG_WINDOW})`, 'properties {
   }
 }`,
   monthPage: `query MonthPage($from: String!, $to: String!) {
-  relationsPage(from: $from, to: $to, sinceMax: $to, limit: ${CAPS.page + 1}) { id kind since until from { id name } to { id name } }
+  relationsPage(windowFrom: $from, windowTo: $to, seekSinceMax: $to, limit: ${CAPS.page + 1}) { id kind since until from { id name } to { id name } }
 }`,
   neighborhood: `query Neighborhood($id: ID!, $from: String!, $to: String!) {
-  neighborhood2(actor: $id, from: $from, to: $to) { nodes { id name kind } edges { id kind since until from to } }
+  neighborhood2(actor: $id, windowFrom: $from, windowTo: $to) { nodes { id name kind } edges { id kind since until from to } }
 }`,
   shortestPath: `query ShortestPath($from: ID!, $to: ID!, $windowFrom: String!, $windowTo: String!) {
   shortestPath(source: $from, target: $to, windowFrom: $windowFrom, windowTo: $windowTo) { hops actors { id name } relations { id kind since until } }

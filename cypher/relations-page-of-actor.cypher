@@ -1,10 +1,10 @@
 // Like relations-page, but only relations touching one actor (either side).
-// Parameters: $actorId, $kinds, $from, $to, $afterSince, $afterId, $limit.
+// Parameters: $actorId, $kinds, $windowFrom and $windowTo (the window, read by the active-in-window
+// fragment), $afterSince and $afterId (the last position returned, or null), $limit.
 // Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): NodeUniqueIndexSeek, Expand(All), Top.
 MATCH (a:Actor {id: $actorId})-[r]-(:Actor)
 WHERE ($kinds IS NULL OR type(r) IN $kinds)
-  AND ($to IS NULL OR r.since <= date($to))
-  AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
+  AND /*@active-in-window(r)*/
   AND ($afterSince IS NULL OR r.since > date($afterSince) OR (r.since = date($afterSince) AND r.id > $afterId))
 RETURN r {.*, since: toString(r.since), until: toString(r.until), kind: type(r), from: startNode(r).id, to: endNode(r).id} AS relation
 ORDER BY r.since, r.id

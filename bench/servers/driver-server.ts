@@ -13,7 +13,16 @@ import { MUTUAL_KINDS } from '../../src/domain/relation-kinds.js';
 import type { Actor, Relation } from '../../src/domain/types.js';
 import { compareIds, compareRelations } from '../../src/domain/order.js';
 import { int, toActor, toCitation, toPath, toRelation, type PathRow } from '../../src/store/neo4j/mapping.js';
-import { cypher, sinceRange, withHops, withMaxHops, type StatementName } from '../../src/store/neo4j/statements.js';
+import {
+  cypher,
+  seekSince,
+  windowParams,
+  withHops,
+  withMaxHops,
+  type StatementName,
+} from '../../src/store/neo4j/statements.js';
+import { ALL_TIME, dateWindow } from '../../src/domain/dates.js';
+import type { DateWindow } from '../../src/domain/types.js';
 import { CAPS, type ArgsOf, type LeafWorkload } from '../workloads.js';
 import { countingDriver, neo4jSettingsFromEnv, readJson, serve } from './common.js';
 
@@ -64,12 +73,11 @@ async function requireActors(ids: string[]): Promise<Map<string, Actor>> {
   return byId;
 }
 
-const relationsOfActors = async (ids: readonly string[], window: { from: string | null; to: string | null } | null) => {
+const relationsOfActors = async (ids: readonly string[], window: DateWindow) => {
   const rows = await read<{ actorId: string; relation: Row }>('relations-of-actors', {
     ids: unique(ids),
     kinds: null,
-    from: window?.from ?? null,
-    to: window?.to ?? null,
+    ...windowParams(window),
     direction: 'ANY',
     mutualKinds,
   });
@@ -88,8 +96,7 @@ const pathParams = (args: ArgsOf['shortestPath']) => ({
   source: args.from,
   target: args.to,
   kinds: null,
-  windowFrom: args.windowFrom,
-  windowTo: args.windowTo,
+  ...windowParams(dateWindow({ from: args.windowFrom, to: args.windowTo })),
   directed: false,
   mutualKinds,
 });
@@ -99,7 +106,7 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
     const root = await actorsById([id]);
     const actor = root.get(id);
     if (!actor) return { actor: null };
-    const [relations] = await relationsOfActors([id], null);
+    const [relations] = await relationsOfActors([id], ALL_TIME);
     const relationIds = unique(relations.map((r) => r.id));
     // Our resolvers ask for both ends and the citations in one tick: two batches, concurrently.
     const [actors, citationRows] = await Promise.all([
@@ -147,8 +154,7 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
     const known = await requireActors([id]);
     const rows = await read<{ relation: Row }>('relations-page-of-actor', {
       kinds: null,
-      from,
-      to,
+      ...windowParams(dateWindow({ from, to })),
       afterSince: null,
       afterId: null,
       limit: int(CAPS.page + 1),
@@ -177,11 +183,11 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
   },
 
   async monthPage({ from, to }) {
+    const window = dateWindow({ from, to });
     const rows = await read<{ relation: Row }>('relations-page', {
       kinds: null,
-      from,
-      to,
-      ...sinceRange(null, to),
+      ...windowParams(window),
+      ...seekSince(null, window),
       afterSince: null,
       afterId: null,
       limit: int(CAPS.page + 1),
@@ -206,11 +212,10 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
 
   async neighborhood({ id, from, to }) {
     const known = await requireActors([id]);
-    const window = { from, to };
     // The statement our Neo4j store runs: the whole neighbourhood in one round trip.
     const [row] = await read<{ actorIds: string[]; relations: Row[] }>(
       'neighborhood',
-      { actorId: id, kinds: null, ...window },
+      { actorId: id, kinds: null, ...windowParams(dateWindow({ from, to })) },
       withHops(CAPS.neighborhoodHops),
     );
     const sub = {

@@ -15,9 +15,10 @@
  *   time-respecting paths) are `@cypher` query fields. The path fields run the project's own
  *   `shortest-path.cypher` and `paths.cypher` text (bounds fixed at the benchmark's maxHops)
  *   wrapped in a subquery; the month page runs `relations-page.cypher`; the neighbourhood is one
- *   hand-written statement, as a user of the library would write it.
+ *   hand-written statement, as a user of the library would write it (with the project's
+ *   active-in-window fragment for its filter).
  */
-import { cypher, withMaxHops } from '../../src/store/neo4j/statements.js';
+import { activeInWindow, cypher, withMaxHops } from '../../src/store/neo4j/statements.js';
 import { CAPS } from '../workloads.js';
 
 const KINDS = [
@@ -35,17 +36,15 @@ const relationFields = KINDS.flatMap(([field, type]) => [
 /** GraphQL block strings end at `"""`, which Cypher never contains; escape backslashes only. */
 const block = (text: string) => text.replace(/\\/g, '\\\\');
 
-const ACTIVE = (r: string) => `${r}.since <= date($to) AND (${r}.until IS NULL OR ${r}.until >= date($from))`;
-
 const NEIGHBORHOOD = `
 MATCH (a:Actor {id: $actor})
 CALL (a) {
-  OPTIONAL MATCH (a)-[r]-(b:Actor) WHERE ${ACTIVE('r')}
+  OPTIONAL MATCH (a)-[r]-(b:Actor) WHERE ${activeInWindow('r')}
   RETURN collect(DISTINCT b) AS ring1
 }
 CALL (ring1) {
   UNWIND ring1 AS b
-  MATCH (b)-[r]-(c:Actor) WHERE ${ACTIVE('r')}
+  MATCH (b)-[r]-(c:Actor) WHERE ${activeInWindow('r')}
   RETURN collect(DISTINCT c) AS ring2
 }
 UNWIND [a] + ring1 + ring2 AS n
@@ -53,7 +52,7 @@ WITH DISTINCT n ORDER BY n.id
 WITH collect(n) AS nodes
 CALL (nodes) {
   UNWIND nodes AS x
-  MATCH (x)-[r]->(y:Actor) WHERE ${ACTIVE('r')} AND y IN nodes
+  MATCH (x)-[r]->(y:Actor) WHERE ${activeInWindow('r')} AND y IN nodes
   WITH r, x, y ORDER BY r.since, r.id
   RETURN collect(r {.*, kind: type(r), from: x.id, to: y.id}) AS edges
 }
@@ -120,9 +119,9 @@ type PathRow { hops: Int! actors: [ActorBrief!]! relations: [EdgeRow!]! }
 type SubgraphRow { nodes: [ActorBrief!]! edges: [EdgeRow!]! }
 
 type Query {
-  relationsPage(from: String!, to: String!, limit: Int!, kinds: [String!] = null, sinceMin: String! = "0000-01-01", sinceMax: String!, afterSince: String = null, afterId: String = null): [RelationRow!]!
+  relationsPage(windowFrom: String!, windowTo: String!, limit: Int!, kinds: [String!] = null, seekSinceMin: String! = "0000-01-01", seekSinceMax: String!, afterSince: String = null, afterId: String = null): [RelationRow!]!
     @cypher(statement: """${block(MONTH_PAGE)}""", columnName: "row")
-  neighborhood2(actor: ID!, from: String!, to: String!): SubgraphRow
+  neighborhood2(actor: ID!, windowFrom: String!, windowTo: String!): SubgraphRow
     @cypher(statement: """${block(NEIGHBORHOOD)}""", columnName: "subgraph")
   shortestPath(source: ID!, target: ID!, windowFrom: String, windowTo: String, kinds: [String!] = null, directed: Boolean! = false, mutualKinds: [String!]! = ["FIGHTS", "NEGOTIATES"]): PathRow
     @cypher(statement: """${block(pathStatement(withMaxHops('shortest-path', CAPS.shortestMaxHops)))}""", columnName: "path")

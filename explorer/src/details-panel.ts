@@ -3,6 +3,7 @@
 
 import { daysBetween, formatDay, formatSpan } from './dates.js';
 import { fill, h } from './dom.js';
+import { API_LIMITS } from './limits.js';
 import type { ActorDetailData, ActorRef, Citation, RelationDetail, Subgraph } from './queries.js';
 import { ACTOR_KINDS, actorIcon, RELATION_KINDS, relationIcon } from './theme.js';
 
@@ -38,10 +39,6 @@ function verbFor(relation: RelationDetail, actorId: string): string {
   const style = RELATION_KINDS[relation.kind];
   if (!style.directed || relation.from.id === actorId) return style.verb;
   return relation.kind === 'SUPPORTS' ? 'is supported by' : 'has as member';
-}
-
-function isActive(relation: { since: string; until: string | null }, at: string): boolean {
-  return relation.since <= at && (relation.until === null || relation.until >= at);
 }
 
 export function citationList(citations: Citation[]) {
@@ -116,7 +113,11 @@ export class DetailsPanel {
     return this.actor?.id ?? null;
   }
 
-  showActor(actor: ActorDetail, neighbourhood: Subgraph, at: string, hops: number): void {
+  /**
+   * `active`: the ids of the relations active on `at`, as the API's snapshot of that day answered
+   * (the panel never decides for itself what is active).
+   */
+  showActor(actor: ActorDetail, neighbourhood: Subgraph, at: string, active: ReadonlySet<string>, hops: number): void {
     this.root.removeAttribute('aria-busy');
     this.actor = actor;
     this.hops = hops;
@@ -147,14 +148,14 @@ export class DetailsPanel {
             : h('p', { class: 'muted' }, 'No other names in the sources.'),
         ),
         h('section', { class: 'neighbourhood', id: 'neighbourhood' }),
-        this.relationsTimeline(actor, at),
+        this.relationsTimeline(actor, at, active),
       ),
     );
-    this.updateNeighbourhood(neighbourhood, at);
+    this.updateNeighbourhood(neighbourhood, at, active);
   }
 
   /** Redraws the neighbourhood list for another day (the relations timeline only moves its marker). */
-  updateNeighbourhood(neighbourhood: Subgraph, at: string): void {
+  updateNeighbourhood(neighbourhood: Subgraph, at: string, active: ReadonlySet<string>): void {
     const actor = this.actor;
     const section = this.root.querySelector<HTMLElement>('#neighbourhood');
     if (!actor || !section) return;
@@ -170,7 +171,9 @@ export class DetailsPanel {
         'aria-label': 'Hops',
         onchange: (event: Event) => this.handlers.onHops(Number((event.target as HTMLSelectElement).value)),
       },
-      [1, 2, 3].map((n) => h('option', { value: n, selected: n === this.hops }, `${n} hop${n > 1 ? 's' : ''}`)),
+      Array.from({ length: API_LIMITS.neighborhoodHops.max }, (_, i) => i + 1).map((n) =>
+        h('option', { value: n, selected: n === this.hops }, `${n} hop${n > 1 ? 's' : ''}`),
+      ),
     );
     fill(
       section,
@@ -201,13 +204,12 @@ export class DetailsPanel {
     );
     this.root
       .querySelectorAll<HTMLElement>('.timeline-row')
-      .forEach((row) =>
-        row.classList.toggle('active', isActive({ since: row.dataset.since!, until: row.dataset.until || null }, at)),
-      );
+      .forEach((row) => row.classList.toggle('active', active.has(row.dataset.relationId!)));
     this.placeNowMarker(at);
   }
 
-  showRelation(relation: RelationDetail, at: string): void {
+  /** `active`: as for `showActor`. */
+  showRelation(relation: RelationDetail, at: string, active: ReadonlySet<string>): void {
     this.root.removeAttribute('aria-busy');
     this.actor = null;
     const style = RELATION_KINDS[relation.kind];
@@ -242,7 +244,7 @@ export class DetailsPanel {
           h('dt', {}, 'Precision'),
           h('dd', {}, PRECISION_TEXT[relation.precision]),
           h('dt', {}, `On ${formatDay(at)}`),
-          h('dd', {}, isActive(relation, at) ? 'Active' : 'Not active'),
+          h('dd', {}, active.has(relation.id) ? 'Active' : 'Not active'),
           relation.places.length ? [h('dt', {}, 'Places'), h('dd', {}, relation.places.join(', '))] : null,
         ),
         h('p', { class: 'summary' }, relation.summary),
@@ -252,7 +254,7 @@ export class DetailsPanel {
     );
   }
 
-  private relationsTimeline(actor: ActorDetail, at: string) {
+  private relationsTimeline(actor: ActorDetail, at: string, active: ReadonlySet<string>) {
     const relations = actor.relations;
     if (relations.length === 0) return h('section', {}, h('h3', {}, 'Relations'), h('p', { class: 'muted' }, 'None.'));
     // The track spans this actor's relations and the day shown.
@@ -277,9 +279,8 @@ export class DetailsPanel {
           return h(
             'li',
             {
-              class: `timeline-row${isActive(r, at) ? ' active' : ''}`,
-              'data-since': r.since,
-              'data-until': r.until ?? '',
+              class: `timeline-row${active.has(r.id) ? ' active' : ''}`,
+              'data-relation-id': r.id,
             },
             h(
               'div',

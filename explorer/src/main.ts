@@ -123,6 +123,8 @@ function drawLegend(): void {
 // ---- state
 
 let shownDate: string | null = null;
+/** Ids of the relations active on `shownDate`: the snapshot the API answered for that day. */
+let shownActive: ReadonlySet<string> = new Set();
 let selection: Selection = null;
 let hops = 1;
 let snapshotSeq = 0;
@@ -176,10 +178,11 @@ async function showDate(date: string): Promise<void> {
   }
   if (seq !== snapshotSeq) return;
   shownDate = date;
+  shownActive = new Set(data.snapshot.edges.map((e) => e.id));
   const drawn = graph.showSnapshot(data.snapshot);
   if (actorId && data.neighborhood) {
     graph.setFocus(actorId, data.neighborhood);
-    details.updateNeighbourhood(data.neighborhood, date);
+    details.updateNeighbourhood(data.neighborhood, date, shownActive);
   }
   renderChanges(byId('panel-changes'), data.changes, from, to, (id) => void selectRelation(id));
   byId('tab-changes-count').textContent = String(data.changes.length);
@@ -205,7 +208,7 @@ async function selectActor(id: string): Promise<void> {
       details.message(`There is no actor "${id}".`);
       return;
     }
-    details.showActor(data.actor, data.neighborhood, shownDate, hops);
+    details.showActor(data.actor, data.neighborhood, shownDate, shownActive, hops);
     graph.selectRelation(null);
     graph.setFocus(id, data.neighborhood);
     updateUrl();
@@ -231,7 +234,7 @@ async function selectRelation(id: string): Promise<void> {
       details.message(`There is no relation "${id}".`);
       return;
     }
-    details.showRelation(data.relation, shownDate);
+    details.showRelation(data.relation, shownDate, shownActive);
     updateUrl();
   } catch (error) {
     if (seq !== detailSeq) return;

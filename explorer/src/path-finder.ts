@@ -4,6 +4,7 @@
 import { ApiError, describeError, gql } from './api.js';
 import { formatDay, formatSpan, isDate, monthEnd, monthIndex, monthStart } from './dates.js';
 import { byId, fill, h } from './dom.js';
+import { API_LIMITS } from './limits.js';
 import { PATHS, type ActorRef, type Path, type PathsData } from './queries.js';
 import { actorIcon, relationIcon, RELATION_KINDS } from './theme.js';
 
@@ -68,6 +69,9 @@ export class PathFinder {
       input.max = range.max;
     }
     this.useMonth(shownDate());
+    // The page offers a few lengths; none beyond what the API accepts for both queries it sends.
+    const hopsCap = Math.min(API_LIMITS.shortestPathMaxHops.max, API_LIMITS.pathsMaxHops.max);
+    for (const option of [...this.maxHops.options]) if (Number(option.value) > hopsCap) option.remove();
 
     byId('path-form').addEventListener('submit', (event) => {
       event.preventDefault();

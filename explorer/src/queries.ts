@@ -1,6 +1,8 @@
 // Every GraphQL document the explorer sends, with the shapes they return. One request per view:
 // each user action (open the page, move the slider, click, search) costs exactly one POST.
 
+import { API_LIMITS } from './limits.js';
+
 export type ActorKind =
   | 'STATE'
   | 'ARMED_GROUP'
@@ -77,6 +79,10 @@ interface Page<T> {
 const ACTOR = 'id name kind';
 const EDGE = 'id kind from { id } to { id } since until';
 const CITATION = 'title publisher published publishedApproximate claimant claimantActor { id name }';
+/** Opening the page loads every actor and relation: the largest pages the API serves. */
+const ACTORS_PAGE = API_LIMITS.actorsFirst.max;
+const RELATIONS_PAGE = API_LIMITS.relationsFirst.max;
+
 const RELATION_DETAIL = `id kind from { ${ACTOR} } to { ${ACTOR} } since until precision summary places citations { ${CITATION} }`;
 
 /**
@@ -85,8 +91,8 @@ const RELATION_DETAIL = `id kind from { ${ACTOR} } to { ${ACTOR} } since until p
  * the slider). Both lists are paged; later pages use the `More*` queries.
  */
 export const BOOTSTRAP = `query Bootstrap {
-  actors(first: 100) { edges { node { ${ACTOR} } } pageInfo { hasNextPage endCursor } }
-  relations(first: 200) { edges { node { ${EDGE} } } pageInfo { hasNextPage endCursor } }
+  actors(first: ${ACTORS_PAGE}) { edges { node { ${ACTOR} } } pageInfo { hasNextPage endCursor } }
+  relations(first: ${RELATIONS_PAGE}) { edges { node { ${EDGE} } } pageInfo { hasNextPage endCursor } }
   changes(from: "1000-01-01", to: "9999-12-31") { date change }
 }`;
 export interface BootstrapData {
@@ -95,8 +101,8 @@ export interface BootstrapData {
   changes: { date: string; change: 'BEGAN' | 'ENDED' }[];
 }
 
-export const MORE_ACTORS = `query MoreActors($after: String) { actors(first: 100, after: $after) { edges { node { ${ACTOR} } } pageInfo { hasNextPage endCursor } } }`;
-export const MORE_RELATIONS = `query MoreRelations($after: String) { relations(first: 200, after: $after) { edges { node { ${EDGE} } } pageInfo { hasNextPage endCursor } } }`;
+export const MORE_ACTORS = `query MoreActors($after: String) { actors(first: ${ACTORS_PAGE}, after: $after) { edges { node { ${ACTOR} } } pageInfo { hasNextPage endCursor } } }`;
+export const MORE_RELATIONS = `query MoreRelations($after: String) { relations(first: ${RELATIONS_PAGE}, after: $after) { edges { node { ${EDGE} } } pageInfo { hasNextPage endCursor } } }`;
 export type MoreActorsData = { actors: Page<ActorRef> };
 export type MoreRelationsData = { relations: Page<EdgeRef> };
 
@@ -142,12 +148,12 @@ export interface RelationData {
   relation: RelationDetail | null;
 }
 
-/** The path finder: the shortest path and the time-respecting paths in one request. */
+/** The path finder: the shortest path and the time-respecting paths (as many as the API gives by default) in one request. */
 export const PATHS = `query Paths($from: ID!, $to: ID!, $window: DateWindow!, $maxHops: Int!, $directed: Boolean!) {
   shortestPath(from: $from, to: $to, window: $window, maxHops: $maxHops, directed: $directed) {
     hops actors { ${ACTOR} } relations { ${EDGE} precision }
   }
-  paths(from: $from, to: $to, window: $window, maxHops: $maxHops, directed: $directed, timeRespecting: true, first: 10) {
+  paths(from: $from, to: $to, window: $window, maxHops: $maxHops, directed: $directed, timeRespecting: true) {
     hops actors { ${ACTOR} } relations { ${EDGE} precision }
   }
 }`;

@@ -1,4 +1,5 @@
-import type { DateWindow, IsoDate, Relation } from './types.js';
+import { badInput } from './errors.js';
+import type { DateSpan, DateWindow, IsoDate, Relation } from './types.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -16,27 +17,58 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** A window is valid when each end is a date and `from <= to`; returns a reason otherwise. */
-export function windowProblem(window: DateWindow): string | null {
-  if (window.from !== null && !isIsoDate(window.from))
-    return `from is not a YYYY-MM-DD date: ${JSON.stringify(window.from)}`;
-  if (window.to !== null && !isIsoDate(window.to)) return `to is not a YYYY-MM-DD date: ${JSON.stringify(window.to)}`;
-  if (window.from !== null && window.to !== null && window.from > window.to) {
-    return `from (${window.from}) is after to (${window.to})`;
-  }
-  return null;
+/** The ends of a window as a client writes them: either may be missing. */
+export interface WindowEnds {
+  from?: IsoDate | null;
+  to?: IsoDate | null;
 }
 
 /**
- * A relation is active in a window when it started on or before the window's end and had not
- * ended before the window's start: `since <= to` and (`until` is null or `until >= from`).
+ * The one way to make a `DateWindow`: each end a real date or open, and `from <= to`. Built once
+ * where a request enters (a resolver, the importer, a benchmark) and passed on as is; stores and
+ * Cypher statements never check a window again. Absent ends (or no argument at all) are open.
+ * Throws BAD_USER_INPUT naming `field` otherwise. (The GraphQL `Date` scalar has already refused a
+ * malformed date by then, with the same `isIsoDate`; the check here is for every other caller.)
  */
-export function isActiveIn(relation: Pick<Relation, 'since' | 'until'>, window: DateWindow | null): boolean {
-  if (!window) return true;
-  if (window.to !== null && relation.since > window.to) return false;
-  if (window.from !== null && relation.until !== null && relation.until < window.from) return false;
-  return true;
+export function dateWindow(ends: WindowEnds | null | undefined, field = 'window'): DateWindow {
+  const from = ends?.from ?? null;
+  const to = ends?.to ?? null;
+  const problem =
+    from !== null && !isIsoDate(from)
+      ? `from is not a YYYY-MM-DD date: ${JSON.stringify(from)}`
+      : to !== null && !isIsoDate(to)
+        ? `to is not a YYYY-MM-DD date: ${JSON.stringify(to)}`
+        : from !== null && to !== null && from > to
+          ? `from (${from}) is after to (${to})`
+          : null;
+  if (problem) throw badInput(field, `${field}: ${problem}`);
+  return Object.freeze({ from, to }) as DateWindow;
 }
 
-/** The window of a single day. */
-export const dayWindow = (day: IsoDate): DateWindow => ({ from: day, to: day });
+/** Every date: the window of a query given none. */
+export const ALL_TIME: DateWindow = dateWindow(null);
+
+/** The window of a single day (`snapshot(at:)`, `balance(at:)`). */
+export const dayWindow = (day: IsoDate, field = 'at'): DateWindow => dateWindow({ from: day, to: day }, field);
+
+/** A window with both ends given, such as the span `changes` reports on. */
+export const dateSpan = (from: IsoDate, to: IsoDate, field: string): DateSpan =>
+  dateWindow({ from, to }, field) as DateSpan;
+
+/**
+ * The "active in window" condition, the one place TypeScript states it (Cypher states it once,
+ * in `cypher/fragments/active-in-window.cypher`): a relation is active in a window when it started
+ * on or before the window's last day and had not ended before its first day, that is
+ * `since <= to` and (`until` is null or `until >= from`).
+ */
+export function isActiveIn(relation: Pick<Relation, 'since' | 'until'>, window: DateWindow): boolean {
+  if (startsAfter(relation, window)) return false;
+  return window.from === null || relation.until === null || relation.until >= window.from;
+}
+
+/**
+ * The half of `isActiveIn` that depends on `since` alone: the relation starts after the window
+ * ends. A walk over relations in `since` order stops at the first such relation.
+ */
+export const startsAfter = (relation: Pick<Relation, 'since'>, window: DateWindow): boolean =>
+  window.to !== null && relation.since > window.to;

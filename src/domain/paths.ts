@@ -13,7 +13,8 @@ export interface PathQuery {
   from: string;
   to: string;
   kinds: RelationKind[] | null;
-  window: DateWindow | null;
+  /** Every relation walked is active in it (`ALL_TIME` for no window). */
+  window: DateWindow;
   maxHops: number;
   /** Walk SUPPORTS and MEMBER_OF only from `from` to `to`; mutual kinds always both ways. */
   directed: boolean;
@@ -23,8 +24,6 @@ export interface PathsQuery extends PathQuery {
   timeRespecting: boolean;
   first: number;
 }
-
-export const PATH_LIMITS = { maxHops: 6, first: 50 } as const;
 
 /**
  * Whether a walk may cross `relation` starting at `actorId`: it touches the actor, passes the

@@ -71,15 +71,25 @@ export interface Citation {
   locator: string | null;
 }
 
-/** A closed date interval; a null end is unbounded. */
+declare const checkedWindow: unique symbol;
+
+/**
+ * A closed interval of dates; a null end is unbounded (`ALL_TIME` has both ends open). Only
+ * `dateWindow` and its kin in `dates.ts` make one, after checking it, so whoever receives a
+ * `DateWindow` (a store, a statement) takes it as valid and checks nothing again.
+ */
 export interface DateWindow {
-  from: IsoDate | null;
-  to: IsoDate | null;
+  readonly from: IsoDate | null;
+  readonly to: IsoDate | null;
+  readonly [checkedWindow]: true;
 }
+
+/** A window with both ends given (the span of `changes`), built by `dateSpan`. */
+export type DateSpan = DateWindow & { readonly from: IsoDate; readonly to: IsoDate };
 
 export interface RelationFilter {
   kinds: RelationKind[] | null;
-  window: DateWindow | null;
+  window: DateWindow;
   direction: Direction;
 }
 

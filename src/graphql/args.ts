@@ -1,35 +1,5 @@
-import { windowProblem } from '../domain/dates.js';
-import { badInput, ClientError, notFound } from '../domain/errors.js';
-import type { DateWindow } from '../domain/types.js';
+import { badInput, notFound } from '../domain/errors.js';
 import type { GraphContext } from './context.js';
-
-/** Caps on list arguments; beyond them is a client error, not a silent clamp. */
-export const LIMITS = {
-  actorsFirst: 100,
-  relationsFirst: 200,
-  neighborhoodHops: 3,
-} as const;
-
-interface WindowArg {
-  from?: string | null;
-  to?: string | null;
-}
-
-/** A validated window, or null when the argument is absent. */
-export function toWindow(arg: WindowArg | null | undefined, field: string): DateWindow | null {
-  if (!arg) return null;
-  const window = { from: arg.from ?? null, to: arg.to ?? null };
-  const problem = windowProblem(window);
-  if (problem) throw badInput(field, `${field}: ${problem}`);
-  return window;
-}
-
-export function checkRange(value: number, min: number, max: number, field: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ClientError(`${field} must be between ${min} and ${max}; got ${value}`, 'LIMIT_EXCEEDED', field);
-  }
-  return value;
-}
 
 /** Throws NOT_FOUND naming every id in `ids` that is not an actor. */
 export async function requireActors(context: GraphContext, ids: readonly string[], field: string): Promise<void> {

@@ -4,6 +4,7 @@ import type {
   Actor,
   ActorKind,
   Citation,
+  DateSpan,
   DateWindow,
   Relation,
   RelationFilter,
@@ -39,7 +40,8 @@ export interface ActorSearch {
 
 export interface RelationQuery {
   kinds: RelationKind[] | null;
-  window: DateWindow | null;
+  /** Only relations active in it; `ALL_TIME` for every relation. */
+  window: DateWindow;
   actorId: string | null;
   /** Return relations after this position in `(since, id)` order (exclusive). */
   after: { since: string; id: string } | null;
@@ -50,7 +52,8 @@ export interface RelationQuery {
  * The one port every store implements. Batch-first: a method that takes a list of ids answers
  * in the same order, with `null` (or an empty list) for a miss, so DataLoaders can sit on top.
  * Lists of relations come oldest first, then by id, unless a method says otherwise. Filters
- * reaching a store are already validated (dates, windows, limits).
+ * reaching a store are already validated: a window is a `DateWindow` (only `dateWindow` makes
+ * one), limits were checked against `LIMITS`.
  */
 export interface GraphStore {
   /** A name for logs and errors: `memory`, `neo4j`. */
@@ -80,12 +83,7 @@ export interface GraphStore {
    * Actors within `hops` of `actorId` over relations that pass the filter (either direction),
    * and every passing relation among them. Actor ids sorted, the start actor included.
    */
-  neighborhood(
-    actorId: string,
-    hops: number,
-    kinds: RelationKind[] | null,
-    window: DateWindow | null,
-  ): Promise<Subgraph>;
+  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow): Promise<Subgraph>;
 
   /**
    * The shortest path between two actors over relations that pass the query's filters (the
@@ -98,8 +96,8 @@ export interface GraphStore {
    * time-respecting (`followsInTime`), the first `first` in `comparePaths` order.
    */
   paths(query: PathsQuery): Promise<Path[]>;
-  /** Relations whose `since` or `until` falls in `[from, to]`, optionally touching one actor. */
-  relationsChangedBetween(from: string, to: string, actorId: string | null): Promise<Relation[]>;
+  /** Relations whose `since` or `until` falls in the span (ends included), optionally touching one actor. */
+  relationsChangedBetween(span: DateSpan, actorId: string | null): Promise<Relation[]>;
 
   /**
    * Applies one change atomically: checked first (`checkCommand`), then all of it or nothing.

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { balanceAt } from '../../src/domain/balance.js';
 import { changesBetween } from '../../src/domain/changes.js';
-import { dayWindow } from '../../src/domain/dates.js';
+import { dateSpan, dayWindow } from '../../src/domain/dates.js';
 import { comparePaths, pathProblem, type Path } from '../../src/domain/paths.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import type { GraphStore, RelationQuery } from '../../src/store/port.js';
@@ -88,12 +88,12 @@ describe.skipIf(!settings)('differential: the embedded store and Neo4j agree on 
             }
           }
           const [from, to] = [...days].sort();
-          expect(changesBetween(await neo4j.relationsChangedBetween(from, to, null), from, to)).toEqual(
-            changesBetween(await memory.relationsChangedBetween(from, to, null), from, to),
-          );
-          expect(changesBetween(await neo4j.relationsChangedBetween(from, to, 'x0'), from, to)).toEqual(
-            changesBetween(await memory.relationsChangedBetween(from, to, 'x0'), from, to),
-          );
+          expect(
+            changesBetween(await neo4j.relationsChangedBetween(dateSpan(from, to, 'span'), null), from, to),
+          ).toEqual(changesBetween(await memory.relationsChangedBetween(dateSpan(from, to, 'span'), null), from, to));
+          expect(
+            changesBetween(await neo4j.relationsChangedBetween(dateSpan(from, to, 'span'), 'x0'), from, to),
+          ).toEqual(changesBetween(await memory.relationsChangedBetween(dateSpan(from, to, 'span'), 'x0'), from, to));
           expect(balanceAt(from, await neo4j.activeRelations(dayWindow(from), null, null))).toEqual(
             balanceAt(from, await memory.activeRelations(dayWindow(from), null, null)),
           );

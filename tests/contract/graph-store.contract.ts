@@ -1,5 +1,6 @@
 import { expect, type TestAPI } from 'vitest';
 import type { Dataset } from '../../src/dataset/dataset.js';
+import { ALL_TIME, dateSpan, dateWindow, dayWindow } from '../../src/domain/dates.js';
 import { foldForSearch } from '../../src/domain/search.js';
 import type { Path, PathsQuery } from '../../src/domain/paths.js';
 import type { Relation } from '../../src/domain/types.js';
@@ -69,7 +70,7 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     const store = await open(conflictDataset());
     const [gov, tr] = await store.relationsOfActors(['gov', 'tr'], {
       kinds: ['SUPPORTS'],
-      window: null,
+      window: ALL_TIME,
       direction: 'ANY',
     });
     expect(ids(gov)).toEqual(['ru-supports-gov', 'ir-supports-gov']);
@@ -79,7 +80,11 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
   it('treats window ends as inclusive and an open until as ongoing', async () => {
     const store = await open(conflictDataset());
     const of = async (from: string | null, to: string | null) =>
-      ids((await store.relationsOfActors(['rebels'], { kinds: null, window: { from, to }, direction: 'ANY' }))[0]);
+      ids(
+        (
+          await store.relationsOfActors(['rebels'], { kinds: null, window: dateWindow({ from, to }), direction: 'ANY' })
+        )[0],
+      );
     expect(await of('2017-12-08', '2017-12-08')).toEqual(['gov-fights-rebels', 'rebels-fight-daesh']);
     expect(await of('2017-12-31', null)).toEqual(['gov-fights-rebels', 'tr-supports-rebels']);
     expect(await of('2018-01-01', null)).toEqual(['tr-supports-rebels']);
@@ -90,7 +95,7 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
   it('follows direction: directed kinds by their arrow, mutual kinds both ways', async () => {
     const store = await open(conflictDataset());
     const of = async (id: string, direction: 'OUTGOING' | 'INCOMING') =>
-      ids((await store.relationsOfActors([id], { kinds: null, window: null, direction }))[0]);
+      ids((await store.relationsOfActors([id], { kinds: null, window: ALL_TIME, direction }))[0]);
     expect(await of('ru', 'OUTGOING')).toEqual(['ru-supports-gov', 'ru-negotiates-tr']);
     expect(await of('ru', 'INCOMING')).toEqual(['ru-negotiates-tr']);
     expect(await of('gov', 'OUTGOING')).toEqual(['gov-fights-rebels']);
@@ -100,9 +105,9 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
 
   it('answers relationsOfActors with an empty list for an unknown actor', async () => {
     const store = await open(conflictDataset());
-    expect(await store.relationsOfActors(['nobody', 'loner'], { kinds: null, window: null, direction: 'ANY' })).toEqual(
-      [[], []],
-    );
+    expect(
+      await store.relationsOfActors(['nobody', 'loner'], { kinds: null, window: ALL_TIME, direction: 'ANY' }),
+    ).toEqual([[], []]);
   });
 
   it('searches names and aliases ignoring case and accents, ordered by id', async () => {
@@ -134,7 +139,7 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
 
   it('lists relations in (since, id) order with filters and keyset pages', async () => {
     const store = await open(conflictDataset());
-    const all = await store.listRelations({ kinds: null, window: null, actorId: null, after: null, limit: 100 });
+    const all = await store.listRelations({ kinds: null, window: ALL_TIME, actorId: null, after: null, limit: 100 });
     expect(ids(all.items)).toEqual([
       'ru-supports-gov',
       'cell-member-of-daesh',
@@ -144,12 +149,12 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
       'rebels-fight-daesh',
       'tr-supports-rebels',
     ]);
-    const page1 = await store.listRelations({ kinds: null, window: null, actorId: null, after: null, limit: 3 });
+    const page1 = await store.listRelations({ kinds: null, window: ALL_TIME, actorId: null, after: null, limit: 3 });
     expect(page1.hasMore).toBe(true);
     const last = page1.items[2];
     const page2 = await store.listRelations({
       kinds: null,
-      window: null,
+      window: ALL_TIME,
       actorId: null,
       after: { since: last.since, id: last.id },
       limit: 3,
@@ -157,13 +162,19 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     expect(ids(page2.items)).toEqual(['gov-fights-rebels', 'ir-supports-gov', 'rebels-fight-daesh']);
     const windowed = await store.listRelations({
       kinds: ['SUPPORTS', 'FIGHTS'],
-      window: { from: '2018-01-15', to: '2018-03-01' },
+      window: dateWindow({ from: '2018-01-15', to: '2018-03-01' }),
       actorId: null,
       after: null,
       limit: 10,
     });
     expect(ids(windowed.items)).toEqual(['ru-supports-gov', 'ir-supports-gov', 'tr-supports-rebels']);
-    const ofActor = await store.listRelations({ kinds: null, window: null, actorId: 'daesh', after: null, limit: 10 });
+    const ofActor = await store.listRelations({
+      kinds: null,
+      window: ALL_TIME,
+      actorId: 'daesh',
+      after: null,
+      limit: 10,
+    });
     expect(ids(ofActor.items)).toEqual(['cell-member-of-daesh', 'rebels-fight-daesh']);
   });
 
@@ -176,7 +187,7 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
 
   it('answers active relations in a window, of kinds, of one actor', async () => {
     const store = await open(conflictDataset());
-    const on = (day: string) => ({ from: day, to: day });
+    const on = (day: string) => dayWindow(day);
     expect(ids(await store.activeRelations(on('2017-12-15'), null, null))).toEqual([
       'ru-supports-gov',
       'ru-negotiates-tr',
@@ -187,17 +198,17 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
       'ru-supports-gov',
       'ir-supports-gov',
     ]);
-    expect(ids(await store.activeRelations({ from: '2016-06-01', to: '2016-06-30' }, null, 'daesh'))).toEqual([
-      'cell-member-of-daesh',
-    ]);
+    expect(
+      ids(await store.activeRelations(dateWindow({ from: '2016-06-01', to: '2016-06-30' }), null, 'daesh')),
+    ).toEqual(['cell-member-of-daesh']);
   });
 
   it('walks a neighbourhood hop by hop and returns the relations among the actors reached', async () => {
     const store = await open(conflictDataset());
-    const one = await store.neighborhood('gov', 1, null, null);
+    const one = await store.neighborhood('gov', 1, null, ALL_TIME);
     expect(one.actorIds).toEqual(['gov', 'ir', 'rebels', 'ru']);
     expect(ids(one.relations)).toEqual(['ru-supports-gov', 'gov-fights-rebels', 'ir-supports-gov']);
-    const two = await store.neighborhood('gov', 2, null, null);
+    const two = await store.neighborhood('gov', 2, null, ALL_TIME);
     expect(two.actorIds).toEqual(['daesh', 'gov', 'ir', 'rebels', 'ru', 'tr']);
     expect(ids(two.relations)).toEqual([
       'ru-supports-gov',
@@ -207,10 +218,10 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
       'rebels-fight-daesh',
       'tr-supports-rebels',
     ]);
-    const dated = await store.neighborhood('gov', 2, null, { from: '2018-01-01', to: '2018-01-31' });
+    const dated = await store.neighborhood('gov', 2, null, dateWindow({ from: '2018-01-01', to: '2018-01-31' }));
     expect(dated.actorIds).toEqual(['gov', 'ir', 'ru', 'tr']);
     expect(ids(dated.relations)).toEqual(['ru-supports-gov', 'ru-negotiates-tr', 'ir-supports-gov']);
-    const alone = await store.neighborhood('loner', 2, null, null);
+    const alone = await store.neighborhood('loner', 2, null, ALL_TIME);
     expect(alone).toEqual({ actorIds: ['loner'], relations: [] });
   });
 
@@ -231,7 +242,7 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
 
   const pathQuery = (overrides: Partial<PathsQuery> & Pick<PathsQuery, 'from' | 'to'>): PathsQuery => ({
     kinds: null,
-    window: null,
+    window: ALL_TIME,
     maxHops: 4,
     directed: false,
     timeRespecting: false,
@@ -260,12 +271,12 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     const store = await open(conflictDataset());
     // Unfiltered, ir reaches tr through gov and ru; in March 2018 ir-supports-gov has ended, so
     // a post-filter would find nothing while a longer path through rebels is valid.
-    const march = { from: '2018-03-01', to: '2018-03-31' };
+    const march = dateWindow({ from: '2018-03-01', to: '2018-03-31' });
     expect(walk(await store.shortestPath(pathQuery({ from: 'gov', to: 'tr', window: march })))).toBe(
       'gov>ru>tr via ru-supports-gov,ru-negotiates-tr',
     );
     expect(await store.shortestPath(pathQuery({ from: 'ir', to: 'tr', window: march }))).toBeNull();
-    const december = { from: '2017-12-10', to: '2017-12-20' };
+    const december = dateWindow({ from: '2017-12-10', to: '2017-12-20' });
     expect(walk(await store.shortestPath(pathQuery({ from: 'daesh', to: 'tr', window: december })))).toBeNull();
     expect(walk(await store.shortestPath(pathQuery({ from: 'rebels', to: 'tr', window: december })))).toBe(
       'rebels>gov>ru>tr via gov-fights-rebels,ru-supports-gov,ru-negotiates-tr',
@@ -356,19 +367,15 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
 
   it('lists relations that began or ended in a span, of everyone or of one actor', async () => {
     const store = await open(conflictDataset());
-    expect(ids(await store.relationsChangedBetween('2017-12-01', '2018-01-31', null)).sort()).toEqual([
-      'gov-fights-rebels',
-      'rebels-fight-daesh',
-      'tr-supports-rebels',
-    ]);
-    expect(ids(await store.relationsChangedBetween('2016-12-31', '2017-05-04', null)).sort()).toEqual([
-      'cell-member-of-daesh',
-      'ru-negotiates-tr',
-    ]);
-    expect(ids(await store.relationsChangedBetween('2017-12-01', '2018-12-31', 'gov')).sort()).toEqual([
-      'gov-fights-rebels',
-      'ir-supports-gov',
-    ]);
-    expect(await store.relationsChangedBetween('2019-01-01', '2019-12-31', null)).toEqual([]);
+    expect(ids(await store.relationsChangedBetween(dateSpan('2017-12-01', '2018-01-31', 'span'), null)).sort()).toEqual(
+      ['gov-fights-rebels', 'rebels-fight-daesh', 'tr-supports-rebels'],
+    );
+    expect(ids(await store.relationsChangedBetween(dateSpan('2016-12-31', '2017-05-04', 'span'), null)).sort()).toEqual(
+      ['cell-member-of-daesh', 'ru-negotiates-tr'],
+    );
+    expect(
+      ids(await store.relationsChangedBetween(dateSpan('2017-12-01', '2018-12-31', 'span'), 'gov')).sort(),
+    ).toEqual(['gov-fights-rebels', 'ir-supports-gov']);
+    expect(await store.relationsChangedBetween(dateSpan('2019-01-01', '2019-12-31', 'span'), null)).toEqual([]);
   });
 }

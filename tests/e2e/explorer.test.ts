@@ -127,6 +127,8 @@ async function ensureBuilt(): Promise<void> {
     newestChange(join(EXPLORER, 'src')),
     newestChange(join(EXPLORER, 'index.html')),
     newestChange(join(EXPLORER, 'vite.config.ts')),
+    // The API's caps are written into the bundle at build time.
+    newestChange(join(ROOT, 'src', 'domain', 'limits.ts')),
   );
   if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= sources) return;
   await promisify(execFile)(
@@ -246,6 +248,21 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
     expect(await panel.locator('[data-testid="aliases"] li').allTextContents()).toEqual(actor.aliases);
     expect(actor.aliases).toContain('Nusra Front');
     expect(await panel.locator('.timeline-row').count()).toBe(actor.relations.length);
+    // A row is marked active exactly when the API's snapshot of the day has the relation.
+    const { snapshot } = await api<{ snapshot: { edges: { id: string }[] } }>(
+      '{ snapshot(at: "2017-12-15") { edges { id } } }',
+    );
+    const activeIds = new Set(snapshot.edges.map((e) => e.id));
+    const marked = await panel
+      .locator('.timeline-row.active')
+      .evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.relationId));
+    expect(marked.sort()).toEqual(
+      actor.relations
+        .map((r) => r.id)
+        .filter((id) => activeIds.has(id))
+        .sort(),
+    );
+    expect(marked.length).toBeGreaterThan(0);
     expect(await panel.locator('#neighbourhood').textContent()).toContain('Daesh');
     expect(await panel.locator('.claimant').first().textContent()).toMatch(/^Claimed by /);
   });

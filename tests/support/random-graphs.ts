@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Dataset } from '../../src/dataset/dataset.js';
+import { ALL_TIME, dateWindow } from '../../src/domain/dates.js';
 import type { PathsQuery } from '../../src/domain/paths.js';
 import { RELATION_KINDS, type Relation, type RelationKind } from '../../src/domain/types.js';
 import { buildActor, buildDataset, buildRelation } from './build.js';
@@ -52,8 +53,8 @@ export const randomDataset = fc
 const window = fc.option(
   fc
     .tuple(fc.option(day), fc.option(day))
-    .map(([a, b]) => (a !== null && b !== null && a > b ? { from: b, to: a } : { from: a, to: b })),
-  { freq: 2 },
+    .map(([a, b]) => dateWindow(a !== null && b !== null && a > b ? { from: b, to: a } : { from: a, to: b })),
+  { freq: 2, nil: ALL_TIME },
 );
 
 /** A random path query over actors x0..x(n-1). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isActiveIn } from '../../src/domain/dates.js';
+import { ALL_TIME, dateWindow, isActiveIn } from '../../src/domain/dates.js';
 import { compareRelations } from '../../src/domain/order.js';
 import type { DateWindow, Relation } from '../../src/domain/types.js';
 import { ActiveIndex } from '../../src/store/memory/active-index.js';
@@ -30,7 +30,9 @@ const hubRelations = fc
       .sort(compareRelations),
   );
 
-const windowArb = fc.tuple(date, date).map(([a, b]): DateWindow => (a <= b ? { from: a, to: b } : { from: b, to: a }));
+const windowArb = fc
+  .tuple(date, date)
+  .map(([a, b]): DateWindow => dateWindow(a <= b ? { from: a, to: b } : { from: b, to: a }));
 
 describe('ActiveIndex', () => {
   it('finds every relation active in a window, each once', () => {
@@ -71,8 +73,8 @@ describe('ActiveIndex', () => {
         );
     }
     const index = new ActiveIndex(() => relations);
-    expect(index.candidates('hub', { from: '2015-05-01', to: '2015-06-30' })).toHaveLength(50);
-    expect(index.candidates('hub', null)).toHaveLength(500);
+    expect(index.candidates('hub', dateWindow({ from: '2015-05-01', to: '2015-06-30' }))).toHaveLength(50);
+    expect(index.candidates('hub', ALL_TIME)).toHaveLength(500);
   });
 
   it('is rebuilt after a write, so a closed relation stops carrying paths', async () => {
@@ -101,7 +103,7 @@ describe('ActiveIndex', () => {
       from: 'a',
       to: 'b',
       kinds: null,
-      window: { from: '2018-01-01', to: '2018-06-30' },
+      window: dateWindow({ from: '2018-01-01', to: '2018-06-30' }),
       maxHops: 2,
       directed: false,
     };

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isActiveIn, isIsoDate, windowProblem } from '../../src/domain/dates.js';
+import {
+  ALL_TIME,
+  dateSpan,
+  dateWindow,
+  dayWindow,
+  isActiveIn,
+  isIsoDate,
+  startsAfter,
+} from '../../src/domain/dates.js';
 import { foldForSearch } from '../../src/domain/search.js';
 
 describe('isIsoDate', () => {
@@ -21,29 +29,56 @@ describe('isIsoDate', () => {
   ])('rejects %j', (d) => expect(isIsoDate(d)).toBe(false));
 });
 
-describe('windowProblem', () => {
-  it('accepts open and closed windows, and a single day', () => {
-    expect(windowProblem({ from: null, to: null })).toBeNull();
-    expect(windowProblem({ from: '2017-12-01', to: '2017-12-01' })).toBeNull();
+describe('dateWindow', () => {
+  it('accepts open and closed windows, and a single day; absent ends are open', () => {
+    expect(dateWindow({ from: null, to: null })).toEqual({ from: null, to: null });
+    expect(dateWindow(undefined)).toEqual(ALL_TIME);
+    expect(dateWindow({ to: '2017-12-01' })).toEqual({ from: null, to: '2017-12-01' });
+    expect(dateWindow({ from: '2017-12-01', to: '2017-12-01' })).toEqual(dayWindow('2017-12-01'));
   });
-  it('names a reversed window', () =>
-    expect(windowProblem({ from: '2018-01-02', to: '2018-01-01' })).toBe('from (2018-01-02) is after to (2018-01-01)'));
+  it('is a frozen value: no one changes a window after it was checked', () =>
+    expect(Object.isFrozen(dateWindow({ from: '2017-12-01' }))).toBe(true));
+  const refusal = (build: () => unknown) => {
+    try {
+      build();
+    } catch (error) {
+      return error;
+    }
+    throw new Error('no error');
+  };
+  it('names a reversed window and the argument, as a client error', () =>
+    expect(refusal(() => dateWindow({ from: '2018-01-02', to: '2018-01-01' }, 'window'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'window',
+      message: 'window: from (2018-01-02) is after to (2018-01-01)',
+    }));
   it('names a bad end', () =>
-    expect(windowProblem({ from: '2018-13-01', to: null })).toMatch(/^from is not a YYYY-MM-DD date/));
+    expect(refusal(() => dateWindow({ from: '2018-13-01' }, 'window'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'window: from is not a YYYY-MM-DD date: "2018-13-01"',
+    }));
+  it('makes a span of two given ends, named by its field', () => {
+    expect(dateSpan('2017-01-01', '2017-12-31', 'from')).toEqual({ from: '2017-01-01', to: '2017-12-31' });
+    expect(refusal(() => dateSpan('2018-01-01', '2017-01-01', 'from'))).toMatchObject({ field: 'from' });
+  });
 });
 
 describe('isActiveIn', () => {
   const closed = { since: '2017-10-01', until: '2017-12-31' };
   const open = { since: '2017-10-01', until: null };
   it('is inclusive at both ends', () => {
-    expect(isActiveIn(closed, { from: '2017-12-31', to: null })).toBe(true);
-    expect(isActiveIn(closed, { from: null, to: '2017-10-01' })).toBe(true);
-    expect(isActiveIn(closed, { from: '2018-01-01', to: null })).toBe(false);
-    expect(isActiveIn(closed, { from: null, to: '2017-09-30' })).toBe(false);
+    expect(isActiveIn(closed, dateWindow({ from: '2017-12-31' }))).toBe(true);
+    expect(isActiveIn(closed, dateWindow({ to: '2017-10-01' }))).toBe(true);
+    expect(isActiveIn(closed, dateWindow({ from: '2018-01-01' }))).toBe(false);
+    expect(isActiveIn(closed, dateWindow({ to: '2017-09-30' }))).toBe(false);
   });
-  it('treats a null until as still going', () =>
-    expect(isActiveIn(open, { from: '2030-01-01', to: '2030-01-01' })).toBe(true));
-  it('treats a null window as everything', () => expect(isActiveIn(closed, null)).toBe(true));
+  it('treats a null until as still going', () => expect(isActiveIn(open, dayWindow('2030-01-01'))).toBe(true));
+  it('treats ALL_TIME as everything', () => expect(isActiveIn(closed, ALL_TIME)).toBe(true));
+  it('stops a walk in since order only past the window end', () => {
+    expect(startsAfter(closed, dayWindow('2017-09-30'))).toBe(true);
+    expect(startsAfter(closed, dayWindow('2017-10-01'))).toBe(false);
+    expect(startsAfter(closed, ALL_TIME)).toBe(false);
+  });
 });
 
 describe('foldForSearch', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset/dataset.js';
+import { ALL_TIME, dateWindow } from '../../src/domain/dates.js';
 import { pathProblem, type PathsQuery } from '../../src/domain/paths.js';
 import type { Relation } from '../../src/domain/types.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
@@ -98,7 +99,7 @@ describe('shortestPath on the embedded store', () => {
             from: `a${q.from}`,
             to: `a${q.to}`,
             kinds: null,
-            window: null,
+            window: ALL_TIME,
             maxHops: q.maxHops,
             directed: q.directed,
             timeRespecting: false,
@@ -123,7 +124,7 @@ describe('shortestPath on the embedded store', () => {
         buildRelation({ id: 'r3', kind: 'FIGHTS', from: 'c', to: 'd' }),
       ],
     });
-    const base = { kinds: null, window: null, directed: false };
+    const base = { kinds: null, window: ALL_TIME, directed: false };
     expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'a', maxHops: 3 })).toBeNull();
     expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'd', maxHops: 2 })).toBeNull();
     expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'd', maxHops: 3 })?.actorIds).toEqual([
@@ -165,7 +166,7 @@ describe('shortestPath on the embedded store', () => {
       });
     const window = fc
       .tuple(fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 0, max: 400 }))
-      .map(([start, days]) => ({ from: day(start), to: day(start + days) }));
+      .map(([start, days]) => dateWindow({ from: day(start), to: day(start + days) }));
     await fc.assert(
       fc.asyncProperty(
         hubDataset,

@@ -5,7 +5,9 @@ import { badInput, notFound } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { runWrite, validInput } from '../write.js';
 import { foldForSearch } from '../../domain/search.js';
-import { checkRange, decodeCursor, LIMITS, toWindow } from '../args.js';
+import { decodeCursor } from '../args.js';
+import { dateWindow } from '../../domain/dates.js';
+import { LIMITS, limitText, MAX_SEARCH_LENGTH, withinLimit } from '../../domain/limits.js';
 import { builder } from '../builder.js';
 import { connectionOf, toConnection } from './connection.js';
 import { DateWindowInput } from './date.js';
@@ -47,7 +49,7 @@ ActorRef.implement({
         context.loaders
           .relationsOf({
             kinds: args.kinds ?? null,
-            window: toWindow(args.window, 'window'),
+            window: dateWindow(args.window, 'window'),
             direction: args.direction ?? 'ANY',
           })
           .load(actor.id),
@@ -70,19 +72,25 @@ builder.queryField('actor', (t) =>
 builder.queryField('actors', (t) =>
   t.field({
     type: ActorConnection,
-    description: `Actors ordered by id, optionally matching a search over names and aliases (case- and accent-insensitive: "isis" finds Daesh) and of some kinds. \`first\` is at most ${LIMITS.actorsFirst}.`,
+    description: `Actors ordered by id, optionally matching a search over names and aliases (case- and accent-insensitive: "isis" finds Daesh) and of some kinds. \`first\` is at most ${LIMITS.actorsFirst.max}.`,
     args: {
-      search: t.arg.string({ required: false, description: 'Text to find in the name or any alias.' }),
+      search: t.arg.string({
+        required: false,
+        description: `Text to find in the name or any alias; at most ${MAX_SEARCH_LENGTH} characters.`,
+      }),
       kinds: t.arg({ type: [ActorKindEnum], required: false }),
-      first: t.arg.int({ defaultValue: 20 }),
+      first: t.arg.int({
+        defaultValue: LIMITS.actorsFirst.default,
+        description: `Page size. ${limitText(LIMITS.actorsFirst)}`,
+      }),
       after: t.arg.string({ required: false, description: 'The `endCursor` of the previous page.' }),
     },
     resolve: async (_, args, context) => {
-      const first = checkRange(args.first ?? 20, 0, LIMITS.actorsFirst, 'first');
+      const first = withinLimit(args.first, LIMITS.actorsFirst, 'first');
       const after = decodeCursor(args.after, ['id'], 'after');
       const folded = args.search ? foldForSearch(args.search) : null;
-      if (args.search !== null && args.search !== undefined && args.search.length > 200)
-        throw badInput('search', 'search is longer than 200 characters');
+      if (args.search !== null && args.search !== undefined && args.search.length > MAX_SEARCH_LENGTH)
+        throw badInput('search', `search is longer than ${MAX_SEARCH_LENGTH} characters`);
       const page = await context.store.searchActors({
         foldedSearch: folded || null,
         kinds: args.kinds ?? null,

@@ -1,5 +1,6 @@
 import { changesBetween, type RelationChange } from '../../domain/changes.js';
-import { requireActors, toWindow } from '../args.js';
+import { dateSpan } from '../../domain/dates.js';
+import { requireActors } from '../args.js';
 import { builder } from '../builder.js';
 import { RelationRef } from './refs.js';
 
@@ -31,13 +32,9 @@ builder.queryField('changes', (t) =>
       actor: t.arg.id({ required: false, description: 'Only relations touching this actor.' }),
     },
     resolve: async (_, args, context) => {
-      toWindow({ from: args.from, to: args.to }, 'from');
+      const span = dateSpan(args.from, args.to, 'from');
       if (args.actor) await requireActors(context, [args.actor], 'actor');
-      return changesBetween(
-        await context.store.relationsChangedBetween(args.from, args.to, args.actor ?? null),
-        args.from,
-        args.to,
-      );
+      return changesBetween(await context.store.relationsChangedBetween(span, args.actor ?? null), span.from, span.to);
     },
   }),
 );

@@ -1,6 +1,8 @@
 import { badInput } from '../../domain/errors.js';
-import { PATH_LIMITS, type Path, type PathQuery } from '../../domain/paths.js';
-import { checkRange, requireActors, toWindow } from '../args.js';
+import { dateWindow } from '../../domain/dates.js';
+import { LIMITS, limitText, withinLimit, type Limit } from '../../domain/limits.js';
+import type { Path, PathQuery } from '../../domain/paths.js';
+import { requireActors } from '../args.js';
 import { builder } from '../builder.js';
 import { loadActorsStrict, type GraphContext } from '../context.js';
 import { DateWindowInput } from './date.js';
@@ -36,10 +38,10 @@ async function pathQuery(
     maxHops?: number | null;
     directed?: boolean | null;
   },
-  defaultHops: number,
+  hops: Limit,
 ): Promise<PathQuery> {
-  const maxHops = checkRange(args.maxHops ?? defaultHops, 1, PATH_LIMITS.maxHops, 'maxHops');
-  const window = toWindow(args.window, 'window');
+  const maxHops = withinLimit(args.maxHops, hops, 'maxHops');
+  const window = dateWindow(args.window, 'window');
   if (args.from === args.to) throw badInput('to', 'from and to must be different actors');
   await requireActors(context, [args.from, args.to], 'from, to');
   return { from: args.from, to: args.to, kinds: args.kinds ?? null, window, maxHops, directed: args.directed ?? false };
@@ -54,7 +56,7 @@ builder.queryField('shortestPath', (t) =>
   t.field({
     type: PathRef,
     nullable: true,
-    description: `A shortest path between two actors of at most \`maxHops\` relations (1 to ${PATH_LIMITS.maxHops}), or null when there is none. Among several shortest paths, the first in the order of \`paths\`.`,
+    description: `A shortest path between two actors of at most \`maxHops\` relations (${LIMITS.shortestPathMaxHops.min} to ${LIMITS.shortestPathMaxHops.max}), or null when there is none. Among several shortest paths, the first in the order of \`paths\`.`,
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),
@@ -64,17 +66,21 @@ builder.queryField('shortestPath', (t) =>
         description: 'Walk only these kinds; all when omitted.',
       }),
       window: t.arg({ type: DateWindowInput, required: false, description: WINDOW_DESCRIPTION }),
-      maxHops: t.arg.int({ defaultValue: 4 }),
+      maxHops: t.arg.int({
+        defaultValue: LIMITS.shortestPathMaxHops.default,
+        description: `The longest path to look for, in relations. ${limitText(LIMITS.shortestPathMaxHops)}`,
+      }),
       directed: t.arg.boolean({ defaultValue: false, description: DIRECTED_DESCRIPTION }),
     },
-    resolve: async (_, args, context) => context.store.shortestPath(await pathQuery(context, args, 4)),
+    resolve: async (_, args, context) =>
+      context.store.shortestPath(await pathQuery(context, args, LIMITS.shortestPathMaxHops)),
   }),
 );
 
 builder.queryField('paths', (t) =>
   t.field({
     type: [PathRef],
-    description: `Simple paths (no actor twice) between two actors, of at most \`maxHops\` relations (1 to ${PATH_LIMITS.maxHops}), at most \`first\` of them (1 to ${PATH_LIMITS.first}). Order: fewer hops first, then by the actor ids along the path, then by the relation ids along it. With \`timeRespecting\`, each relation on a path starts no earlier than the one before it started (\`since\` never decreases along the path), so it overlaps or follows the previous one: the order in which support or hostility can actually travel.`,
+    description: `Simple paths (no actor twice) between two actors, of at most \`maxHops\` relations (${LIMITS.pathsMaxHops.min} to ${LIMITS.pathsMaxHops.max}), at most \`first\` of them (${LIMITS.pathsFirst.min} to ${LIMITS.pathsFirst.max}). Order: fewer hops first, then by the actor ids along the path, then by the relation ids along it. With \`timeRespecting\`, each relation on a path starts no earlier than the one before it started (\`since\` never decreases along the path), so it overlaps or follows the previous one: the order in which support or hostility can actually travel.`,
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),
@@ -84,17 +90,23 @@ builder.queryField('paths', (t) =>
         description: 'Walk only these kinds; all when omitted.',
       }),
       window: t.arg({ type: DateWindowInput, required: false, description: WINDOW_DESCRIPTION }),
-      maxHops: t.arg.int({ defaultValue: 3 }),
+      maxHops: t.arg.int({
+        defaultValue: LIMITS.pathsMaxHops.default,
+        description: `The longest path to return, in relations. ${limitText(LIMITS.pathsMaxHops)}`,
+      }),
       timeRespecting: t.arg.boolean({
         defaultValue: false,
         description: 'Only paths whose relations start in date order (each `since` >= the previous one).',
       }),
-      first: t.arg.int({ defaultValue: 10 }),
+      first: t.arg.int({
+        defaultValue: LIMITS.pathsFirst.default,
+        description: `How many paths. ${limitText(LIMITS.pathsFirst)}`,
+      }),
       directed: t.arg.boolean({ defaultValue: false, description: DIRECTED_DESCRIPTION }),
     },
     resolve: async (_, args, context) => {
-      const first = checkRange(args.first ?? 10, 1, PATH_LIMITS.first, 'first');
-      const query = await pathQuery(context, args, 3);
+      const first = withinLimit(args.first, LIMITS.pathsFirst, 'first');
+      const query = await pathQuery(context, args, LIMITS.pathsMaxHops);
       return context.store.paths({ ...query, timeRespecting: args.timeRespecting ?? false, first });
     },
   }),

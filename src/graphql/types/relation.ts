@@ -1,4 +1,6 @@
-import { checkRange, decodeCursor, LIMITS, requireActors, toWindow } from '../args.js';
+import { decodeCursor, requireActors } from '../args.js';
+import { dateWindow } from '../../domain/dates.js';
+import { LIMITS, limitText, withinLimit } from '../../domain/limits.js';
 import { builder } from '../builder.js';
 import type { GraphContext } from '../context.js';
 import { connectionOf, toConnection } from './connection.js';
@@ -68,17 +70,20 @@ builder.queryField('relation', (t) =>
 builder.queryField('relations', (t) =>
   t.field({
     type: RelationConnection,
-    description: `Relations oldest first, optionally of some kinds, active in a window, touching one actor. \`first\` is at most ${LIMITS.relationsFirst}.`,
+    description: `Relations oldest first, optionally of some kinds, active in a window, touching one actor. \`first\` is at most ${LIMITS.relationsFirst.max}.`,
     args: {
       kinds: t.arg({ type: [RelationKindEnum], required: false }),
       window: t.arg({ type: DateWindowInput, required: false }),
       actor: t.arg.id({ required: false, description: 'Only relations touching this actor (either side).' }),
-      first: t.arg.int({ defaultValue: 50 }),
+      first: t.arg.int({
+        defaultValue: LIMITS.relationsFirst.default,
+        description: `Page size. ${limitText(LIMITS.relationsFirst)}`,
+      }),
       after: t.arg.string({ required: false }),
     },
     resolve: async (_, args, context) => {
-      const first = checkRange(args.first ?? 50, 0, LIMITS.relationsFirst, 'first');
-      const window = toWindow(args.window, 'window');
+      const first = withinLimit(args.first, LIMITS.relationsFirst, 'first');
+      const window = dateWindow(args.window, 'window');
       const after = decodeCursor(args.after, ['since', 'id'], 'after');
       if (args.actor) await requireActors(context, [args.actor], 'actor');
       const page = await context.store.listRelations({
@@ -103,7 +108,7 @@ builder.queryField('alliances', (t) =>
       actor: t.arg.id({ required: false }),
     },
     resolve: async (_, args, context) => {
-      const window = toWindow(args.window, 'window')!;
+      const window = dateWindow(args.window, 'window');
       if (args.actor) await requireActors(context, [args.actor], 'actor');
       return context.store.activeRelations(window, ['SUPPORTS'], args.actor ?? null);
     },

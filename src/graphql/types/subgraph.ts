@@ -1,7 +1,8 @@
 import type { Relation } from '../../domain/types.js';
 import { loadActorsStrict } from '../context.js';
-import { dayWindow } from '../../domain/dates.js';
-import { checkRange, LIMITS, requireActors, toWindow } from '../args.js';
+import { dateWindow, dayWindow } from '../../domain/dates.js';
+import { LIMITS, limitText, withinLimit } from '../../domain/limits.js';
+import { requireActors } from '../args.js';
 import { builder } from '../builder.js';
 import { DateWindowInput } from './date.js';
 import { RelationKindEnum } from './enums.js';
@@ -45,16 +46,19 @@ builder.queryField('snapshot', (t) =>
 builder.queryField('neighborhood', (t) =>
   t.field({
     type: SubgraphRef,
-    description: `The actors within \`hops\` (1 to ${LIMITS.neighborhoodHops}) relations of one actor, walking relations in either direction that pass the filters, and every such relation among them.`,
+    description: `The actors within \`hops\` (${LIMITS.neighborhoodHops.min} to ${LIMITS.neighborhoodHops.max}) relations of one actor, walking relations in either direction that pass the filters, and every such relation among them.`,
     args: {
       actor: t.arg.id({ required: true }),
-      hops: t.arg.int({ defaultValue: 1 }),
+      hops: t.arg.int({
+        defaultValue: LIMITS.neighborhoodHops.default,
+        description: `How far to reach, in relations. ${limitText(LIMITS.neighborhoodHops)}`,
+      }),
       kinds: t.arg({ type: [RelationKindEnum], required: false }),
       window: t.arg({ type: DateWindowInput, required: false }),
     },
     resolve: async (_, args, context) => {
-      const hops = checkRange(args.hops ?? 1, 1, LIMITS.neighborhoodHops, 'hops');
-      const window = toWindow(args.window, 'window');
+      const hops = withinLimit(args.hops, LIMITS.neighborhoodHops, 'hops');
+      const window = dateWindow(args.window, 'window');
       await requireActors(context, [args.actor], 'actor');
       const sub = await context.store.neighborhood(args.actor, hops, args.kinds ?? null, window);
       return { actorIds: sub.actorIds, edges: sub.relations };

@@ -1,3 +1,4 @@
+import { startsAfter } from '../../domain/dates.js';
 import type { DateWindow, Relation } from '../../domain/types.js';
 
 /** Below this many relations an actor's list is scanned whole: cheaper than assembling candidates. */
@@ -38,15 +39,15 @@ export class ActiveIndex {
    * Relations touching `actorId` that may be active in `window`: every one that is, perhaps a few
    * more (callers filter). Without a bounded window, the actor's whole list.
    */
-  candidates(actorId: string, window: DateWindow | null): readonly Relation[] {
+  candidates(actorId: string, window: DateWindow): readonly Relation[] {
     const all = this.relationsOf(actorId);
-    if (!window || window.from === null || window.to === null || all.length < SMALL_LIST) return all;
+    if (window.from === null || window.to === null || all.length < SMALL_LIST) return all;
     const [first, last] = [yearOf(window.from), yearOf(window.to)];
     if (last - first >= MAX_YEARS) return all;
     const entry = this.entry(actorId, all);
     const found: Relation[] = [];
     for (const relation of entry.open) {
-      if (relation.since > window.to) break;
+      if (startsAfter(relation, window)) break;
       found.push(relation);
     }
     for (let year = first; year <= last; year++) {

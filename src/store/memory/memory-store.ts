@@ -1,11 +1,12 @@
 import type { Dataset } from '../../dataset/dataset.js';
-import { isActiveIn } from '../../domain/dates.js';
+import { isActiveIn, startsAfter } from '../../domain/dates.js';
 import { compareIds, compareRelations } from '../../domain/order.js';
 import { matchesFilter, otherEnd } from '../../domain/relation-kinds.js';
 import { foldForSearch } from '../../domain/search.js';
 import type {
   Actor,
   Citation,
+  DateSpan,
   DateWindow,
   Relation,
   RelationFilter,
@@ -431,7 +432,7 @@ export class MemoryStore implements GraphStore {
     const after = query.after;
     for (const relation of source) {
       if (after && compareRelations(relation, { ...relation, ...after }) <= 0) continue;
-      if (query.window?.to != null && relation.since > query.window.to) break;
+      if (startsAfter(relation, query.window)) break;
       if (query.kinds && !query.kinds.includes(relation.kind)) continue;
       if (!isActiveIn(relation, query.window)) continue;
       if (items.length === query.limit) return { items, hasMore: true };
@@ -449,18 +450,13 @@ export class MemoryStore implements GraphStore {
   async activeRelations(window: DateWindow, kinds: RelationKind[] | null, actorId: string | null): Promise<Relation[]> {
     const result: Relation[] = [];
     for (const relation of this.candidates(kinds, actorId)) {
-      if (window.to !== null && relation.since > window.to) break;
+      if (startsAfter(relation, window)) break;
       if ((!kinds || kinds.includes(relation.kind)) && isActiveIn(relation, window)) result.push(relation);
     }
     return result;
   }
 
-  neighborhood(
-    actorId: string,
-    hops: number,
-    kinds: RelationKind[] | null,
-    window: DateWindow | null,
-  ): Promise<Subgraph> {
+  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow): Promise<Subgraph> {
     const relationsOfActors = async (actorIds: readonly string[], filter: RelationFilter) =>
       actorIds.map((id) => this.activeIndex.candidates(id, filter.window).filter((r) => matchesFilter(r, id, filter)));
     return expandNeighborhood({ relationsOfActors }, actorId, hops, kinds, window);
@@ -474,8 +470,8 @@ export class MemoryStore implements GraphStore {
     return simplePaths((actorId) => this.activeIndex.candidates(actorId, query.window), query);
   }
 
-  async relationsChangedBetween(from: string, to: string, actorId: string | null): Promise<Relation[]> {
-    const inRange = (date: string | null) => date !== null && date >= from && date <= to;
+  async relationsChangedBetween(span: DateSpan, actorId: string | null): Promise<Relation[]> {
+    const inRange = (date: string | null) => date !== null && date >= span.from && date <= span.to;
     return this.candidates(null, actorId).filter((r) => inRange(r.since) || inRange(r.until));
   }
 

@@ -14,7 +14,7 @@ export async function expandNeighborhood(
   actorId: string,
   hops: number,
   kinds: RelationKind[] | null,
-  window: DateWindow | null,
+  window: DateWindow,
 ): Promise<Subgraph> {
   const filter: RelationFilter = { kinds, window, direction: 'ANY' };
   const reached = new Set([actorId]);

@@ -6,6 +6,7 @@ import {
   type WriteCommand,
   type WriteResult,
 } from '../../domain/commands.js';
+import { ALL_TIME } from '../../domain/dates.js';
 import { otherEnd } from '../../domain/relation-kinds.js';
 import type { Relation } from '../../domain/types.js';
 import type { Lookups, Run } from './lookups.js';
@@ -70,7 +71,7 @@ export async function applyCommand(run: Run, lookups: Lookups, command: WriteCom
 
 async function merge(run: Run, lookups: Lookups, survivorId: string, mergedId: string): Promise<WriteResult> {
   const [survivor, merged] = await lookups.actorsByIds([survivorId, mergedId]);
-  const [relations] = await lookups.relationsOfActors([mergedId], { kinds: null, window: null, direction: 'ANY' });
+  const [relations] = await lookups.relationsOfActors([mergedId], { kinds: null, window: ALL_TIME, direction: 'ANY' });
   const between = relations.filter((r) => otherEnd(r, mergedId) === survivorId);
   const moved = relations.filter((r) => otherEnd(r, mergedId) !== survivorId);
   const dropped = (await lookups.citationsOfRelations(between.map((r) => r.id))).flat().map((c) => c.id);

@@ -4,6 +4,7 @@ import { MUTUAL_KINDS } from '../../domain/relation-kinds.js';
 import type {
   Actor,
   Citation,
+  DateSpan,
   DateWindow,
   Relation,
   RelationFilter,
@@ -20,7 +21,7 @@ import { Lookups, type Run } from './lookups.js';
 import { applyCommand } from './apply-command.js';
 import { checkCommand } from '../check-command.js';
 import type { WriteCommand, WriteResult } from '../../domain/commands.js';
-import { cypher, sinceRange, withHops, withMaxHops, type StatementName } from './statements.js';
+import { cypher, seekSince, windowParams, withHops, withMaxHops, type StatementName } from './statements.js';
 import { waitForNeo4j } from './wait-for-neo4j.js';
 import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
 
@@ -190,7 +191,7 @@ export class Neo4jStore implements GraphStore {
       query.actorId === null
         ? await this.read<{ relation: Record<string, unknown> }>('relations-page', {
             ...params,
-            ...sinceRange(params.afterSince, params.to),
+            ...seekSince(params.afterSince, query.window),
           })
         : await this.read<{ relation: Record<string, unknown> }>('relations-page-of-actor', {
             ...params,
@@ -216,7 +217,7 @@ export class Neo4jStore implements GraphStore {
     actorId: string,
     hops: number,
     kinds: RelationKind[] | null,
-    window: DateWindow | null,
+    window: DateWindow,
   ): Promise<Subgraph> {
     const rows = await this.read<{ actorIds: string[]; relations: Record<string, unknown>[] }>(
       'neighborhood',
@@ -246,11 +247,12 @@ export class Neo4jStore implements GraphStore {
     return rows.map(toPath);
   }
 
-  async relationsChangedBetween(from: string, to: string, actorId: string | null): Promise<Relation[]> {
+  async relationsChangedBetween(span: DateSpan, actorId: string | null): Promise<Relation[]> {
+    const changed = { changedFrom: span.from, changedTo: span.to };
     const rows =
       actorId === null
-        ? await this.read<{ relation: Record<string, unknown> }>('relations-changed', { from, to })
-        : await this.read<{ relation: Record<string, unknown> }>('relations-changed-of-actor', { from, to, actorId });
+        ? await this.read<{ relation: Record<string, unknown> }>('relations-changed', changed)
+        : await this.read<{ relation: Record<string, unknown> }>('relations-changed-of-actor', { ...changed, actorId });
     return rows.map((row) => toRelation(row.relation));
   }
 
@@ -288,14 +290,11 @@ function pathParams(query: PathQuery) {
     source: query.from,
     target: query.to,
     kinds: query.kinds,
-    windowFrom: query.window?.from ?? null,
-    windowTo: query.window?.to ?? null,
+    ...windowParams(query.window),
     directed: query.directed,
     mutualKinds: [...MUTUAL_KINDS],
   };
 }
-
-const windowParams = (window: DateWindow | null) => ({ from: window?.from ?? null, to: window?.to ?? null });
 
 function page<T>(items: T[], limit: number): Page<T> {
   return items.length > limit ? { items: items.slice(0, limit), hasMore: true } : { items, hasMore: false };

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from '../../config.js';
+import { LIMITS } from '../../domain/limits.js';
+import type { DateWindow } from '../../domain/types.js';
 
 /** Every statement the code runs, by its file name under `cypher/` (without `.cypher`). */
 export const STATEMENT_NAMES = [
@@ -51,67 +53,126 @@ export function readCypherFiles(dir = CYPHER_DIR): Map<string, string> {
   return files;
 }
 
+/**
+ * A fragment mark, a block comment holding `@name(variable)`: where a statement takes the fragment
+ * `cypher/fragments/name.cypher`, applied to its relationship `variable`.
+ */
+const FRAGMENT_MARK = /\/\*@([a-z-]+)\(([A-Za-z_][A-Za-z0-9_]*)\)\*\//g;
+
+/** A file's Cypher without its comment lines. */
+export const withoutComments = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .trim();
+
+/**
+ * Splices every fragment mark in `text`: the fragment's Cypher (its comments dropped), in
+ * parentheses, with its relationship variable `r` renamed to the one the mark names. A fragment
+ * is written once and read by every statement that needs it (the "active in window" condition).
+ */
+export function expandFragments(text: string, files: ReadonlyMap<string, string>): string {
+  return outsideComments(text, (line) =>
+    line.replace(FRAGMENT_MARK, (_, name: string, variable: string) => {
+      const fragment = files.get(`fragments/${name}`);
+      if (fragment === undefined) throw new Error(`No fragment cypher/fragments/${name}.cypher`);
+      return `(${withoutComments(fragment).replace(/\br\./g, `${variable}.`)})`;
+    }),
+  );
+}
+
+/** `text` with `change` applied to every line but the `//` comments (which may name a mark). */
+const outsideComments = (text: string, change: (line: string) => string) =>
+  text
+    .split('\n')
+    .map((line) => (line.trim().startsWith('//') ? line : change(line)))
+    .join('\n');
+
 /** Read once at start-up; a missing file fails here, not at the first request. */
-function loadStatements(): { queries: Record<StatementName, string>; schema: string[] } {
+function loadStatements(): {
+  queries: Record<StatementName, string>;
+  schema: string[];
+  files: ReadonlyMap<string, string>;
+} {
   const files = readCypherFiles();
   const missing = STATEMENT_NAMES.filter((name) => !files.has(name));
   if (missing.length)
     throw new Error(`Missing Cypher files in ${CYPHER_DIR}: ${missing.map((m) => `${m}.cypher`).join(', ')}`);
-  const queries = Object.fromEntries(STATEMENT_NAMES.map((name) => [name, files.get(name)!])) as Record<
-    StatementName,
-    string
-  >;
+  const queries = Object.fromEntries(
+    STATEMENT_NAMES.map((name) => [name, expandFragments(files.get(name)!, files)]),
+  ) as Record<StatementName, string>;
   const schema = [...files]
     .filter(([name]) => name.startsWith('schema/'))
     .sort()
     .map(([, text]) => text);
-  return { queries, schema };
+  return { queries, schema, files };
 }
 
 const loaded = loadStatements();
 
-/** The text of one statement. */
-export const cypher = (name: StatementName) => loaded.queries[name];
+/**
+ * The statements whose hop bound is marked in the file (a block comment holding `@maxHops` or `@hops`): Cypher
+ * cannot take a quantifier's or a var-length pattern's bound as a parameter, so the mark is
+ * replaced by a validated integer within the API's limit, never by client text.
+ */
+const HOP_BOUNDS = {
+  'shortest-path': { mark: '/*@maxHops*/', argument: 'maxHops', limit: LIMITS.shortestPathMaxHops },
+  paths: { mark: '/*@maxHops*/', argument: 'maxHops', limit: LIMITS.pathsMaxHops },
+  neighborhood: { mark: '/*@hops*/', argument: 'hops', limit: LIMITS.neighborhoodHops },
+} as const;
+
+type HopBounded = keyof typeof HOP_BOUNDS;
+
+const isHopBounded = (name: StatementName): name is HopBounded => name in HOP_BOUNDS;
+
+/**
+ * The text of one statement, its fragments spliced in. A statement with a hop bound has none
+ * until `withMaxHops` or `withHops` sets it, so asking for it here is a mistake (an empty bound
+ * would be an unbounded search).
+ */
+export function cypher(name: StatementName): string {
+  if (isHopBounded(name)) throw new Error(`${name}.cypher needs its hop bound: use withMaxHops or withHops`);
+  return loaded.queries[name];
+}
 
 /** The constraint and index statements under `cypher/schema/`, in file-name order. */
 export const schemaStatements = () => loaded.schema;
 
-/**
- * The statements whose hop bound is written into the file: Cypher cannot take a quantifier's or a
- * var-length pattern's bound as a parameter, so the bound written there is replaced by a validated
- * integer, never by client text.
- */
-const HOP_BOUNDS = {
-  'shortest-path': { written: '{1,6}', bound: (n: number) => `{1,${n}}`, argument: 'maxHops', max: 6 },
-  paths: { written: '{1,6}', bound: (n: number) => `{1,${n}}`, argument: 'maxHops', max: 6 },
-  neighborhood: { written: '*0..3]', bound: (n: number) => `*0..${n}]`, argument: 'hops', max: 3 },
-} as const;
-
-function withHopBound(name: keyof typeof HOP_BOUNDS, hops: number): string {
-  const { written, bound, argument, max } = HOP_BOUNDS[name];
-  if (!Number.isInteger(hops) || hops < 1 || hops > max)
-    throw new RangeError(`${argument} must be an integer from 1 to ${max}, got ${hops}`);
-  const text = cypher(name);
-  if (!text.includes(written)) throw new Error(`${name}.cypher lost its ${written} bound`);
-  return text.replace(written, bound(hops));
+function withHopBound(name: HopBounded, hops: number): string {
+  const { mark, argument, limit } = HOP_BOUNDS[name];
+  if (!Number.isInteger(hops) || hops < limit.min || hops > limit.max)
+    throw new RangeError(`${argument} must be an integer from ${limit.min} to ${limit.max}, got ${hops}`);
+  const text = loaded.queries[name];
+  if (withoutComments(text).split(mark).length !== 2) throw new Error(`${name}.cypher needs one ${mark} hop bound`);
+  return outsideComments(text, (line) => line.replace(mark, String(hops)));
 }
 
-/** A path statement with its quantifier bounded by `maxHops` (1 to 6). */
+/** A path statement with its quantifier bounded by `maxHops`. */
 export const withMaxHops = (name: 'shortest-path' | 'paths', maxHops: number) => withHopBound(name, maxHops);
 
-/** The neighbourhood statement with its var-length bound set to `hops` (1 to 3). */
+/** The neighbourhood statement with its var-length bound set to `hops`. */
 export const withHops = (hops: number) => withHopBound('neighborhood', hops);
+
+/**
+ * The active-in-window condition on relationship `variable`, for Cypher written outside `cypher/`
+ * (the benchmark's @neo4j/graphql schema); statements under `cypher/` write the mark instead.
+ */
+export const activeInWindow = (variable: string) => expandFragments(`/*@active-in-window(${variable})*/`, loaded.files);
+
+/** The parameters of the active-in-window fragment: the one spelling of a window in Cypher. */
+export const windowParams = (window: DateWindow) => ({ windowFrom: window.from, windowTo: window.to });
 
 /** Bounds for `relations-page`'s `since` range seek when a side is open (Neo4j dates span far wider). */
 const EARLIEST_DATE = '0000-01-01';
 const LATEST_DATE = '9999-12-31';
 
 /**
- * `relations-page`'s `$sinceMin` and `$sinceMax`: the range `since` must fall in, from the keyset
- * position (or the earliest date) to the window's end (or the latest date), never null, so the
- * statement can seek each kind's `since` index.
+ * `relations-page`'s `$seekSinceMin` and `$seekSinceMax`: the range of `since` to walk in each
+ * kind's index, from the keyset position (or the earliest date) to the window's end (or the latest
+ * date), never null so the planner can seek. The window itself still applies through the fragment.
  */
-export const sinceRange = (afterSince: string | null, to: string | null) => ({
-  sinceMin: afterSince ?? EARLIEST_DATE,
-  sinceMax: to ?? LATEST_DATE,
+export const seekSince = (afterSince: string | null, window: DateWindow) => ({
+  seekSinceMin: afterSince ?? EARLIEST_DATE,
+  seekSinceMax: window.to ?? LATEST_DATE,
 });
