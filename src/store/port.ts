@@ -37,6 +37,15 @@ export interface RelationQuery {
   limit: number;
 }
 
+export interface WriteOptions {
+  /** A client-chosen key: a second write with the same key returns the first result, writing nothing. */
+  idempotencyKey?: string;
+}
+/** What `write` answers: what it touched, and whether it is the stored answer of an earlier write with the same key. */
+export interface WriteOutcome extends WriteResult {
+  replayed: boolean;
+}
+
 /**
  * The one port every store implements. Batch-first: a method that takes a list of ids answers
  * in the same order, with `null` (or an empty list) for a miss, so DataLoaders can sit on top.
@@ -96,7 +105,10 @@ export interface GraphStore {
    * Applies one change atomically: checked first (`checkCommand`), then all of it or nothing.
    * The embedded store journals it before it answers when it has a data folder.
    */
-  write(command: WriteCommand): Promise<WriteResult>;
+  write(command: WriteCommand, options?: WriteOptions): Promise<WriteOutcome>;
+  /** All or nothing: the commands are checked and applied in order, in one transaction (Neo4j) or under
+   *  the one write lock with one durable commit (embedded); any refusal leaves the graph as it was. */
+  writeBatch(commands: readonly WriteCommand[]): Promise<WriteResult[]>;
 
   /** Resolves when the store answers; rejects when it cannot (readiness). */
   ping(): Promise<void>;

@@ -23,7 +23,7 @@ import {
 } from '../../domain/commands.js';
 import { checkCommand } from '../check-command.js';
 import { Journal } from './journal.js';
-import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
+import type { ActorSearch, GraphStore, Page, RelationQuery, WriteOptions, WriteOutcome } from '../port.js';
 import { insertSorted } from './sorted.js';
 import { ActiveIndex } from './active-index.js';
 import { expandNeighborhood } from './neighborhood.js';
@@ -58,6 +58,8 @@ export class MemoryStore implements GraphStore {
   /** Per actor, relations by the years they were active, for walks through a window. */
   private readonly activeIndex = new ActiveIndex((actorId) => this.actors.get(actorId)?.relations ?? []);
   private journal: Journal | null = null;
+  /** Answers of writes that carried an idempotency key, by key. */
+  private readonly idempotent = new Map<string, WriteResult>();
   /** Writes run one at a time, in journal order. */
   private writing: Promise<unknown> = Promise.resolve();
 
@@ -82,8 +84,7 @@ export class MemoryStore implements GraphStore {
     const skipped: string[] = [];
     for (const [i, command] of commands.entries()) {
       try {
-        await checkCommand(this, command);
-        this.apply(command);
+        this.apply(await checkCommand(this, command));
       } catch (error) {
         skipped.push(`record ${i + 1} (${command.op}): ${(error as Error).message}`);
       }
@@ -92,15 +93,27 @@ export class MemoryStore implements GraphStore {
     return { file: journal.file, replayed: commands.length - skipped.length, skipped, torn };
   }
 
-  write(command: WriteCommand): Promise<WriteResult> {
-    const run = async () => {
-      await checkCommand(this, command);
+  write(command: WriteCommand, options: WriteOptions = {}): Promise<WriteOutcome> {
+    const key = options.idempotencyKey;
+    const run = async (): Promise<WriteOutcome> => {
+      const prior = key === undefined ? undefined : this.idempotent.get(key);
+      if (prior) return { ...prior, replayed: true };
+      const resolved = await checkCommand(this, command);
       await this.journal?.append(command);
-      return this.apply(command);
+      const result = this.apply(resolved);
+      if (key !== undefined) this.idempotent.set(key, result);
+      return { ...result, replayed: false };
     };
     const result = this.writing.then(run, run);
     this.writing = result.catch(() => undefined);
     return result;
+  }
+
+  // Interim until the storage branch's undo log lands: checked and applied one by one, not all or nothing.
+  async writeBatch(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
+    const results: WriteResult[] = [];
+    for (const command of commands) results.push(await this.write(command));
+    return results;
   }
 
   /** Applies a checked command. Nothing here may fail: the command is already journaled. */
@@ -133,9 +146,10 @@ export class MemoryStore implements GraphStore {
       case 'retractRelation': {
         const relation = this.relations.get(command.id)!;
         const citationIds = (this.citations.get(relation.id) ?? []).map((c) => c.id);
+        const removed = { relations: [relation], citations: [...(this.citations.get(relation.id) ?? [])] };
         this.removeRelation(relation);
         for (const id of citationIds) this.removeCitation(id);
-        return touched({ relationIds: [relation.id], actorIds: [relation.from, relation.to], citationIds });
+        return touched({ relationIds: [relation.id], actorIds: [relation.from, relation.to], citationIds, removed });
       }
       case 'addCitation':
         this.putCitation(command.citation);
@@ -143,7 +157,11 @@ export class MemoryStore implements GraphStore {
       case 'retractCitation': {
         const citation = this.citationsById.get(command.id)!;
         this.removeCitation(command.id);
-        return touched({ citationIds: [command.id], relationIds: [citation.relationId] });
+        return touched({
+          citationIds: [command.id],
+          relationIds: [citation.relationId],
+          removed: { relations: [], citations: [citation] },
+        });
       }
       case 'mergeActors':
         return this.merge(command.survivorId, command.mergedId);

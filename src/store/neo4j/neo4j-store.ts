@@ -13,14 +13,15 @@ import type {
 } from '../../domain/types.js';
 import type { Logger } from '../../logger.js';
 import { compareIds, compareRelations } from '../../domain/order.js';
-import type { ActorSearch, GraphStore, Page, RelationQuery } from '../port.js';
+import type { ActorSearch, GraphStore, Page, RelationQuery, WriteOptions, WriteOutcome } from '../port.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store-errors.js';
 import { int, toActor, toPath, toRelation, toSource, type PathRow } from './mapping.js';
 import { Lookups, type Run } from './lookups.js';
 import { applyCommand } from './apply-command.js';
 import { checkCommand } from '../check-command.js';
 import type { WriteCommand, WriteResult } from '../../domain/commands.js';
-import { cypher, sinceRange, withHops, withMaxHops, type StatementName } from './statements.js';
+import { ClientError } from '../../domain/errors.js';
+import { cypher, sinceRange, withHops, withMaxHops, WRITE_LOCK, type StatementName } from './statements.js';
 import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
 
 export type Neo4jSettings = Config['neo4j'];
@@ -119,22 +120,48 @@ export class Neo4jStore implements GraphStore {
     return this.lookups.relationsOfActors(actorIds, filter);
   }
 
-  /** One write transaction: the command is checked and applied in it, so a refusal writes nothing. */
-  async write(command: WriteCommand): Promise<WriteResult> {
+  /**
+   * One write transaction: it takes the write lock first, then answers a key it has seen with the
+   * stored result, or checks the command, applies it and stores the result under its key, so a
+   * refusal writes nothing and a retried write never applies twice.
+   */
+  async write(command: WriteCommand, options: WriteOptions = {}): Promise<WriteOutcome> {
+    const key = options.idempotencyKey;
+    return this.inWriteTransaction(async (run, lookups) => {
+      if (key !== undefined) {
+        const [prior] = await run<{ result: string }>('idempotent-write-by-key', { key });
+        if (prior) return { ...(JSON.parse(prior.result) as WriteResult), replayed: true };
+      }
+      const result = await applyCommand(run, lookups, await checkCommand(lookups, command));
+      if (key !== undefined) await run('record-idempotent-write', { key, result: JSON.stringify(result) });
+      return { ...result, replayed: false };
+    });
+  }
+
+  async writeBatch(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
+    return this.inWriteTransaction(async (run, lookups) => {
+      const results: WriteResult[] = [];
+      for (const command of commands)
+        results.push(await applyCommand(run, lookups, await checkCommand(lookups, command)));
+      return results;
+    });
+  }
+
+  /** A managed write transaction that holds the write lock from its first statement. */
+  private async inWriteTransaction<T>(work: (run: Run, lookups: Lookups) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(
         async (tx) => {
-          const run: Run = async <T>(name: StatementName, params: Record<string, unknown>) =>
-            (await tx.run(cypher(name), params)).records.map((record) => record.toObject() as T);
-          const lookups = new Lookups(run);
-          await checkCommand(lookups, command);
-          return applyCommand(run, lookups, command);
+          const run: Run = async <R>(name: StatementName, params: Record<string, unknown>) =>
+            (await tx.run(cypher(name), params)).records.map((record) => record.toObject() as R);
+          await run('take-write-lock', { name: WRITE_LOCK });
+          return work(run, new Lookups(run));
         },
         { timeout: this.settings.txTimeoutMs },
       );
     } catch (error) {
-      throw translateError(error, this.settings.txTimeoutMs);
+      throw translateWriteError(error, this.settings.txTimeoutMs);
     } finally {
       await session.close();
     }
@@ -246,6 +273,16 @@ export function createDriver(settings: Pick<Neo4jSettings, 'uri' | 'user' | 'pas
     maxTransactionRetryTime: 5_000,
     disableLosslessIntegers: false,
   });
+}
+
+/**
+ * A write's errors: a uniqueness constraint's refusal is the client's duplicate id (the checks under
+ * the write lock catch duplicates first; the constraint is the backstop); the rest as for reads.
+ */
+function translateWriteError(error: unknown, txTimeoutMs: number): unknown {
+  if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed')
+    return new ClientError('An entity with that id already exists', 'DUPLICATE_ID', 'id');
+  return translateError(error, txTimeoutMs);
 }
 
 /** Outages and timeouts become store errors the API reports plainly; anything else stays masked. */

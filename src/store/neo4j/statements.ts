@@ -34,6 +34,15 @@ export const STATEMENT_NAMES = [
   'add-redirect',
   'repoint-claimants',
   'ping',
+  'take-write-lock',
+  'idempotent-write-by-key',
+  'record-idempotent-write',
+  'create-actor',
+  'update-actor',
+  'create-source',
+  'create-relations',
+  'close-relation',
+  'create-citations',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];
@@ -69,6 +78,9 @@ function loadStatements(): { queries: Record<StatementName, string>; schema: str
 }
 
 const loaded = loadStatements();
+
+/** The name of the one lock node every write transaction takes first (`take-write-lock`). */
+export const WRITE_LOCK = 'graph';
 
 /** The text of one statement. */
 export const cypher = (name: StatementName) => loaded.queries[name];

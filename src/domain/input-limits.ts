@@ -1,0 +1,39 @@
+import { searchTextOf } from './search.js';
+
+/**
+ * How large a written value may be: the one table both stores enforce (`checkCommand`), the write
+ * inputs validate against (API, imports, dataset files) and docs/writing.md lists. A write past a
+ * limit is refused with BAD_USER_INPUT naming the field, on either store.
+ *
+ * Why these numbers: ids, citation ids and idempotency keys are keys of Neo4j range indexes (a key
+ * holds at most 8,167 bytes), and an actor's name and aliases, folded, are one value of a text index;
+ * `SEARCH_TEXT_BYTES` keeps that value well under what Neo4j indexes (measured in
+ * tests/contract/input-limits.neo4j.test.ts). Text lengths count UTF-16 code units, as JavaScript
+ * and GraphQL do.
+ */
+export const INPUT_LIMITS = {
+  /** Actor, relation and source ids (kebab-case ASCII slugs). */
+  idLength: 100,
+  nameLength: 200,
+  aliasLength: 200,
+  aliasesPerActor: 50,
+  descriptionLength: 4_000,
+  summaryLength: 1_000,
+  citationsPerRelation: 50,
+  placesPerRelation: 50,
+  placeLength: 200,
+  /** Source titles, publishers and files; citation claimants and locators. */
+  textLength: 1_000,
+  /** An idempotency key: printable ASCII, no spaces. */
+  idempotencyKeyLength: 200,
+  /** An actor's name and aliases once folded for search, joined, in UTF-8 bytes. */
+  searchTextBytes: 32_000,
+} as const;
+
+/** Characters no written text may hold: NUL and the other C0/C1 controls, except tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** The UTF-8 size of an actor's folded names, which `INPUT_LIMITS.searchTextBytes` bounds. */
+export const searchTextBytes = (actor: { name: string; aliases: readonly string[] }) =>
+  new TextEncoder().encode(searchTextOf(actor)).length;
