@@ -30,9 +30,13 @@ export const INPUT_LIMITS = {
   searchTextBytes: 32_000,
 } as const;
 
-/** Characters no written text may hold: NUL and the other C0/C1 controls, except tab, line feed and carriage return. */
+/** What prose (a description, a summary) may not hold: NUL and the other controls but tab and line breaks. */
 // eslint-disable-next-line no-control-regex
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** What one-line text (an id, a name, an alias, a place, a title) may not hold: any control character. */
+// eslint-disable-next-line no-control-regex
+export const LINE_CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** The UTF-8 size of an actor's folded names, which `INPUT_LIMITS.searchTextBytes` bounds. */
 export const searchTextBytes = (actor: { name: string; aliases: readonly string[] }) =>

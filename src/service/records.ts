@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
-import { CONTROL_CHARACTERS, INPUT_LIMITS as L } from '../domain/input-limits.js';
+import { CONTROL_CHARACTERS, INPUT_LIMITS as L, LINE_CONTROL_CHARACTERS } from '../domain/input-limits.js';
 import { ACTOR_KINDS, DATE_PRECISIONS, RELATION_KINDS } from '../domain/types.js';
 
 /**
@@ -24,11 +24,7 @@ const line = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    // eslint-disable-next-line no-control-regex
-    .refine(
-      (s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s),
-      'must not contain control characters (NUL, tabs, line breaks)',
-    );
+    .refine((s) => !LINE_CONTROL_CHARACTERS.test(s), 'must not contain control characters (NUL, tabs, line breaks)');
 
 /** Prose: line breaks and tabs allowed, other control characters not. */
 const prose = (max: number) =>
