@@ -10,6 +10,7 @@ export type WriteCommand =
   | { op: 'updateActor'; id: string; patch: ActorPatch }
   | { op: 'recordRelation'; relation: Relation; citations: Citation[] }
   | { op: 'closeRelation'; id: string; until: IsoDate }
+  | { op: 'updateRelation'; id: string; patch: RelationPatch }
   | { op: 'retractRelation'; id: string }
   | { op: 'addCitation'; citation: Citation }
   | { op: 'retractCitation'; id: string }
@@ -26,6 +27,9 @@ export interface ActorPatch {
   addAliases?: string[];
   description?: string | null;
 }
+
+/** A relation's fields that may change in place (its kind and ends make it another relation). */
+export type RelationPatch = Partial<Pick<Relation, 'since' | 'until' | 'precision' | 'summary' | 'places'>>;
 
 /**
  * What a write touched, for the API's answer and the `graphChanged` subscription. The first actor

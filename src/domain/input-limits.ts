@@ -20,10 +20,12 @@ export const INPUT_LIMITS = {
   descriptionLength: 4_000,
   summaryLength: 1_000,
   citationsPerRelation: 50,
-  placesPerRelation: 50,
+  placesPerRelation: 200,
   placeLength: 200,
-  /** Source titles, publishers and files; citation claimants and locators. */
+  /** Source titles, publishers and files; citation claimants. */
   textLength: 1_000,
+  /** Where in a source: a page, or an export's record ids (an ACLED relation lists its events). */
+  locatorLength: 10_000,
   /** An idempotency key: printable ASCII, no spaces. */
   idempotencyKeyLength: 200,
   /** An actor's name and aliases once folded for search, joined, in UTF-8 bytes. */

@@ -62,7 +62,7 @@ export const citationRecord = z.strictObject({
   source: slug,
   claimant: line(L.textLength).nullable().default(null),
   claimantActor: slug.nullable().default(null),
-  locator: line(L.textLength).nullable().default(null),
+  locator: line(L.locatorLength).nullable().default(null),
 });
 
 export const relationRecord = z

@@ -92,6 +92,14 @@ export async function checkCommand(view: WriteView, command: WriteCommand): Prom
         throw badInput('until', `until (${command.until}) is before the relation's since (${relation.since})`);
       return command;
     }
+    case 'updateRelation': {
+      const relation = await requireOne((ids) => view.relationsByIds(ids), command.id, 'id', 'relation');
+      const next = { ...relation, ...command.patch };
+      checkRelation(next);
+      if (next.until !== null && next.until < next.since)
+        throw badInput('until', `until (${next.until}) would be before since (${next.since})`);
+      return command;
+    }
     case 'retractRelation': {
       await requireOne((ids) => view.relationsByIds(ids), command.id, 'id', 'relation');
       return command;
@@ -146,7 +154,7 @@ async function checkCitation(view: WriteView, citation: Citation, field: string)
   if (citation.id !== citationId(citation.relationId, citation.sourceId))
     throw new Error(`citation id ${citation.id} is not derived from its relation and source`);
   checkText(citation.claimant, `${field}.claimant`, L.textLength);
-  checkText(citation.locator, `${field}.locator`, L.textLength);
+  checkText(citation.locator, `${field}.locator`, L.locatorLength);
   if (!(await view.sourcesByIds([citation.sourceId]))[0])
     throw notFound(`${field}.source`, 'source', [citation.sourceId]);
   if (!citation.claimantActorId) return citation;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { expect, type TestAPI } from 'vitest';
-import { describeReport, readBatch } from '../../scripts/import.js';
+import { readBatch } from '../../src/import/read-batch.js';
+import { describeReport } from '../../src/import/report.js';
 import { ROOT } from '../../src/config.js';
 import type { Dataset } from '../../src/dataset/dataset.js';
 import { loadDatasetFile } from '../../src/dataset/load-dataset.js';

@@ -143,6 +143,12 @@ export class MemoryStore implements GraphStore {
         this.putRelation({ ...relation, until: command.until });
         return touched({ relationIds: [relation.id], actorIds: [relation.from, relation.to] });
       }
+      case 'updateRelation': {
+        const relation = this.relations.get(command.id)!;
+        this.removeRelation(relation);
+        this.putRelation({ ...relation, ...command.patch });
+        return touched({ relationIds: [relation.id], actorIds: [relation.from, relation.to] });
+      }
       case 'retractRelation': {
         const relation = this.relations.get(command.id)!;
         const citationIds = (this.citations.get(relation.id) ?? []).map((c) => c.id);

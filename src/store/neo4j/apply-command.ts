@@ -63,6 +63,12 @@ export async function applyCommand(run: Run, lookups: Lookups, command: WriteCom
       await expectCount(run, 'close-relation', { id, from, to, until: command.until }, 1);
       return touched({ relationIds: [command.id], actorIds: [from, to] });
     }
+    case 'updateRelation': {
+      const [relation] = await lookups.relationsByIds([command.id]);
+      const next = { ...relation!, ...command.patch };
+      await expectCount(run, 'update-relation', next, 1);
+      return touched({ relationIds: [command.id], actorIds: [next.from, next.to] });
+    }
     case 'retractRelation': {
       const [relation] = await lookups.relationsByIds([command.id]);
       const [citations] = await lookups.citationsOfRelations([command.id]);

@@ -42,6 +42,7 @@ export const STATEMENT_NAMES = [
   'create-source',
   'create-relations',
   'close-relation',
+  'update-relation',
   'create-citations',
 ] as const;
 
