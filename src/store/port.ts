@@ -19,6 +19,15 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
+export interface WriteOptions {
+  /** A client-chosen key: a second write with the same key returns the first result, writing nothing. */
+  idempotencyKey?: string;
+}
+/** What `write` answers: what it touched, and whether it is the stored answer of an earlier write with the same key. */
+export interface WriteOutcome extends WriteResult {
+  replayed: boolean;
+}
+
 export interface ActorSearch {
   /** Already folded with `foldForSearch`; null or empty matches every actor. */
   foldedSearch: string | null;
@@ -35,15 +44,6 @@ export interface RelationQuery {
   /** Return relations after this position in `(since, id)` order (exclusive). */
   after: { since: string; id: string } | null;
   limit: number;
-}
-
-export interface WriteOptions {
-  /** A client-chosen key: a second write with the same key returns the first result, writing nothing. */
-  idempotencyKey?: string;
-}
-/** What `write` answers: what it touched, and whether it is the stored answer of an earlier write with the same key. */
-export interface WriteOutcome extends WriteResult {
-  replayed: boolean;
 }
 
 /**
@@ -103,7 +103,7 @@ export interface GraphStore {
 
   /**
    * Applies one change atomically: checked first (`checkCommand`), then all of it or nothing.
-   * The embedded store journals it before it answers when it has a data folder.
+   * The embedded store makes it durable before it answers when it has a data folder.
    */
   write(command: WriteCommand, options?: WriteOptions): Promise<WriteOutcome>;
   /** All or nothing: the commands are checked and applied in order, in one transaction (Neo4j) or under

@@ -58,10 +58,15 @@ export class MemoryStore implements GraphStore {
   /** Per actor, relations by the years they were active, for walks through a window. */
   private readonly activeIndex = new ActiveIndex((actorId) => this.actors.get(actorId)?.relations ?? []);
   private journal: Journal | null = null;
-  /** Answers of writes that carried an idempotency key, by key. */
-  private readonly idempotent = new Map<string, WriteResult>();
   /** Writes run one at a time, in journal order. */
   private writing: Promise<unknown> = Promise.resolve();
+  /**
+   * While a write runs, how to take back each change the primitives made, newest last: a refused
+   * command, batch or persist is undone step by step, leaving memory exactly as it was.
+   */
+  private undoLog: (() => void)[] | null = null;
+  /** The first answer of each write that carried an idempotency key. */
+  private readonly answered = new Map<string, WriteResult>();
 
   static fromDataset(dataset: Dataset): MemoryStore {
     const store = new MemoryStore();
@@ -95,33 +100,54 @@ export class MemoryStore implements GraphStore {
 
   write(command: WriteCommand, options: WriteOptions = {}): Promise<WriteOutcome> {
     const key = options.idempotencyKey;
-    const run = async (): Promise<WriteOutcome> => {
-      const prior = key === undefined ? undefined : this.idempotent.get(key);
-      if (prior) return { ...prior, replayed: true };
-      const resolved = await checkCommand(this, command);
-      await this.journal?.append(command);
-      const result = this.apply(resolved);
-      if (key !== undefined) this.idempotent.set(key, result);
+    return this.exclusive(async () => {
+      const earlier = key === undefined ? undefined : this.answered.get(key);
+      if (earlier) return { ...earlier, replayed: true };
+      const [result] = await this.commit([command]);
+      if (key !== undefined) this.answered.set(key, result);
       return { ...result, replayed: false };
-    };
-    const result = this.writing.then(run, run);
+    });
+  }
+
+  writeBatch(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
+    return this.exclusive(() => this.commit(commands));
+  }
+
+  /** Runs `work` once every earlier write has finished, whatever its outcome. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.writing.then(work, work);
     this.writing = result.catch(() => undefined);
     return result;
   }
 
-  // Interim until the storage branch's undo log lands: checked and applied one by one, not all or nothing.
-  async writeBatch(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
-    const results: WriteResult[] = [];
-    for (const command of commands) results.push(await this.write(command));
-    return results;
+  /**
+   * Checks and applies the commands in order (each check sees the ones before it), then makes them
+   * durable. Any failure, a refusal, a fault halfway through `apply` or a failed persist, undoes
+   * every change before the error goes back.
+   */
+  private async commit(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
+    const undo: (() => void)[] = [];
+    this.undoLog = undo;
+    try {
+      const results: WriteResult[] = [];
+      for (const command of commands) results.push(this.apply(await checkCommand(this, command)));
+      for (const command of commands) await this.journal?.append(command);
+      return results;
+    } catch (error) {
+      for (let i = undo.length - 1; i >= 0; i--) undo[i]();
+      this.activeIndex.clear();
+      throw error;
+    } finally {
+      this.undoLog = null;
+    }
   }
 
-  /** Applies a checked command. Nothing here may fail: the command is already journaled. */
+  /** Applies a checked command through the primitives below, which log how to undo each change. */
   private apply(command: WriteCommand): WriteResult {
     this.activeIndex.clear();
     switch (command.op) {
       case 'addSource':
-        this.sources.set(command.source.id, command.source);
+        this.putSource(command.source);
         return touched({ sourceIds: [command.source.id] });
       case 'createActor':
         this.putActor(command.actor, true);
@@ -199,34 +225,78 @@ export class MemoryStore implements GraphStore {
       citationIds.push(citation.id);
     }
     this.putActor(mergedActor(survivor.actor, merged.actor), true);
-    this.actors.delete(mergedId);
-    this.actorOrder.splice(this.actorOrder.indexOf(mergedId), 1);
-    for (const [from, to] of this.redirects) if (to === mergedId) this.redirects.set(from, survivorId);
-    this.redirects.set(mergedId, survivorId);
+    this.removeActor(mergedId);
+    for (const [from, to] of this.redirects) if (to === mergedId) this.setRedirect(from, survivorId);
+    this.setRedirect(mergedId, survivorId);
     return touched({ actorIds: [survivorId, mergedId], relationIds, citationIds });
+  }
+
+  // The primitives: every change to memory goes through one of these, and each logs its exact inverse
+  // (positions included) while a write runs. Undone newest first, each finds memory as it left it.
+
+  private logUndo(step: () => void): void {
+    this.undoLog?.push(step);
+  }
+
+  private putSource(source: Source): void {
+    const before = this.sources.get(source.id);
+    this.sources.set(source.id, source);
+    this.logUndo(() => restore(this.sources, source.id, before));
+  }
+
+  private setRedirect(fromId: string, toId: string): void {
+    const before = this.redirects.get(fromId);
+    this.redirects.set(fromId, toId);
+    this.logUndo(() => restore(this.redirects, fromId, before));
   }
 
   private putActor(actor: Actor, keepOrder: boolean): void {
     const folded = [actor.name, ...actor.aliases].map(foldForSearch);
     const existing = this.actors.get(actor.id);
     if (existing) {
+      const before = { actor: existing.actor, folded: existing.folded };
       existing.actor = actor;
       existing.folded = folded;
+      this.logUndo(() => Object.assign(existing, before));
       return;
     }
     this.actors.set(actor.id, { actor, folded, relations: [] });
     if (keepOrder) insertSorted(this.actorOrder, actor.id, compareIds);
     else this.actorOrder.push(actor.id);
+    this.logUndo(() => {
+      this.actors.delete(actor.id);
+      this.actorOrder.splice(this.actorOrder.lastIndexOf(actor.id), 1);
+    });
+  }
+
+  private removeActor(id: string): void {
+    const entry = this.actors.get(id)!;
+    const at = this.actorOrder.indexOf(id);
+    this.actors.delete(id);
+    this.actorOrder.splice(at, 1);
+    this.logUndo(() => {
+      this.actors.set(id, entry);
+      this.actorOrder.splice(at, 0, id);
+    });
   }
 
   private putRelation(relation: Relation): void {
+    const before = this.relations.get(relation.id);
     this.relations.set(relation.id, relation);
-    insertSorted(this.timeline, relation, compareRelations);
     let ofKind = this.byKind.get(relation.kind);
+    const newKind = !ofKind;
     if (!ofKind) this.byKind.set(relation.kind, (ofKind = []));
-    insertSorted(ofKind, relation, compareRelations);
-    for (const end of [relation.from, relation.to])
-      insertSorted(this.actors.get(end)!.relations, relation, compareRelations);
+    const lists = [
+      this.timeline,
+      ofKind,
+      ...[relation.from, relation.to].map((end) => this.actors.get(end)!.relations),
+    ];
+    for (const list of lists) insertSorted(list, relation, compareRelations);
+    this.logUndo(() => {
+      for (const list of lists) list.splice(list.lastIndexOf(relation), 1);
+      if (newKind) this.byKind.delete(relation.kind);
+      restore(this.relations, relation.id, before);
+    });
   }
 
   private removeRelation(relation: Relation): void {
@@ -237,18 +307,33 @@ export class MemoryStore implements GraphStore {
       this.actors.get(relation.from)!.relations,
       this.actors.get(relation.to)!.relations,
     ];
-    for (const list of lists)
-      list.splice(
-        list.findIndex((r) => r.id === relation.id),
-        1,
-      );
+    const removed: [Relation[], number, Relation][] = [];
+    for (const list of lists) {
+      const at = list.findIndex((r) => r.id === relation.id);
+      removed.push([list, at, list[at]]);
+      list.splice(at, 1);
+    }
+    this.logUndo(() => {
+      for (let i = removed.length - 1; i >= 0; i--) {
+        const [list, at, item] = removed[i];
+        list.splice(at, 0, item);
+      }
+      this.relations.set(relation.id, relation);
+    });
   }
 
   private putCitation(citation: Citation): void {
-    const list = this.citations.get(citation.relationId) ?? [];
+    const existing = this.citations.get(citation.relationId);
+    const list = existing ?? [];
     insertSorted(list, citation, (a, b) => compareIds(a.id, b.id));
     this.citations.set(citation.relationId, list);
+    const before = this.citationsById.get(citation.id);
     this.citationsById.set(citation.id, citation);
+    this.logUndo(() => {
+      restore(this.citationsById, citation.id, before);
+      list.splice(list.lastIndexOf(citation), 1);
+      if (!existing) this.citations.delete(citation.relationId);
+    });
   }
 
   private removeCitation(id: string): void {
@@ -256,11 +341,15 @@ export class MemoryStore implements GraphStore {
     if (!citation) return;
     this.citationsById.delete(id);
     const list = this.citations.get(citation.relationId)!;
-    list.splice(
-      list.findIndex((c) => c.id === id),
-      1,
-    );
+    const at = list.findIndex((c) => c.id === id);
+    const item = list[at];
+    list.splice(at, 1);
     if (list.length === 0) this.citations.delete(citation.relationId);
+    this.logUndo(() => {
+      this.citations.set(citation.relationId, list);
+      list.splice(at, 0, item);
+      this.citationsById.set(id, citation);
+    });
   }
 
   async actorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
@@ -372,6 +461,12 @@ export class MemoryStore implements GraphStore {
     if (kinds && kinds.length === 1) return this.byKind.get(kinds[0]) ?? [];
     return this.timeline;
   }
+}
+
+/** Puts back the value a map held for `key` before a change, or removes the key if it held none. */
+function restore<K, V>(map: Map<K, V>, key: K, before: V | undefined): void {
+  if (before === undefined) map.delete(key);
+  else map.set(key, before);
 }
 
 /** Index of the first element greater than `id` in a sorted list. */
