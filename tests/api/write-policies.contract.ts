@@ -199,6 +199,51 @@ export function writePolicyContract(it: TestAPI, open: OpenStore, raw: ReadRaw):
     await expectSound(store);
   });
 
+  it('says a timed-out write may still be applied, and applies its retry with the same key once (finding 7)', async () => {
+    const store = await open(conflictDataset());
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let applied: Promise<unknown> = Promise.resolve();
+    // The first write reaches the store only after its request has been answered.
+    const slow = new Proxy(store, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        if (property !== 'write') return value.bind(target);
+        return (...args: unknown[]) => {
+          const written = gate.then(() => value.apply(target, args));
+          applied = written.catch(() => undefined);
+          return written;
+        };
+      },
+    });
+    const input = {
+      kind: 'SUPPORTS',
+      from: 'ir',
+      to: 'rebels',
+      since: '2018-03-01',
+      summary: 'Timed out.',
+      citations: [{ source: 'wire-2017-12-10' }],
+    };
+    const timedOut = await apiClient(
+      slow,
+      { apiTokens: [TOKEN], requestTimeoutMs: 200 },
+      TOKEN,
+    )(RECORD, {
+      input,
+      key: 'slow-1',
+    });
+    expectError(timedOut, 'REQUEST_TIMEOUT', undefined, /may still be applied\. Retry with the same idempotencyKey/);
+    release();
+    await applied;
+    const query = apiClient(store, { apiTokens: [TOKEN] }, TOKEN);
+    const timeline = '{ timeline(a: "ir", b: "rebels") { id } }';
+    expect(ok(await query(timeline))).toEqual({ timeline: [{ id: 'ir-supports-rebels-2018-03-01' }] });
+    const retried = ok(await query<{ recordRelation: { id: string } }>(RECORD, { input, key: 'slow-1' }));
+    expect(retried.recordRelation.id).toBe('ir-supports-rebels-2018-03-01');
+    expect(ok(await query(timeline))).toEqual({ timeline: [{ id: 'ir-supports-rebels-2018-03-01' }] });
+  });
+
   it('adds aliases in the store, keeping those another write added (finding 3)', async () => {
     const { query } = await setup();
     const add = (a: string) =>
