@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { citationOf } from '../domain/citations.js';
-import { uniqueAliases, type WriteCommand, type WriteResult } from '../domain/commands.js';
+import type { WriteCommand, WriteResult } from '../domain/commands.js';
 import { badInput, ClientError, notFound } from '../domain/errors.js';
 import { INPUT_LIMITS } from '../domain/input-limits.js';
 import type { Actor, Citation, Relation, Source } from '../domain/types.js';
@@ -140,8 +140,7 @@ export class WriteService {
       { ...input, aliases: input.aliases ?? [], description: input.description ?? null },
       'input',
     );
-    const actor = { ...record, aliases: uniqueAliases(record.aliases, record.name) };
-    const written = await this.run({ op: 'createActor', actor }, options, inInput);
+    const written = await this.run({ op: 'createActor', actor: record }, options, inInput);
     return this.answer(written, (r) => this.actor(r.actorIds[0]), 'actor');
   }
 

@@ -1,5 +1,5 @@
 import { citationId } from '../domain/citations.js';
-import { patchActor, mergedActor, type WriteCommand } from '../domain/commands.js';
+import { mergedActor, patchActor, uniqueAliases, type WriteCommand } from '../domain/commands.js';
 import { badInput, ClientError, notFound } from '../domain/errors.js';
 import { INPUT_LIMITS as L, searchTextBytes } from '../domain/input-limits.js';
 import type { Actor, Citation, Relation, Source } from '../domain/types.js';
@@ -47,9 +47,10 @@ export async function checkCommand(view: WriteView, command: WriteCommand): Prom
       return command;
     }
     case 'createActor': {
-      checkActor(command.actor, '');
-      if ((await view.actorsByIds([command.actor.id]))[0]) throw duplicate('id', 'actor', command.actor.id);
-      return command;
+      const actor = { ...command.actor, aliases: uniqueAliases(command.actor.aliases, command.actor.name) };
+      checkActor(actor, '');
+      if ((await view.actorsByIds([actor.id]))[0]) throw duplicate('id', 'actor', actor.id);
+      return { op: 'createActor', actor };
     }
     case 'updateActor': {
       const actor = await requireOne((ids) => view.actorsByIds(ids), command.id, 'id', 'actor');
