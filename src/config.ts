@@ -46,7 +46,7 @@ export interface Config {
   apiTokens: string[];
   /** `token`: reads need a token too. */
   reads: 'open' | 'token';
-  /** Where the embedded store journals its writes; null: writes are not kept. */
+  /** The embedded store's data folder (its SQLite database); null: writes are not kept. */
   dataDir: string | null;
   /** GraphiQL at /graphql; on in development, off in production unless GRAPHIQL=on. */
   graphiql: boolean;

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
 import { ClientError } from '../domain/errors.js';
-import { StoreTimeoutError, StoreUnavailableError } from '../store/store-errors.js';
+import { StorageUnwritableError, StoreTimeoutError, StoreUnavailableError } from '../store/store-errors.js';
 
 /** Auth failures keep their HTTP meaning; other client errors answer 200 with `errors`. */
 const HTTP_STATUS: Partial<Record<ClientError['code'], { http: { status: number } }>> = {
@@ -31,6 +31,10 @@ export const maskError: MaskError = (error, message, isDev) => {
         ...HTTP_STATUS[original.code],
       },
     });
+  }
+  if (original instanceof StorageUnwritableError) {
+    // Said as it is: the client should know the write was not kept, and that retrying later is safe.
+    return new GraphQLError(original.message, { extensions: { code: 'STORAGE_FULL', http: { status: 503 } } });
   }
   if (original instanceof StoreUnavailableError) {
     return new GraphQLError('The graph store is unavailable right now; try again shortly.', {

@@ -13,3 +13,20 @@ export class StoreTimeoutError extends Error {
     this.name = 'StoreTimeoutError';
   }
 }
+
+/**
+ * The embedded store could not make a write durable: its data folder is full or cannot be
+ * written. The write was undone and not acknowledged; what was acknowledged before is intact,
+ * and writes work again once the folder can be written.
+ */
+export class StorageUnwritableError extends StoreUnavailableError {
+  constructor(
+    readonly dir: string,
+    readonly reason: Error,
+  ) {
+    super(
+      `The data folder is full or cannot be written (${(reason as { code?: string }).code ?? reason.message}): the write was not kept. Writes resume once space is freed.`,
+    );
+    this.name = 'StorageUnwritableError';
+  }
+}

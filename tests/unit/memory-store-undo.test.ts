@@ -22,7 +22,6 @@ const FIELDS = [
   'citationsById',
   'sources',
   'redirects',
-  'answered',
 ] as const;
 
 /** A deep copy of the store's memory, to compare before and after a failed write. */

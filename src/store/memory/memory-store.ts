@@ -22,7 +22,7 @@ import {
   type WriteResult,
 } from '../../domain/commands.js';
 import { checkCommand } from '../check-command.js';
-import { Journal } from './journal.js';
+import { MemoryWriteLog, type StateChanges, type StoredGraph, type WriteLog } from './persistence/write-log.js';
 import type { ActorSearch, GraphStore, Page, RelationQuery, WriteOptions, WriteOutcome } from '../port.js';
 import { insertSorted } from './sorted.js';
 import { ActiveIndex } from './active-index.js';
@@ -57,60 +57,62 @@ export class MemoryStore implements GraphStore {
   private readonly redirects = new Map<string, string>();
   /** Per actor, relations by the years they were active, for walks through a window. */
   private readonly activeIndex = new ActiveIndex((actorId) => this.actors.get(actorId)?.relations ?? []);
-  private journal: Journal | null = null;
-  /** Writes run one at a time, in journal order. */
+  /** Where writes are made durable (the data folder), and idempotency keys kept. */
+  private log: WriteLog = new MemoryWriteLog();
+  /** Writes run one at a time, in the order they are committed. */
   private writing: Promise<unknown> = Promise.resolve();
   /**
    * While a write runs, how to take back each change the primitives made, newest last: a refused
    * command, batch or persist is undone step by step, leaving memory exactly as it was.
    */
   private undoLog: (() => void)[] | null = null;
-  /** The first answer of each write that carried an idempotency key. */
-  private readonly answered = new Map<string, WriteResult>();
+  /** While a write runs, the ids of the records it changed, for the durable commit. */
+  private changed: { [K in keyof StateChanges]: Set<string> } | null = null;
 
   static fromDataset(dataset: Dataset): MemoryStore {
+    return MemoryStore.fromGraph({ ...dataset, redirects: [] });
+  }
+
+  /** A store holding a graph as a data folder keeps it (a dataset and the ids merged away). */
+  static fromGraph(graph: StoredGraph): MemoryStore {
     const store = new MemoryStore();
-    for (const source of dataset.sources) store.sources.set(source.id, source);
-    for (const actor of dataset.actors) store.putActor(actor, false);
+    for (const source of graph.sources) store.sources.set(source.id, source);
+    for (const actor of graph.actors) store.putActor(actor, false);
     store.actorOrder.sort(compareIds);
-    for (const relation of [...dataset.relations].sort(compareRelations)) store.putRelation(relation);
-    for (const citation of dataset.citations) store.putCitation(citation);
+    for (const relation of [...graph.relations].sort(compareRelations)) store.putRelation(relation);
+    for (const citation of graph.citations) store.putCitation(citation);
+    for (const [from, to] of graph.redirects) store.redirects.set(from, to);
     return store;
   }
 
-  /**
-   * Keeps writes in `dir`: replays the journal found there, then journals every write before it
-   * is acknowledged. Returns what replay saw, for the start-up log.
-   */
-  async attachJournal(
-    dir: string,
-  ): Promise<{ file: string; replayed: number; skipped: string[]; torn: string | null }> {
-    const { journal, commands, torn } = await Journal.open(dir);
-    const skipped: string[] = [];
-    for (const [i, command] of commands.entries()) {
-      try {
-        this.apply(await checkCommand(this, command));
-      } catch (error) {
-        skipped.push(`record ${i + 1} (${command.op}): ${(error as Error).message}`);
-      }
-    }
-    this.journal = journal;
-    return { file: journal.file, replayed: commands.length - skipped.length, skipped, torn };
+  /** Everything the store holds, as a data folder keeps it. */
+  graph(): StoredGraph {
+    return {
+      sources: [...this.sources.values()],
+      actors: [...this.actors.values()].map((entry) => entry.actor),
+      relations: [...this.relations.values()],
+      citations: [...this.citationsById.values()],
+      redirects: [...this.redirects],
+    };
+  }
+
+  /** Makes every later write durable in `log` before it is acknowledged (and keeps keys there). */
+  attach(log: WriteLog): void {
+    this.log = log;
   }
 
   write(command: WriteCommand, options: WriteOptions = {}): Promise<WriteOutcome> {
-    const key = options.idempotencyKey;
+    const key = options.idempotencyKey ?? null;
     return this.exclusive(async () => {
-      const earlier = key === undefined ? undefined : this.answered.get(key);
+      const earlier = key === null ? null : this.log.answerOf(key);
       if (earlier) return { ...earlier, replayed: true };
-      const [result] = await this.commit([command]);
-      if (key !== undefined) this.answered.set(key, result);
+      const [result] = await this.commit([command], key);
       return { ...result, replayed: false };
     });
   }
 
   writeBatch(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
-    return this.exclusive(() => this.commit(commands));
+    return this.exclusive(() => this.commit(commands, null));
   }
 
   /** Runs `work` once every earlier write has finished, whatever its outcome. */
@@ -122,16 +124,28 @@ export class MemoryStore implements GraphStore {
 
   /**
    * Checks and applies the commands in order (each check sees the ones before it), then makes them
-   * durable. Any failure, a refusal, a fault halfway through `apply` or a failed persist, undoes
-   * every change before the error goes back.
+   * durable in one commit, in the same synchronous step as the last change. Any failure, a refusal,
+   * a fault halfway through `apply` or a failed commit, undoes every change before the error goes back.
    */
-  private async commit(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
+  private async commit(commands: readonly WriteCommand[], key: string | null): Promise<WriteResult[]> {
+    if (commands.length === 0) return [];
     const undo: (() => void)[] = [];
     this.undoLog = undo;
+    this.changed = {
+      actors: new Set(),
+      relations: new Set(),
+      citations: new Set(),
+      sources: new Set(),
+      redirects: new Set(),
+    };
     try {
       const results: WriteResult[] = [];
       for (const command of commands) results.push(this.apply(await checkCommand(this, command)));
-      for (const command of commands) await this.journal?.append(command);
+      this.log.commit(
+        commands.map((command, i) => ({ command, result: results[i] })),
+        key,
+        this.changes(this.changed),
+      );
       return results;
     } catch (error) {
       for (let i = undo.length - 1; i >= 0; i--) undo[i]();
@@ -139,7 +153,21 @@ export class MemoryStore implements GraphStore {
       throw error;
     } finally {
       this.undoLog = null;
+      this.changed = null;
     }
+  }
+
+  /** The records a write changed, as they are now; null where one was removed. */
+  private changes(ids: { [K in keyof StateChanges]: Set<string> }): StateChanges {
+    const now = <T>(ofIds: Set<string>, get: (id: string) => T | undefined) =>
+      new Map([...ofIds].map((id) => [id, get(id) ?? null]));
+    return {
+      actors: now(ids.actors, (id) => this.actors.get(id)?.actor),
+      relations: now(ids.relations, (id) => this.relations.get(id)),
+      citations: now(ids.citations, (id) => this.citationsById.get(id)),
+      sources: now(ids.sources, (id) => this.sources.get(id)),
+      redirects: now(ids.redirects, (id) => this.redirects.get(id)),
+    };
   }
 
   /** Applies a checked command through the primitives below, which log how to undo each change. */
@@ -238,21 +266,28 @@ export class MemoryStore implements GraphStore {
     this.undoLog?.push(step);
   }
 
+  private markChanged(kind: keyof StateChanges, id: string): void {
+    this.changed?.[kind].add(id);
+  }
+
   private putSource(source: Source): void {
     const before = this.sources.get(source.id);
     this.sources.set(source.id, source);
+    this.markChanged('sources', source.id);
     this.logUndo(() => restore(this.sources, source.id, before));
   }
 
   private setRedirect(fromId: string, toId: string): void {
     const before = this.redirects.get(fromId);
     this.redirects.set(fromId, toId);
+    this.markChanged('redirects', fromId);
     this.logUndo(() => restore(this.redirects, fromId, before));
   }
 
   private putActor(actor: Actor, keepOrder: boolean): void {
     const folded = [actor.name, ...actor.aliases].map(foldForSearch);
     const existing = this.actors.get(actor.id);
+    this.markChanged('actors', actor.id);
     if (existing) {
       const before = { actor: existing.actor, folded: existing.folded };
       existing.actor = actor;
@@ -272,6 +307,7 @@ export class MemoryStore implements GraphStore {
   private removeActor(id: string): void {
     const entry = this.actors.get(id)!;
     const at = this.actorOrder.indexOf(id);
+    this.markChanged('actors', id);
     this.actors.delete(id);
     this.actorOrder.splice(at, 1);
     this.logUndo(() => {
@@ -283,6 +319,7 @@ export class MemoryStore implements GraphStore {
   private putRelation(relation: Relation): void {
     const before = this.relations.get(relation.id);
     this.relations.set(relation.id, relation);
+    this.markChanged('relations', relation.id);
     let ofKind = this.byKind.get(relation.kind);
     const newKind = !ofKind;
     if (!ofKind) this.byKind.set(relation.kind, (ofKind = []));
@@ -301,6 +338,7 @@ export class MemoryStore implements GraphStore {
 
   private removeRelation(relation: Relation): void {
     this.relations.delete(relation.id);
+    this.markChanged('relations', relation.id);
     const lists = [
       this.timeline,
       this.byKind.get(relation.kind)!,
@@ -329,6 +367,7 @@ export class MemoryStore implements GraphStore {
     this.citations.set(citation.relationId, list);
     const before = this.citationsById.get(citation.id);
     this.citationsById.set(citation.id, citation);
+    this.markChanged('citations', citation.id);
     this.logUndo(() => {
       restore(this.citationsById, citation.id, before);
       list.splice(list.lastIndexOf(citation), 1);
@@ -340,6 +379,7 @@ export class MemoryStore implements GraphStore {
     const citation = this.citationsById.get(id);
     if (!citation) return;
     this.citationsById.delete(id);
+    this.markChanged('citations', id);
     const list = this.citations.get(citation.relationId)!;
     const at = list.findIndex((c) => c.id === id);
     const item = list[at];
@@ -451,8 +491,7 @@ export class MemoryStore implements GraphStore {
 
   async close(): Promise<void> {
     await this.writing;
-    await this.journal?.close();
-    this.journal = null;
+    this.log.close();
   }
 
   /** The smallest sorted list that holds every relation a query can match. */
