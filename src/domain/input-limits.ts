@@ -1,9 +1,10 @@
 import { searchTextOf } from './search.js';
 
 /**
- * How large a written value may be: the one table both stores enforce (`checkCommand`), the write
- * inputs validate against (API, imports, dataset files) and docs/writing.md lists. A write past a
- * limit is refused with BAD_USER_INPUT naming the field, on either store.
+ * How large a written value may be: the one table the write inputs validate against (mutations,
+ * imports, dataset files: src/service/records.ts) and docs/writing.md lists; both stores check again
+ * what keeps their indexes safe and what only they can count (`checkCommand`). A write past a limit
+ * is refused with BAD_USER_INPUT naming the field, on either store.
  *
  * Why these numbers: ids, citation ids and idempotency keys are keys of Neo4j range indexes (a key
  * holds at most 8,167 bytes), and an actor's name and aliases, folded, are one value of a text index;

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Written } from '../service/write-service.js';
 import type { WriteService } from '../service/write-service.js';
-import { StoreTimeoutError, StoreUnavailableError } from '../store/store-errors.js';
+import { StorageUnwritableError, StoreTimeoutError, StoreUnavailableError } from '../store/store-errors.js';
 import { requireWriter } from './auth.js';
 import { createLoaders, type GraphContext } from './context.js';
 
@@ -48,7 +48,8 @@ export async function runWrite<T>(
  */
 function outcomeUnknown(error: unknown): unknown {
   const retry = 'It may still have been applied: retry with the same idempotencyKey, which applies it at most once.';
-  if (error instanceof StoreUnavailableError)
+  // A data folder that cannot be written undoes the write: its own error says it was not kept.
+  if (error instanceof StoreUnavailableError && !(error instanceof StorageUnwritableError))
     return new GraphQLError(`The graph store became unavailable during the write. ${retry}`, {
       extensions: { code: 'STORE_UNAVAILABLE', http: { status: 503 } },
     });
