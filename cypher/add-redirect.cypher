@@ -1,4 +1,6 @@
-// Keeps a merged actor's id resolving to the survivor. Parameters: $mergedId, $survivorId.
+// Keeps a merged actor's id resolving to the survivor. CREATE, not MERGE: a merged id redirects to
+// exactly one actor, and its uniqueness constraint refuses a second redirect. Parameters:
+// $mergedId, $survivorId.
 MATCH (s:Actor {id: $survivorId})
-MERGE (m:MergedActor {id: $mergedId})
-MERGE (m)-[:MERGED_INTO]->(s)
+CREATE (:MergedActor {id: $mergedId})-[:MERGED_INTO]->(s)
+RETURN count(s) AS created

@@ -8,6 +8,7 @@ import { createContext } from './graphql/context.js';
 import { createGraphEvents } from './graphql/events.js';
 import { maskError } from './graphql/errors.js';
 import { EXAMPLE_QUERY } from './graphql/example-query.js';
+import { noticesPlugin } from './graphql/notices.js';
 import { requestDeadline } from './http/deadline.js';
 import { explorerPlugin } from './http/explorer.js';
 import { bodyLimit, queryLimits } from './http/limits.js';
@@ -49,6 +50,7 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger) {
       queryLimits(production),
       ...((config.introspection ?? !production) ? [] : [useDisableIntrospection()]),
       requestDeadline(config.requestTimeoutMs ?? 15_000),
+      noticesPlugin(),
       useReadinessCheck({
         endpoint: '/ready',
         // A plain 503 with no detail: the reason goes to the log, not to the caller.

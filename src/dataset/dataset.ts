@@ -8,25 +8,5 @@ export interface Dataset {
   citations: Citation[];
 }
 
-/** Citation ids are derived, so they stay stable as long as the relation and source ids do. */
-export const citationId = (relationId: string, sourceId: string) => `${relationId}@${sourceId}`;
-
-/** A citation of `source` by a relation, with who makes the claim. */
-export const citationOf = (
-  relationId: string,
-  source: Source,
-  claimant: string | null,
-  claimantActorId: string | null,
-  locator: string | null = null,
-): Citation => ({
-  id: citationId(relationId, source.id),
-  relationId,
-  sourceId: source.id,
-  title: source.title,
-  publisher: source.publisher,
-  published: source.published,
-  publishedApproximate: source.publishedApproximate,
-  claimant,
-  claimantActorId,
-  locator,
-});
+/** Citations are built by the domain's one rule; re-exported for the dataset's callers. */
+export { citationId, citationOf } from '../domain/citations.js';

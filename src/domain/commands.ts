@@ -10,24 +10,39 @@ export type WriteCommand =
   | { op: 'updateActor'; id: string; patch: ActorPatch }
   | { op: 'recordRelation'; relation: Relation; citations: Citation[] }
   | { op: 'closeRelation'; id: string; until: IsoDate }
+  | { op: 'updateRelation'; id: string; patch: RelationPatch }
   | { op: 'retractRelation'; id: string }
   | { op: 'addCitation'; citation: Citation }
   | { op: 'retractCitation'; id: string }
   | { op: 'mergeActors'; survivorId: string; mergedId: string };
 
+/**
+ * Fields to change. `aliases` replaces the list; `addAliases` adds to the list the store holds when
+ * the command is applied, so two writers adding aliases at once both keep theirs.
+ */
 export interface ActorPatch {
   name?: string;
   kind?: Actor['kind'];
   aliases?: string[];
+  addAliases?: string[];
   description?: string | null;
 }
 
-/** What a write touched, for the API's answer and the `graphChanged` subscription. */
+/** A relation's fields that may change in place (its kind and ends make it another relation). */
+export type RelationPatch = Partial<Pick<Relation, 'since' | 'until' | 'precision' | 'summary' | 'places'>>;
+
+/**
+ * What a write touched, for the API's answer and the `graphChanged` subscription. The first actor
+ * id is the actor written (for a merge the survivor, then the merged actor; for a relation its two
+ * ends, as written), the first relation, citation or source id likewise.
+ */
 export interface WriteResult {
   actorIds: string[];
   relationIds: string[];
   citationIds: string[];
   sourceIds: string[];
+  /** What a retraction removed, as it was just before: the answer of `retractRelation` and `retractCitation`. */
+  removed?: { relations: Relation[]; citations: Citation[] };
 }
 
 export const touched = (parts: Partial<WriteResult>): WriteResult => ({
@@ -40,8 +55,9 @@ export const touched = (parts: Partial<WriteResult>): WriteResult => ({
 
 /** The actor after a patch; aliases deduplicated, the name never listed as its own alias. */
 export function patchActor(actor: Actor, patch: ActorPatch): Actor {
-  const next = { ...actor, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Actor;
-  return { ...next, aliases: uniqueAliases(next.aliases, next.name) };
+  const { addAliases = [], ...fields } = patch;
+  const next = { ...actor, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as Actor;
+  return { ...next, aliases: uniqueAliases([...next.aliases, ...addAliases], next.name) };
 }
 
 export function uniqueAliases(aliases: readonly string[], name: string): string[] {

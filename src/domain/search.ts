@@ -16,3 +16,10 @@ export function foldForSearch(text: string): string {
 export function matchesSearch(foldedQuery: string, names: readonly string[]): boolean {
   return names.some((name) => foldForSearch(name).includes(foldedQuery));
 }
+
+/**
+ * An actor's name and aliases, folded and joined by `|` (which folded text never contains, so no
+ * match spans two names): what Neo4j's text index holds for search, and what its size limit counts.
+ */
+export const searchTextOf = (actor: { name: string; aliases: readonly string[] }) =>
+  [actor.name, ...actor.aliases].map(foldForSearch).join('|');

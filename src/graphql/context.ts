@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Actor, Citation, Relation, RelationFilter } from '../domain/types.js';
+import type { Notice } from '../service/notices.js';
+import { WriteService } from '../service/write-service.js';
 import type { GraphStore } from '../store/port.js';
 import type { Access } from './auth.js';
 import { createGraphEvents, type GraphEvents } from './events.js';
@@ -14,7 +16,11 @@ export interface Loaders {
 
 export interface GraphContext {
   store: GraphStore;
+  /** Every mutation writes through it. */
+  service: WriteService;
   loaders: Loaders;
+  /** What the request's writes were told (merged ids used); returned in `extensions.notices`. */
+  notices: Notice[];
   access: Access;
   writesEnabled: boolean;
   events: GraphEvents;
@@ -31,7 +37,7 @@ export function createContext(
   store: GraphStore,
   info: RequestInfo = { access: 'none', writesEnabled: false, events: createGraphEvents() },
 ): GraphContext {
-  return { store, ...info, loaders: createLoaders(store) };
+  return { store, service: new WriteService(store), ...info, loaders: createLoaders(store), notices: [] };
 }
 
 /** Fresh loaders; after a write the request's context gets new ones, so nothing stale is served. */

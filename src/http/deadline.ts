@@ -1,20 +1,25 @@
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**
  * Every execution answers by the deadline. A store query still running past it is bounded by the
- * store's own timeout (NEO4J_TX_TIMEOUT_MS); the client is not kept waiting for it.
+ * store's own timeout (NEO4J_TX_TIMEOUT_MS); the client is not kept waiting for it. A write still
+ * running may yet be applied, and the answer says so.
  */
 export function requestDeadline(timeoutMs: number): Plugin {
   return {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (args) => {
+        const writing = getOperationAST(args.document, args.operationName)?.operation === 'mutation';
+        const message = writing
+          ? `The request took longer than ${timeoutMs} ms and its answer was given up; its writes may still be applied. Retry with the same idempotencyKey, which applies a write at most once.`
+          : `The request took longer than ${timeoutMs} ms and was stopped.`;
         let timer: NodeJS.Timeout | undefined;
         const deadline = new Promise<never>((_, reject) => {
           timer = setTimeout(
             () =>
               reject(
-                new GraphQLError(`The request took longer than ${timeoutMs} ms and was stopped.`, {
+                new GraphQLError(message, {
                   extensions: { code: 'REQUEST_TIMEOUT', http: { status: 503 } },
                 }),
               ),

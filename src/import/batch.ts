@@ -14,8 +14,17 @@ export interface ImportBatch {
   relations: { relation: Relation; citations: Citation[] }[];
   /** Rows that are wrong: reported, skipped, or fatal with --strict. */
   problems: RowProblem[];
+  /** Input that could not be read at all (a missing file, bad JSON or CSV, missing columns): nothing is imported. */
+  unreadable: RowProblem[];
   /** Rows that are fine but carry nothing to import (an ACLED protest), with why. */
   ignored: RowProblem[];
 }
 
-export const emptyBatch = (): ImportBatch => ({ sources: [], actors: [], relations: [], problems: [], ignored: [] });
+export const emptyBatch = (): ImportBatch => ({
+  sources: [],
+  actors: [],
+  relations: [],
+  problems: [],
+  unreadable: [],
+  ignored: [],
+});

@@ -8,18 +8,23 @@ export interface CsvRow {
   values: Record<string, string>;
 }
 
-/** Reads a CSV file with a header row; each row keeps its line number for error reports. */
+/**
+ * Reads a CSV file with a header row; each row keeps its line number for error reports. A file
+ * that cannot be read, is not CSV or lacks a required column is `unreadable`, with why.
+ */
 export async function readCsv(
   file: string,
   required: readonly string[],
-): Promise<{ rows: CsvRow[]; problems: RowProblem[] }> {
+): Promise<{ rows: CsvRow[]; unreadable: RowProblem[] }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     return {
       rows: [],
-      problems: [{ where: file, message: `cannot read it: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }],
+      unreadable: [
+        { where: file, message: `cannot read it: ${(error as NodeJS.ErrnoException).code ?? String(error)}` },
+      ],
     };
   }
   let records: { record: Record<string, string>; info: { lines: number } }[];
@@ -33,18 +38,18 @@ export async function readCsv(
       relax_column_count: false,
     });
   } catch (error) {
-    return { rows: [], problems: [{ where: file, message: `not valid CSV: ${(error as Error).message}` }] };
+    return { rows: [], unreadable: [{ where: file, message: `not valid CSV: ${(error as Error).message}` }] };
   }
   const header = records[0] ? Object.keys(records[0].record) : [];
   const missing = required.filter((column) => records.length > 0 && !header.includes(column));
   if (missing.length)
     return {
       rows: [],
-      problems: [
+      unreadable: [
         { where: `${file} line 1`, message: `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` },
       ],
     };
-  return { rows: records.map(({ record, info }) => ({ line: info.lines, values: record })), problems: [] };
+  return { rows: records.map(({ record, info }) => ({ line: info.lines, values: record })), unreadable: [] };
 }
 
 /** A list cell: values separated by `;`. */

@@ -1,11 +1,12 @@
 import { basename, extname } from 'node:path';
-import { citationOf } from '../dataset/dataset.js';
+import { citationOf } from '../domain/citations.js';
 import { isIsoDate } from '../domain/dates.js';
 import { isMutual } from '../domain/relation-kinds.js';
 import { foldForSearch } from '../domain/search.js';
-import type { Actor, RelationKind, Source } from '../domain/types.js';
+import type { Actor, Relation, RelationKind, Source } from '../domain/types.js';
+import { relationRecord } from '../service/records.js';
 import { emptyBatch, type ImportBatch } from './batch.js';
-import { listCell, readCsv } from './csv.js';
+import { listCell, readCsv, validRow } from './csv.js';
 
 export const ACLED_COLUMNS = [
   'event_id_cnty',
@@ -89,8 +90,8 @@ interface Aggregate {
 /** An ACLED export: rows become dated relations spanning their events, citing the export. */
 export async function readAcledImport(file: string, match: (name: string) => string | null): Promise<ImportBatch> {
   const batch = emptyBatch();
-  const { rows, problems } = await readCsv(file, ACLED_COLUMNS);
-  batch.problems.push(...problems);
+  const { rows, unreadable } = await readCsv(file, ACLED_COLUMNS);
+  batch.unreadable.push(...unreadable);
   const groups = new Map<string, Aggregate>();
   for (const { line, values } of rows) {
     const where = `line ${line} (event ${values.event_id_cnty || '?'})`;
@@ -109,6 +110,14 @@ export async function readAcledImport(file: string, match: (name: string) => str
     }
     if (!values.event_id_cnty) {
       batch.problems.push({ where, message: 'column "event_id_cnty" is empty' });
+      continue;
+    }
+    const fatalities = acledCount(values.fatalities);
+    if (fatalities === null) {
+      batch.problems.push({
+        where,
+        message: `column "fatalities": ${JSON.stringify(values.fatalities)} is not a count (a whole number from 0)`,
+      });
       continue;
     }
     if (!values.actor2) {
@@ -149,7 +158,7 @@ export async function readAcledImport(file: string, match: (name: string) => str
         group.until = date > group.until ? date : group.until;
         if (!group.events.includes(values.event_id_cnty)) {
           group.events.push(values.event_id_cnty);
-          group.fatalities += Number(values.fatalities) || 0;
+          group.fatalities += fatalities;
         }
         for (const place of [values.location, values.admin1]) if (place) group.places.add(place);
         for (const reporter of listCell(values.source)) group.reporters.add(reporter);
@@ -176,36 +185,53 @@ export async function readAcledImport(file: string, match: (name: string) => str
     const id = `acled-${g.from}-${g.kind === 'FIGHTS' ? 'fights' : 'negotiates'}-${g.to}`;
     const verb = g.kind === 'FIGHTS' ? 'Clashed or struck' : 'Reached an agreement';
     const events = g.events.length === 1 ? 'one ACLED event' : `${g.events.length} ACLED events`;
-    batch.relations.push({
-      relation: {
-        id,
-        kind: g.kind,
-        from: g.from,
-        to: g.to,
-        since: g.since,
-        until: g.until,
-        precision: 'DAY',
-        summary: `${verb} in ${events} from ${g.since} to ${g.until}${g.kind === 'FIGHTS' ? `, with ${g.fatalities} reported fatalities` : ''}.`,
-        places: [...g.places].sort(),
-      },
-      citations: [
-        citationOf(
-          id,
-          source,
-          g.reporters.size ? [...g.reporters].sort().join('; ') : null,
-          null,
-          `ACLED events ${[...g.events].sort().join(', ')}`,
-        ),
-      ],
-    });
+    const relation: Relation = {
+      id,
+      kind: g.kind,
+      from: g.from,
+      to: g.to,
+      since: g.since,
+      until: g.until,
+      precision: 'DAY',
+      summary: `${verb} in ${events} from ${g.since} to ${g.until}${g.kind === 'FIGHTS' ? `, with ${g.fatalities} reported fatalities` : ''}.`,
+      places: [...g.places].sort(),
+    };
+    const citation = citationOf(
+      id,
+      source,
+      g.reporters.size ? [...g.reporters].sort().join('; ') : null,
+      null,
+      `ACLED events ${[...g.events].sort().join(', ')}`,
+    );
+    // What the rows add up to meets the same rules and limits as any relation (place names, sizes).
+    const record = {
+      ...relation,
+      citations: [{ source: source.id, claimant: citation.claimant, locator: citation.locator }],
+    };
+    if (!Number.isSafeInteger(g.fatalities))
+      batch.problems.push({
+        where: `relation ${id}`,
+        message: 'the fatalities add up to more than can be counted exactly',
+      });
+    else if (validRow(relationRecord, record, `relation ${id}`, batch.problems))
+      batch.relations.push({ relation, citations: [citation] });
   }
   return batch;
+}
+
+/** ACLED's `fatalities`: empty is 0; otherwise a whole number from 0 that JavaScript holds exactly, or null. */
+export function acledCount(cell: string | undefined): number | null {
+  const text = (cell ?? '').trim();
+  if (text === '') return 0;
+  if (!/^\d+$/.test(text)) return null;
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : null;
 }
 
 /** A mapping file: `acled_actor,actor_id` rows. */
 export async function readActorMapping(
   file: string,
-): Promise<{ mapping: Map<string, string>; problems: ImportBatch['problems'] }> {
-  const { rows, problems } = await readCsv(file, ['acled_actor', 'actor_id']);
-  return { mapping: new Map(rows.map((r) => [r.values.acled_actor, r.values.actor_id])), problems };
+): Promise<{ mapping: Map<string, string>; unreadable: ImportBatch['unreadable'] }> {
+  const { rows, unreadable } = await readCsv(file, ['acled_actor', 'actor_id']);
+  return { mapping: new Map(rows.map((r) => [r.values.acled_actor, r.values.actor_id])), unreadable };
 }

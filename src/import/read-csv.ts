@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { citationOf } from '../dataset/dataset.js';
-import { actorRecord, relationRecord, slug, sourceRecord } from '../dataset/schema.js';
+import { citationOf } from '../domain/citations.js';
+import { actorRecord, relationRecord, slug, sourceRecord } from '../service/records.js';
 import type { Citation, Source } from '../domain/types.js';
 import type { ImportBatch } from './batch.js';
 import { emptyBatch } from './batch.js';
@@ -28,9 +28,9 @@ export async function readCsvImport(
   const file = (name: string) => join(dir, name);
 
   const sources = await readCsv(file('sources.csv'), ['id', 'title', 'published']).then((r) =>
-    r.problems[0]?.message.startsWith('cannot read it: ENOENT') ? { rows: [], problems: [] } : r,
+    r.unreadable[0]?.message.startsWith('cannot read it: ENOENT') ? { rows: [], unreadable: [] } : r,
   );
-  batch.problems.push(...sources.problems);
+  batch.unreadable.push(...sources.unreadable);
   for (const { line, values } of sources.rows) {
     const source = validRow(
       sourceRecord,
@@ -49,7 +49,7 @@ export async function readCsvImport(
   }
 
   const actors = await readCsv(file('actors.csv'), ['id', 'name', 'kind']);
-  batch.problems.push(...actors.problems);
+  batch.unreadable.push(...actors.unreadable);
   for (const { line, values } of actors.rows) {
     const actor = validRow(
       actorRecord,
@@ -67,7 +67,7 @@ export async function readCsvImport(
   }
 
   const citations = await readCsv(file('citations.csv'), ['relation', 'source']);
-  batch.problems.push(...citations.problems);
+  batch.unreadable.push(...citations.unreadable);
   const cited = new Map<string, { line: number; row: z.infer<typeof citationRow> }[]>();
   for (const { line, values } of citations.rows) {
     const row = validRow(
@@ -93,7 +93,7 @@ export async function readCsvImport(
   ]);
 
   const relations = await readCsv(file('relations.csv'), ['id', 'kind', 'from', 'to', 'since', 'precision', 'summary']);
-  batch.problems.push(...relations.problems);
+  batch.unreadable.push(...relations.unreadable);
   for (const { line, values } of relations.rows) {
     const where = `relations.csv line ${line}`;
     const rows = cited.get(values.id) ?? [];

@@ -9,7 +9,7 @@ export async function readJsonImport(file: string): Promise<ImportBatch> {
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    batch.problems.push({ where: file, message: `cannot read it as JSON: ${(error as Error).message}` });
+    batch.unreadable.push({ where: file, message: `cannot read it as JSON: ${(error as Error).message}` });
     return batch;
   }
   try {
@@ -22,7 +22,8 @@ export async function readJsonImport(file: string): Promise<ImportBatch> {
     }));
   } catch (error) {
     if (!(error instanceof DatasetError)) throw error;
-    batch.problems.push(...error.problems.map((p) => ({ where: file, message: p })));
+    // The file is validated as a whole, as the server loads it: one fault refuses all of it.
+    batch.unreadable.push(...error.problems.map((p) => ({ where: file, message: p })));
   }
   return batch;
 }

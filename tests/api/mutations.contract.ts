@@ -237,7 +237,7 @@ export function mutationContract(it: TestAPI, open: OpenStore): void {
     expectError(
       await query('mutation { addCitation(relation: "nothing", citation: { source: "monitor-2018-02-09" }) { id } }'),
       'NOT_FOUND',
-      'relationId',
+      'relation',
     );
     const retracted = await query('mutation { retractCitation(id: "ru-supports-gov@wire-2017-12-10") { id } }');
     expect(retracted.data).toEqual({ retractCitation: { id: 'ru-supports-gov@wire-2017-12-10' } });

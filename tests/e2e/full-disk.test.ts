@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process.js';
+import { INPUT_LIMITS } from '../../src/domain/input-limits.js';
 
 const TOKEN = 'full-disk-token';
 /** Small enough to fill in a moment, large enough for the seeded database and its WAL. */
@@ -27,7 +28,7 @@ async function gql(server: ServerProcess, query: string, token?: string): Promis
 const createActor = (server: ServerProcess, id: string) =>
   gql(
     server,
-    `mutation { createActor(input: { id: "${id}", name: "Full ${id}", kind: MILITIA, description: "${'d'.repeat(20_000)}" }) { id } }`,
+    `mutation { createActor(input: { id: "${id}", name: "Full ${id}", kind: MILITIA, description: "${'d'.repeat(INPUT_LIMITS.descriptionLength)}" }) { id } }`,
     TOKEN,
   );
 

@@ -5,6 +5,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string } }[];
+  extensions?: { notices?: { code: string; field: string; message: string; given: string; used: string }[] };
 }
 
 /** A client for the app with no socket: requests go through `yoga.fetch`. */

@@ -1,9 +1,5 @@
-import { z } from 'zod';
-import { actorRecord } from '../../dataset/schema.js';
-import { uniqueAliases } from '../../domain/commands.js';
-import { badInput, notFound } from '../../domain/errors.js';
-import type { Actor } from '../../domain/types.js';
-import { runWrite, validInput } from '../write.js';
+import { badInput } from '../../domain/errors.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../write.js';
 import { foldForSearch } from '../../domain/search.js';
 import { decodeCursor } from '../args.js';
 import { dateWindow } from '../../domain/dates.js';
@@ -120,7 +116,11 @@ const UpdateActorInput = builder.inputType('UpdateActorInput', {
     name: t.string({ required: false, description: 'A new name.' }),
     kind: t.field({ type: ActorKindEnum, required: false, description: 'A new kind.' }),
     aliases: t.stringList({ required: false, description: 'Replaces every alias.' }),
-    addAliases: t.stringList({ required: false, description: 'Adds aliases to those the actor has.' }),
+    addAliases: t.stringList({
+      required: false,
+      description:
+        'Adds aliases to those the actor has when the write is applied (after `aliases`, when both are given).',
+    }),
     description: t.string({ required: false, description: 'A new description.' }),
   }),
 });
@@ -128,38 +128,29 @@ const UpdateActorInput = builder.inputType('UpdateActorInput', {
 builder.mutationField('createActor', (t) =>
   t.field({
     type: ActorRef,
-    description: 'Adds an actor. Errors: DUPLICATE_ID (`input.id`), BAD_USER_INPUT naming the field.',
-    args: { input: t.arg({ type: CreateActorInput, required: true }) },
-    resolve: async (_, { input }, context) => {
-      const record = validInput(
-        actorRecord,
-        { ...input, aliases: input.aliases ?? [], description: input.description ?? null },
-        'input',
-      );
-      const actor = { ...record, aliases: uniqueAliases(record.aliases, record.name) };
-      await runWrite(context, { op: 'createActor', actor }, 'input');
-      return actor;
+    description:
+      'Adds an actor. Errors: DUPLICATE_ID (`input.id`, also an id that was merged into another actor), BAD_USER_INPUT naming the field (limits: docs/writing.md).',
+    args: {
+      input: t.arg({ type: CreateActorInput, required: true }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
+    resolve: (_, { input, idempotencyKey }, context) =>
+      runWrite(context, (service) => service.createActor(input, { idempotencyKey })),
   }),
 );
 
 builder.mutationField('updateActor', (t) =>
   t.field({
     type: ActorRef,
-    description: "Changes an actor's name, kind, aliases or description. Errors: NOT_FOUND (`id`), BAD_USER_INPUT.",
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateActorInput, required: true }) },
-    resolve: async (_, { id, input }, context) => {
-      const [actor] = await context.store.actorsByIds([id]);
-      if (!actor) throw notFound('id', 'actor', [id]);
-      const patch = validInput(actorPatch, input, 'input');
-      const aliases = [...(patch.aliases ?? actor.aliases), ...(patch.addAliases ?? [])];
-      await runWrite(context, {
-        op: 'updateActor',
-        id: actor.id,
-        patch: { name: patch.name, kind: patch.kind, description: patch.description, aliases },
-      });
-      return context.loaders.actor.load(actor.id) as Promise<Actor>;
+    description:
+      "Changes an actor's name, kind, aliases or description; `addAliases` is applied by the store, so concurrent additions all stay. An id merged into another actor updates that actor (a notice in `extensions.notices` says so). Errors: NOT_FOUND (`id`), BAD_USER_INPUT naming the field.",
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: UpdateActorInput, required: true }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
+    resolve: (_, { id, input, idempotencyKey }, context) =>
+      runWrite(context, (service) => service.updateActor(id, input, { idempotencyKey })),
   }),
 );
 
@@ -167,25 +158,15 @@ builder.mutationField('mergeActors', (t) =>
   t.field({
     type: ActorRef,
     description:
-      "Merges two actors that turn out to be one: the merged actor's relations move to the survivor (a relation between the two is dropped), its name and aliases become the survivor's aliases, and its id keeps resolving to the survivor. Returns the survivor.",
-    args: { survivor: t.arg.id({ required: true }), merged: t.arg.id({ required: true }) },
-    resolve: async (_, args, context) => {
-      await runWrite(context, { op: 'mergeActors', survivorId: args.survivor, mergedId: args.merged });
-      return context.loaders.actor.load(args.survivor) as Promise<Actor>;
+      "Merges two actors that turn out to be one: the merged actor's relations move to the survivor (a relation between the two is dropped), its name and aliases become the survivor's aliases, and its id (and every id merged into it before) resolves to the survivor. An id that was itself merged away stands for the actor it resolves to (a notice says so). Returns the survivor. Errors: NOT_FOUND (`survivor`, `merged`), BAD_USER_INPUT (`merged`: the two are already one actor).",
+    args: {
+      survivor: t.arg.id({ required: true }),
+      merged: t.arg.id({ required: true }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
+    resolve: (_, args, context) =>
+      runWrite(context, (service) =>
+        service.mergeActors(args.survivor, args.merged, { idempotencyKey: args.idempotencyKey }),
+      ),
   }),
 );
-
-const actorPatch = z.strictObject({
-  name: actorRecord.shape.name.nullish().transform((v) => v ?? undefined),
-  kind: actorRecord.shape.kind.nullish().transform((v) => v ?? undefined),
-  aliases: z
-    .array(z.string().trim().min(1))
-    .nullish()
-    .transform((v) => v ?? undefined),
-  addAliases: z
-    .array(z.string().trim().min(1))
-    .nullish()
-    .transform((v) => v ?? undefined),
-  description: z.string().trim().min(1).nullish(),
-});

@@ -1,7 +1,5 @@
-import { citationOf } from '../../dataset/dataset.js';
-import { notFound } from '../../domain/errors.js';
 import { builder } from '../builder.js';
-import { runWrite } from '../write.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../write.js';
 import { CitationInput } from './relation.js';
 import { ActorRef, CitationRef } from './refs.js';
 
@@ -39,20 +37,16 @@ builder.mutationField('addCitation', (t) =>
   t.field({
     type: CitationRef,
     description:
-      'Adds a source to a relation. Errors: NOT_FOUND (`relation`, `citation.source`, `citation.claimantActor`), DUPLICATE_ID when the relation already cites that source.',
-    args: { relation: t.arg.id({ required: true }), citation: t.arg({ type: CitationInput, required: true }) },
-    resolve: async (_, args, context) => {
-      const [source] = await context.store.sourcesByIds([args.citation.source]);
-      if (!source) throw notFound('citation.source', 'source', [args.citation.source]);
-      const citation = citationOf(
-        args.relation,
-        source,
-        args.citation.claimant ?? null,
-        args.citation.claimantActor ?? null,
-      );
-      await runWrite(context, { op: 'addCitation', citation });
-      return citation;
+      'Adds a source to a relation; a relation cites each source once. Errors: NOT_FOUND (`relation`, `citation.source`, `citation.claimantActor`), DUPLICATE_ID (`citation.source`) when the relation already cites that source, BAD_USER_INPUT when it already has the most citations a relation may have.',
+    args: {
+      relation: t.arg.id({ required: true }),
+      citation: t.arg({ type: CitationInput, required: true }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
+    resolve: (_, args, context) =>
+      runWrite(context, (service) =>
+        service.addCitation(args.relation, args.citation, { idempotencyKey: args.idempotencyKey }),
+      ),
   }),
 );
 
@@ -61,11 +55,11 @@ builder.mutationField('retractCitation', (t) =>
     type: CitationRef,
     description:
       'Removes one citation; returns it as it was. A relation keeps at least one: retracting the last is refused (retract the relation instead). Errors: NOT_FOUND, BAD_USER_INPUT (`id`).',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_, { id }, context) => {
-      const [citation] = await context.store.citationsByIds([id]);
-      await runWrite(context, { op: 'retractCitation', id });
-      return citation!;
+    args: {
+      id: t.arg.id({ required: true }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
+    resolve: (_, { id, idempotencyKey }, context) =>
+      runWrite(context, (service) => service.retractCitation(id, { idempotencyKey })),
   }),
 );

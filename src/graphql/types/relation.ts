@@ -6,11 +6,7 @@ import type { GraphContext } from '../context.js';
 import { connectionOf, toConnection } from './connection.js';
 import { DateWindowInput } from './date.js';
 import { DatePrecisionEnum, RelationKindEnum } from './enums.js';
-import { relationRecord } from '../../dataset/schema.js';
-import { citationOf } from '../../dataset/dataset.js';
-import { badInput, notFound } from '../../domain/errors.js';
-import type { Relation } from '../../domain/types.js';
-import { runWrite, validInput } from '../write.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../write.js';
 import { ActorRef, CitationRef, RelationRef } from './refs.js';
 
 async function loadActor(context: GraphContext, id: string) {
@@ -171,45 +167,13 @@ builder.mutationField('recordRelation', (t) =>
   t.field({
     type: RelationRef,
     description:
-      'Records a relation with its citations. Errors name the field: NOT_FOUND (`input.from`, `input.to`, `input.citations.N.source`), BAD_USER_INPUT (`input.until` before `input.since`, no citation, a malformed id), DUPLICATE_ID (`input.id`). An unknown kind is refused by the schema.',
-    args: { input: t.arg({ type: RecordRelationInput, required: true }) },
-    resolve: async (_, { input }, context) => {
-      const record = validInput(
-        relationRecord,
-        {
-          ...input,
-          id: input.id ?? 'pending',
-          until: input.until ?? null,
-          precision: input.precision ?? 'DAY',
-          places: input.places ?? [],
-          citations: input.citations.map((c) => ({
-            source: c.source,
-            claimant: c.claimant ?? null,
-            claimantActor: c.claimantActor ?? null,
-          })),
-        },
-        'input',
-      );
-      const [from, to] = await context.store.actorsByIds([record.from, record.to]);
-      if (!from) throw notFound('input.from', 'actor', [record.from]);
-      if (!to) throw notFound('input.to', 'actor', [record.to]);
-      const id =
-        input.id ??
-        (await freeRelationId(
-          context,
-          `${from.id}-${record.kind.toLowerCase().replace('_', '-')}-${to.id}-${record.since}`,
-        ));
-      const sources = await context.store.sourcesByIds(record.citations.map((c) => c.source));
-      const { citations: cited, ...fields } = record;
-      const relation = { ...fields, id, from: from.id, to: to.id };
-      const citations = cited.map((c, i) => {
-        const source = sources[i];
-        if (!source) throw notFound(`input.citations.${i}.source`, 'source', [c.source]);
-        return citationOf(relation.id, source, c.claimant, c.claimantActor);
-      });
-      await runWrite(context, { op: 'recordRelation', relation, citations }, 'input');
-      return relation;
+      'Records a relation with its citations (one per source). An actor id that was merged into another actor stands for that actor: the relation is recorded on it and `extensions.notices` says so. Errors name the field: NOT_FOUND (`input.from`, `input.to`, `input.citations.N.source`), BAD_USER_INPUT (`input.until` before `input.since`, no citation, a source cited twice, a malformed id, a value past a limit), DUPLICATE_ID (`input.id`). An unknown kind is refused by the schema.',
+    args: {
+      input: t.arg({ type: RecordRelationInput, required: true }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
+    resolve: (_, { input, idempotencyKey }, context) =>
+      runWrite(context, (service) => service.recordRelation(input, { idempotencyKey })),
   }),
 );
 
@@ -218,11 +182,13 @@ builder.mutationField('closeRelation', (t) =>
     type: RelationRef,
     description:
       "Sets the last day a relation held. Errors: NOT_FOUND (`id`), BAD_USER_INPUT (`until` before the relation's since).",
-    args: { id: t.arg.id({ required: true }), until: t.arg({ type: 'Date', required: true }) },
-    resolve: async (_, { id, until }, context) => {
-      await runWrite(context, { op: 'closeRelation', id, until });
-      return context.loaders.relation.load(id) as Promise<Relation>;
+    args: {
+      id: t.arg.id({ required: true }),
+      until: t.arg({ type: 'Date', required: true }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
+    resolve: (_, { id, until, idempotencyKey }, context) =>
+      runWrite(context, (service) => service.closeRelation(id, until, { idempotencyKey })),
   }),
 );
 
@@ -231,20 +197,11 @@ builder.mutationField('retractRelation', (t) =>
     type: RelationRef,
     description:
       'Removes a relation and its citations; returns the relation as it was (its `citations` are already gone). Errors: NOT_FOUND (`id`).',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_, { id }, context) => {
-      const [relation] = await context.store.relationsByIds([id]);
-      await runWrite(context, { op: 'retractRelation', id });
-      return relation!;
+    args: {
+      id: t.arg.id({ required: true }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
+    resolve: (_, { id, idempotencyKey }, context) =>
+      runWrite(context, (service) => service.retractRelation(id, { idempotencyKey })),
   }),
 );
-
-/** The first of `base`, `base-2`, `base-3`, ... that no relation uses. */
-async function freeRelationId(context: GraphContext, base: string): Promise<string> {
-  const candidates = [base, ...Array.from({ length: 20 }, (_, i) => `${base}-${i + 2}`)];
-  const taken = await context.store.relationsByIds(candidates);
-  const free = candidates.find((_, i) => !taken[i]);
-  if (!free) throw badInput('input.id', `too many relations are named ${base}; give an id`);
-  return free;
-}

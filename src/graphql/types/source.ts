@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { sourceRecord } from '../../dataset/schema.js';
 import type { Source } from '../../domain/types.js';
 import { builder } from '../builder.js';
-import { runWrite, validInput } from '../write.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../write.js';
 
 export const SourceRef = builder.objectRef<Source>('Source').implement({
   description: 'An article or report that relations cite.',
@@ -45,16 +43,12 @@ const AddSourceInput = builder.inputType('AddSourceInput', {
 builder.mutationField('addSource', (t) =>
   t.field({
     type: SourceRef,
-    description: 'Adds a source. Errors: DUPLICATE_ID (field `input.id`), BAD_USER_INPUT.',
-    args: { input: t.arg({ type: AddSourceInput, required: true }) },
-    resolve: async (_, { input }, context) => {
-      const source = validInput(
-        sourceRecord.extend({ file: z.string().min(1) }),
-        { ...input, publisher: input.publisher ?? null, file: input.file ?? input.id },
-        'input',
-      );
-      await runWrite(context, { op: 'addSource', source }, 'input');
-      return source;
+    description: 'Adds a source. Errors: DUPLICATE_ID (field `input.id`), BAD_USER_INPUT naming the field.',
+    args: {
+      input: t.arg({ type: AddSourceInput, required: true }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
+    resolve: (_, { input, idempotencyKey }, context) =>
+      runWrite(context, (service) => service.addSource(input, { idempotencyKey })),
   }),
 );

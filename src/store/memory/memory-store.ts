@@ -141,10 +141,7 @@ export class MemoryStore implements GraphStore {
     };
     try {
       const results: WriteResult[] = [];
-      for (const command of commands) {
-        await checkCommand(this, command);
-        results.push(this.apply(command));
-      }
+      for (const command of commands) results.push(this.apply(await checkCommand(this, command)));
       this.log.commit(
         commands.map((command, i) => ({ command, result: results[i] })),
         key,
@@ -201,12 +198,19 @@ export class MemoryStore implements GraphStore {
         this.putRelation({ ...relation, until: command.until });
         return touched({ relationIds: [relation.id], actorIds: [relation.from, relation.to] });
       }
+      case 'updateRelation': {
+        const relation = this.relations.get(command.id)!;
+        this.removeRelation(relation);
+        this.putRelation({ ...relation, ...command.patch });
+        return touched({ relationIds: [relation.id], actorIds: [relation.from, relation.to] });
+      }
       case 'retractRelation': {
         const relation = this.relations.get(command.id)!;
         const citationIds = (this.citations.get(relation.id) ?? []).map((c) => c.id);
+        const removed = { relations: [relation], citations: [...(this.citations.get(relation.id) ?? [])] };
         this.removeRelation(relation);
         for (const id of citationIds) this.removeCitation(id);
-        return touched({ relationIds: [relation.id], actorIds: [relation.from, relation.to], citationIds });
+        return touched({ relationIds: [relation.id], actorIds: [relation.from, relation.to], citationIds, removed });
       }
       case 'addCitation':
         this.putCitation(command.citation);
@@ -214,7 +218,11 @@ export class MemoryStore implements GraphStore {
       case 'retractCitation': {
         const citation = this.citationsById.get(command.id)!;
         this.removeCitation(command.id);
-        return touched({ citationIds: [command.id], relationIds: [citation.relationId] });
+        return touched({
+          citationIds: [command.id],
+          relationIds: [citation.relationId],
+          removed: { relations: [], citations: [citation] },
+        });
       }
       case 'mergeActors':
         return this.merge(command.survivorId, command.mergedId);

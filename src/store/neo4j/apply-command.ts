@@ -10,31 +10,49 @@ import { ALL_TIME } from '../../domain/dates.js';
 import { otherEnd } from '../../domain/relation-kinds.js';
 import type { Relation } from '../../domain/types.js';
 import type { Lookups, Run } from './lookups.js';
-import { actorParams, citationParams } from './mapping.js';
+import { actorParams, citationParams, toNumber } from './mapping.js';
+import type { StatementName } from './statements.js';
 
 const deleteRelation = (run: Run, r: Relation) => run('delete-relation', { id: r.id, from: r.from, to: r.to });
 
 /**
- * Applies a checked command inside the caller's write transaction. Relationship types and
- * endpoints cannot change in place, so closing re-merges the relation by id and a merge
- * re-creates the merged actor's relations on the survivor.
+ * Runs a statement that answers a count, and fails the transaction when it touched fewer than
+ * expected: a write that silently did less (an end that was not found) must not commit.
+ */
+async function expectCount(run: Run, name: StatementName, params: Record<string, unknown>, expected: number) {
+  const [row] = await run<Record<string, unknown>>(name, params);
+  const count = row ? toNumber(Object.values(row)[0]) : 0;
+  if (count !== expected) throw new Error(`${name} touched ${count} of ${expected}; the write is rolled back`);
+}
+
+/**
+ * Applies a checked command (as `checkCommand` answered it: actor ids live) inside the caller's
+ * write transaction, which holds the write lock. New nodes and relationships are CREATEd, so the
+ * uniqueness constraints refuse a duplicate even if a check were wrong. Relationship types and
+ * endpoints cannot change in place, so a merge re-creates the merged actor's relations on the
+ * survivor.
  */
 export async function applyCommand(run: Run, lookups: Lookups, command: WriteCommand): Promise<WriteResult> {
   switch (command.op) {
     case 'addSource':
-      await run('merge-sources', { sources: [command.source] });
+      await run('create-source', { source: command.source });
       return touched({ sourceIds: [command.source.id] });
     case 'createActor':
-      await run('merge-actors', { actors: [actorParams(command.actor)] });
+      await run('create-actor', { actor: actorParams(command.actor) });
       return touched({ actorIds: [command.actor.id] });
     case 'updateActor': {
       const [actor] = await lookups.actorsByIds([command.id]);
-      await run('merge-actors', { actors: [actorParams(patchActor(actor!, command.patch))] });
+      await expectCount(run, 'update-actor', { actor: actorParams(patchActor(actor!, command.patch)) }, 1);
       return touched({ actorIds: [command.id] });
     }
     case 'recordRelation':
-      await run('merge-relations', { relations: [command.relation] });
-      await run('merge-citations', { citations: command.citations.map(citationParams) });
+      await expectCount(run, 'create-relations', { relations: [command.relation] }, 1);
+      await expectCount(
+        run,
+        'create-citations',
+        { citations: command.citations.map(citationParams) },
+        command.citations.length,
+      );
       return touched({
         relationIds: [command.relation.id],
         actorIds: [command.relation.from, command.relation.to],
@@ -42,8 +60,15 @@ export async function applyCommand(run: Run, lookups: Lookups, command: WriteCom
       });
     case 'closeRelation': {
       const [relation] = await lookups.relationsByIds([command.id]);
-      await run('merge-relations', { relations: [{ ...relation!, until: command.until }] });
-      return touched({ relationIds: [command.id], actorIds: [relation!.from, relation!.to] });
+      const { id, from, to } = relation!;
+      await expectCount(run, 'close-relation', { id, from, to, until: command.until }, 1);
+      return touched({ relationIds: [command.id], actorIds: [from, to] });
+    }
+    case 'updateRelation': {
+      const [relation] = await lookups.relationsByIds([command.id]);
+      const next = { ...relation!, ...command.patch };
+      await expectCount(run, 'update-relation', next, 1);
+      return touched({ relationIds: [command.id], actorIds: [next.from, next.to] });
     }
     case 'retractRelation': {
       const [relation] = await lookups.relationsByIds([command.id]);
@@ -54,15 +79,20 @@ export async function applyCommand(run: Run, lookups: Lookups, command: WriteCom
         relationIds: [command.id],
         actorIds: [relation!.from, relation!.to],
         citationIds: citations.map((c) => c.id),
+        removed: { relations: [relation!], citations },
       });
     }
     case 'addCitation':
-      await run('merge-citations', { citations: [citationParams(command.citation)] });
+      await expectCount(run, 'create-citations', { citations: [citationParams(command.citation)] }, 1);
       return touched({ citationIds: [command.citation.id], relationIds: [command.citation.relationId] });
     case 'retractCitation': {
       const [citation] = await lookups.citationsByIds([command.id]);
       await run('delete-citations', { ids: [command.id] });
-      return touched({ citationIds: [command.id], relationIds: [citation!.relationId] });
+      return touched({
+        citationIds: [command.id],
+        relationIds: [citation!.relationId],
+        removed: { relations: [], citations: [citation!] },
+      });
     }
     case 'mergeActors':
       return merge(run, lookups, command.survivorId, command.mergedId);
@@ -77,12 +107,18 @@ async function merge(run: Run, lookups: Lookups, survivorId: string, mergedId: s
   const dropped = (await lookups.citationsOfRelations(between.map((r) => r.id))).flat().map((c) => c.id);
   for (const relation of relations) await deleteRelation(run, relation);
   await run('delete-citations', { ids: dropped });
-  await run('merge-relations', { relations: moved.map((r) => repointRelation(r, mergedId, survivorId)) });
+  await expectCount(
+    run,
+    'create-relations',
+    { relations: moved.map((r) => repointRelation(r, mergedId, survivorId)) },
+    moved.length,
+  );
   const claimed = await run<{ id: string }>('repoint-claimants', { mergedId, survivorId });
+  // Every id that resolved to the merged actor now resolves to the survivor, in one step.
   await run('repoint-redirects', { mergedId, survivorId });
-  await run('add-redirect', { mergedId, survivorId });
   await run('delete-actor', { id: mergedId });
-  await run('merge-actors', { actors: [actorParams(mergedActor(survivor!, merged!))] });
+  await expectCount(run, 'add-redirect', { mergedId, survivorId }, 1);
+  await expectCount(run, 'update-actor', { actor: actorParams(mergedActor(survivor!, merged!)) }, 1);
   return touched({
     actorIds: [survivorId, mergedId],
     relationIds: relations.map((r) => r.id),

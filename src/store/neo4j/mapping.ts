@@ -1,6 +1,6 @@
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { Actor, Citation, Relation, Source } from '../../domain/types.js';
-import { foldForSearch } from '../../domain/search.js';
+import { searchTextOf } from '../../domain/search.js';
 import type { Dataset } from '../../dataset/dataset.js';
 
 /**
@@ -92,7 +92,7 @@ export function datasetParams(dataset: Dataset) {
   };
 }
 
-export const actorParams = (actor: Actor) => ({ ...actor, searchText: searchText(actor) });
+export const actorParams = (actor: Actor) => ({ ...actor, searchText: searchTextOf(actor) });
 
 export const citationParams = ({ id, relationId, sourceId, claimant, claimantActorId, locator }: Citation) => ({
   id,
@@ -102,7 +102,3 @@ export const citationParams = ({ id, relationId, sourceId, claimant, claimantAct
   claimantActorId,
   locator,
 });
-
-/** Folded name and aliases joined by `|`, which folded text never contains, so no match spans two names. */
-export const searchText = (actor: Pick<Actor, 'name' | 'aliases'>) =>
-  [actor.name, ...actor.aliases].map(foldForSearch).join('|');

@@ -21,7 +21,16 @@ import { Lookups, type Run } from './lookups.js';
 import { applyCommand } from './apply-command.js';
 import { checkCommand } from '../check-command.js';
 import type { WriteCommand, WriteResult } from '../../domain/commands.js';
-import { cypher, seekSince, windowParams, withHops, withMaxHops, type StatementName } from './statements.js';
+import { ClientError } from '../../domain/errors.js';
+import {
+  cypher,
+  seekSince,
+  windowParams,
+  withHops,
+  withMaxHops,
+  WRITE_LOCK,
+  type StatementName,
+} from './statements.js';
 import { waitForNeo4j } from './wait-for-neo4j.js';
 import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
 
@@ -129,38 +138,47 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * One write transaction: the command is checked and applied in it, so a refusal writes nothing.
-   * Idempotency keys are not kept here yet: every write runs (`replayed: false`).
+   * One write transaction: it takes the write lock first, then answers a key it has seen with the
+   * stored result, or checks the command, applies it and stores the result under its key, so a
+   * refusal writes nothing and a retried write never applies twice.
    */
-  async write(command: WriteCommand, _options: WriteOptions = {}): Promise<WriteOutcome> {
-    const [result] = await this.inWriteTransaction([command]);
-    return { ...result, replayed: false };
+  async write(command: WriteCommand, options: WriteOptions = {}): Promise<WriteOutcome> {
+    const key = options.idempotencyKey;
+    return this.inWriteTransaction(async (run, lookups) => {
+      if (key !== undefined) {
+        const [prior] = await run<{ result: string }>('idempotent-write-by-key', { key });
+        if (prior) return { ...(JSON.parse(prior.result) as WriteResult), replayed: true };
+      }
+      const result = await applyCommand(run, lookups, await checkCommand(lookups, command));
+      if (key !== undefined) await run('record-idempotent-write', { key, result: JSON.stringify(result) });
+      return { ...result, replayed: false };
+    });
   }
 
-  /** Every command checked and applied in order in one write transaction: any refusal writes nothing. */
-  writeBatch(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
-    return this.inWriteTransaction(commands);
+  async writeBatch(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
+    return this.inWriteTransaction(async (run, lookups) => {
+      const results: WriteResult[] = [];
+      for (const command of commands)
+        results.push(await applyCommand(run, lookups, await checkCommand(lookups, command)));
+      return results;
+    });
   }
 
-  private async inWriteTransaction(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
+  /** A managed write transaction that holds the write lock from its first statement. */
+  private async inWriteTransaction<T>(work: (run: Run, lookups: Lookups) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(
         async (tx) => {
-          const run: Run = async <T>(name: StatementName, params: Record<string, unknown>) =>
-            (await tx.run(cypher(name), params)).records.map((record) => record.toObject() as T);
-          const lookups = new Lookups(run);
-          const results: WriteResult[] = [];
-          for (const command of commands) {
-            await checkCommand(lookups, command);
-            results.push(await applyCommand(run, lookups, command));
-          }
-          return results;
+          const run: Run = async <R>(name: StatementName, params: Record<string, unknown>) =>
+            (await tx.run(cypher(name), params)).records.map((record) => record.toObject() as R);
+          await run('take-write-lock', { name: WRITE_LOCK });
+          return work(run, new Lookups(run));
         },
         { timeout: this.settings.txTimeoutMs },
       );
     } catch (error) {
-      throw translateError(error, this.settings.txTimeoutMs);
+      throw translateWriteError(error, this.settings.txTimeoutMs);
     } finally {
       await session.close();
     }
@@ -273,6 +291,16 @@ export function createDriver(settings: Pick<Neo4jSettings, 'uri' | 'user' | 'pas
     maxTransactionRetryTime: 5_000,
     disableLosslessIntegers: false,
   });
+}
+
+/**
+ * A write's errors: a uniqueness constraint's refusal is the client's duplicate id (the checks under
+ * the write lock catch duplicates first; the constraint is the backstop); the rest as for reads.
+ */
+function translateWriteError(error: unknown, txTimeoutMs: number): unknown {
+  if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed')
+    return new ClientError('An entity with that id already exists', 'DUPLICATE_ID', 'id');
+  return translateError(error, txTimeoutMs);
 }
 
 /** Outages and timeouts become store errors the API reports plainly; anything else stays masked. */

@@ -1,7 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Dataset } from '../../dataset/dataset.js';
 import { datasetParams, toNumber } from './mapping.js';
-import { cypher, schemaStatements } from './statements.js';
+import { cypher, schemaStatements, WRITE_LOCK } from './statements.js';
 
 /** Applies the constraints and indexes under `cypher/schema/`; each is `IF NOT EXISTS`. */
 export async function applySchema(driver: Driver, database: string): Promise<void> {
@@ -12,8 +12,8 @@ export async function applySchema(driver: Driver, database: string): Promise<voi
 }
 
 /**
- * Loads a dataset with MERGE in one transaction: all of it or nothing, and loading the same
- * dataset twice changes nothing. With `reset`, the graph is cleared first in the same transaction.
+ * Loads a dataset with MERGE in one transaction, under the write lock: all of it or nothing, and
+ * loading the same dataset twice changes nothing. With `reset`, the graph is cleared first in the same transaction.
  */
 export async function seedDataset(
   driver: Driver,
@@ -25,6 +25,7 @@ export async function seedDataset(
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
     await session.executeWrite(async (tx) => {
+      await tx.run(cypher('take-write-lock'), { name: WRITE_LOCK });
       if (options.reset) await tx.run(cypher('clear-graph'));
       await tx.run(cypher('merge-sources'), { sources: params.sources });
       await tx.run(cypher('merge-actors'), { actors: params.actors });

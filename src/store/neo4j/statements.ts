@@ -36,6 +36,16 @@ export const STATEMENT_NAMES = [
   'add-redirect',
   'repoint-claimants',
   'ping',
+  'take-write-lock',
+  'idempotent-write-by-key',
+  'record-idempotent-write',
+  'create-actor',
+  'update-actor',
+  'create-source',
+  'create-relations',
+  'close-relation',
+  'update-relation',
+  'create-citations',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];
@@ -110,6 +120,9 @@ function loadStatements(): {
 }
 
 const loaded = loadStatements();
+
+/** The name of the one lock node every write transaction takes first (`take-write-lock`). */
+export const WRITE_LOCK = 'graph';
 
 /**
  * The statements whose hop bound is marked in the file (a block comment holding `@maxHops` or `@hops`): Cypher

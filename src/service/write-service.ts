@@ -1,0 +1,310 @@
+import { z } from 'zod';
+import { citationOf } from '../domain/citations.js';
+import type { WriteCommand, WriteResult } from '../domain/commands.js';
+import { badInput, ClientError, notFound } from '../domain/errors.js';
+import { INPUT_LIMITS } from '../domain/input-limits.js';
+import type { Actor, Citation, Relation, Source } from '../domain/types.js';
+import type { GraphStore } from '../store/port.js';
+import { mergedIdNotices, type Notice } from './notices.js';
+import {
+  actorPatchInput,
+  actorRecord,
+  citationRecord,
+  idempotencyKey,
+  relationRecord,
+  sourceRecord,
+} from './records.js';
+
+/** What a caller may add to any write. */
+export interface WriteServiceOptions {
+  /** A client-chosen key naming this write: a retry with the same key answers the first result and writes nothing. */
+  idempotencyKey?: string | null;
+}
+
+/** A write's answer: the value the caller asked for, what changed, and the notices the policy earned. */
+export interface Written<T> {
+  value: T;
+  operation: WriteCommand['op'];
+  result: WriteResult;
+  notices: Notice[];
+  /** True when the answer is the stored one of an earlier write with the same idempotency key. */
+  replayed: boolean;
+}
+
+export interface CitationInput {
+  source: string;
+  claimant?: string | null;
+  claimantActor?: string | null;
+  locator?: string | null;
+}
+
+export interface RecordRelationInput {
+  id?: string | null;
+  kind: string;
+  from: string;
+  to: string;
+  since: string;
+  until?: string | null;
+  precision?: string | null;
+  summary: string;
+  places?: string[] | null;
+  citations: CitationInput[];
+}
+
+export interface CreateActorInput {
+  id: string;
+  name: string;
+  kind: string;
+  aliases?: string[] | null;
+  description?: string | null;
+}
+
+export interface UpdateActorInput {
+  name?: string | null;
+  kind?: string | null;
+  aliases?: string[] | null;
+  addAliases?: string[] | null;
+  description?: string | null;
+}
+
+export interface AddSourceInput {
+  id: string;
+  title: string;
+  publisher?: string | null;
+  published: string;
+  publishedApproximate?: boolean | null;
+  file?: string | null;
+}
+
+/** How the store's field names (those of a command) read in the API's arguments. */
+type FieldNames = (field: string) => string;
+const inInput: FieldNames = (field) => (field === '' ? 'input' : `input.${field}`);
+const asIs: FieldNames = (field) => field;
+
+/** A generated relation id is tried again with the next free suffix this many times when a writer took it first. */
+const GENERATED_ID_ATTEMPTS = 3;
+
+/**
+ * The one way to change the graph. The GraphQL mutations and the importer both come here, so each
+ * write policy exists once (docs/writing.md): inputs are validated with the record schemas and the
+ * limits table; ids are allocated; an actor id that was merged away stands for the actor it was
+ * merged into, reported as a notice; a retried write with the same idempotency key applies once.
+ * The store checks and applies each command atomically under its write lock.
+ */
+export class WriteService {
+  constructor(private readonly store: GraphStore) {}
+
+  /**
+   * Writes one command as built (the importer's records are already validated), with the notices
+   * the merged-id policy earns. Errors name fields of the command.
+   */
+  async execute(command: WriteCommand, options: WriteServiceOptions = {}): Promise<Written<WriteResult>> {
+    const key =
+      options.idempotencyKey == null
+        ? undefined
+        : `${command.op}:${valid(idempotencyKey, options.idempotencyKey, 'idempotencyKey')}`;
+    const notices = await mergedIdNotices(this.store, command);
+    const { replayed, ...result } = await this.store.write(command, { idempotencyKey: key });
+    return { value: result, operation: command.op, result, notices, replayed };
+  }
+
+  /** The notices a command would earn, without writing it (an import's dry run). */
+  noticesFor(command: WriteCommand): Promise<Notice[]> {
+    return mergedIdNotices(this.store, command);
+  }
+
+  /** All or nothing: every command checked and applied in order in one transaction, or none. */
+  async executeBatch(commands: readonly WriteCommand[]): Promise<{ results: WriteResult[]; notices: Notice[][] }> {
+    const notices = await Promise.all(commands.map((command) => mergedIdNotices(this.store, command)));
+    return { results: await this.store.writeBatch(commands), notices };
+  }
+
+  async addSource(input: AddSourceInput, options: WriteServiceOptions = {}): Promise<Written<Source>> {
+    const source = valid(
+      sourceRecord,
+      {
+        ...input,
+        publisher: input.publisher ?? null,
+        file: input.file ?? input.id,
+        publishedApproximate: input.publishedApproximate ?? false,
+      },
+      'input',
+    );
+    const written = await this.run({ op: 'addSource', source }, options, inInput);
+    return this.answer(written, async (r) => (await this.store.sourcesByIds(r.sourceIds.slice(0, 1)))[0], 'source');
+  }
+
+  async createActor(input: CreateActorInput, options: WriteServiceOptions = {}): Promise<Written<Actor>> {
+    const record = valid(
+      actorRecord,
+      { ...input, aliases: input.aliases ?? [], description: input.description ?? null },
+      'input',
+    );
+    const written = await this.run({ op: 'createActor', actor: record }, options, inInput);
+    return this.answer(written, (r) => this.actor(r.actorIds[0]), 'actor');
+  }
+
+  /** `aliases` replaces the list; `addAliases` adds to the list the store holds when it applies the write. */
+  async updateActor(id: string, input: UpdateActorInput, options: WriteServiceOptions = {}): Promise<Written<Actor>> {
+    const patch = valid(actorPatchInput, input, 'input');
+    const names: FieldNames = (field) => (field === 'id' ? 'id' : inInput(field));
+    const written = await this.run({ op: 'updateActor', id, patch }, options, names);
+    return this.answer(written, (r) => this.actor(r.actorIds[0]), 'actor');
+  }
+
+  async mergeActors(survivor: string, merged: string, options: WriteServiceOptions = {}): Promise<Written<Actor>> {
+    const written = await this.run({ op: 'mergeActors', survivorId: survivor, mergedId: merged }, options, asIs);
+    return this.answer(written, (r) => this.actor(r.actorIds[0]), 'actor');
+  }
+
+  async recordRelation(input: RecordRelationInput, options: WriteServiceOptions = {}): Promise<Written<Relation>> {
+    const record = valid(
+      relationRecord,
+      {
+        ...input,
+        id: input.id ?? PENDING_ID,
+        until: input.until ?? null,
+        precision: input.precision ?? 'DAY',
+        places: input.places ?? [],
+        citations: input.citations.map((c) => ({
+          source: c.source,
+          claimant: c.claimant ?? null,
+          claimantActor: c.claimantActor ?? null,
+          locator: c.locator ?? null,
+        })),
+      },
+      'input',
+    );
+    const [from, to] = await this.store.actorsByIds([record.from, record.to]);
+    if (!from) throw notFound('input.from', 'actor', [record.from]);
+    if (!to) throw notFound('input.to', 'actor', [record.to]);
+    const sources = await this.store.sourcesByIds(record.citations.map((c) => c.source));
+    const { citations: cited, ...fields } = record;
+    const build = (id: string) => {
+      const relation: Relation = { ...fields, id, from: record.from, to: record.to };
+      const citations = cited.map((c, i) => {
+        const source = sources[i];
+        if (!source) throw notFound(`input.citations.${i}.source`, 'source', [c.source]);
+        return citationOf(id, source, c.claimant, c.claimantActor, c.locator);
+      });
+      return { op: 'recordRelation' as const, relation, citations };
+    };
+    if (input.id != null) {
+      const written = await this.run(build(input.id), options, inInput);
+      return this.answer(written, (r) => this.relation(r.relationIds[0]), 'relation');
+    }
+    // An id made from the live actors, kind and date; a writer that takes it first moves us to the next one.
+    const base = relationIdBase(from.id, record.kind, to.id, record.since);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const written = await this.run(build(await this.freeRelationId(base)), options, inInput);
+        return this.answer(written, (r) => this.relation(r.relationIds[0]), 'relation');
+      } catch (error) {
+        const taken = error instanceof ClientError && error.code === 'DUPLICATE_ID' && error.field === 'input.id';
+        if (!taken || attempt === GENERATED_ID_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async closeRelation(id: string, until: string, options: WriteServiceOptions = {}): Promise<Written<Relation>> {
+    const written = await this.run({ op: 'closeRelation', id, until }, options, asIs);
+    return this.answer(written, (r) => this.relation(r.relationIds[0]), 'relation');
+  }
+
+  /** Answers the relation as it was just before it went (its citations went with it). */
+  async retractRelation(id: string, options: WriteServiceOptions = {}): Promise<Written<Relation>> {
+    const written = await this.run({ op: 'retractRelation', id }, options, asIs);
+    return this.answer(written, async (r) => r.removed?.relations[0] ?? null, 'relation');
+  }
+
+  async addCitation(
+    relationId: string,
+    input: CitationInput,
+    options: WriteServiceOptions = {},
+  ): Promise<Written<Citation>> {
+    const c = valid(
+      citationRecord,
+      {
+        source: input.source,
+        claimant: input.claimant ?? null,
+        claimantActor: input.claimantActor ?? null,
+        locator: input.locator ?? null,
+      },
+      'citation',
+    );
+    const [source] = await this.store.sourcesByIds([c.source]);
+    if (!source) throw notFound('citation.source', 'source', [c.source]);
+    const citation = citationOf(relationId, source, c.claimant, c.claimantActor, c.locator);
+    const names: FieldNames = (field) => (field === 'relationId' ? 'relation' : field);
+    const written = await this.run({ op: 'addCitation', citation }, options, names);
+    return this.answer(
+      written,
+      async (r) => (await this.store.citationsByIds(r.citationIds.slice(0, 1)))[0],
+      'citation',
+    );
+  }
+
+  /** Answers the citation as it was just before it went. */
+  async retractCitation(id: string, options: WriteServiceOptions = {}): Promise<Written<Citation>> {
+    const written = await this.run({ op: 'retractCitation', id }, options, asIs);
+    return this.answer(written, async (r) => r.removed?.citations[0] ?? null, 'citation');
+  }
+
+  /** `execute`, with the store's field names turned into the API's. */
+  private async run(command: WriteCommand, options: WriteServiceOptions, names: FieldNames) {
+    try {
+      const written = await this.execute(command, options);
+      return { ...written, notices: written.notices.map((n) => ({ ...n, field: names(n.field) })) };
+    } catch (error) {
+      if (error instanceof ClientError && error.field && error.field !== 'idempotencyKey')
+        throw new ClientError(error.message, error.code, names(error.field));
+      throw error;
+    }
+  }
+
+  /** The value a mutation answers, read after the write (or its replay) from what it touched. */
+  private async answer<T>(
+    written: Written<WriteResult>,
+    load: (result: WriteResult) => Promise<T | null>,
+    what: string,
+  ): Promise<Written<T>> {
+    const value = await load(written.result);
+    if (value === null)
+      throw new ClientError(
+        `The write was applied, but the ${what} it wrote has since been changed by another write; read it again.`,
+        'NOT_FOUND',
+      );
+    return { ...written, value };
+  }
+
+  private actor = async (id: string | undefined) => (id === undefined ? null : (await this.store.actorsByIds([id]))[0]);
+  private relation = async (id: string | undefined) =>
+    id === undefined ? null : (await this.store.relationsByIds([id]))[0];
+
+  /** The first of `base`, `base-2`, `base-3`, ... that no relation uses. */
+  private async freeRelationId(base: string): Promise<string> {
+    const candidates = [base, ...Array.from({ length: 20 }, (_, i) => `${base}-${i + 2}`)];
+    const taken = await this.store.relationsByIds(candidates);
+    const free = candidates.find((_, i) => !taken[i]);
+    if (!free) throw badInput('input.id', `too many relations are named ${base}; give an id`);
+    return free;
+  }
+}
+
+/** Stands in for the id while a relation without one is validated; never written. */
+const PENDING_ID = 'pending';
+
+/** `from-kind-to-since`, cut so that a `-NN` suffix still fits the id limit. */
+export function relationIdBase(from: string, kind: string, to: string, since: string): string {
+  const base = `${from}-${kind.toLowerCase().replace('_', '-')}-${to}-${since}`;
+  return base.slice(0, INPUT_LIMITS.idLength - 3).replace(/-+$/, '');
+}
+
+/** Validates a write's input; the first fault names its field (`input.citations.0.source`). */
+export function valid<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = [prefix, ...issue.path.map(String)].join('.');
+  throw badInput(field, `${field}: ${issue.message}`);
+}
