@@ -12,8 +12,10 @@
  *
  * Environment: NEO4J_JAVA_HOME (JDK to use), NEO4J_MAVEN_REPO (Maven local repository).
  *
- * Files: java.ts finds a JDK; maven-build.ts builds and caches the launcher; process.ts runs the
- * tools; class-data-sharing.ts keeps the JVM's class archive; server.ts starts and stops it.
+ * Files: launcher-project.ts says where things are; java.ts finds a JDK; maven-build.ts builds and
+ * caches the launcher; process.ts runs the tools; class-data-sharing.ts keeps the JVM's class
+ * archive; server.ts starts and stops the JVM (debug-log.ts explains a failed start); ancestors.ts
+ * lets `npm run neo4j` stop when npm goes away.
  */
 export { LOCAL_NEO4J_PASSWORD } from '../src/config.js';
 export { watchAncestors } from './ancestors.js';

@@ -156,10 +156,13 @@ function withHopBound(name: HopBounded, hops: number): string {
   const { mark, argument, limit } = HOP_BOUNDS[name];
   if (!Number.isInteger(hops) || hops < limit.min || hops > limit.max)
     throw new RangeError(`${argument} must be an integer from ${limit.min} to ${limit.max}, got ${hops}`);
-  const text = loaded.queries[name];
-  if (withoutComments(text).split(mark).length !== 2) throw new Error(`${name}.cypher needs one ${mark} hop bound`);
-  return outsideComments(text, (line) => line.replace(mark, String(hops)));
+  return outsideComments(loaded.queries[name], (line) => line.replace(mark, String(hops)));
 }
+
+// A hop-bounded statement without its mark (or with two) fails at start-up, not at the first request.
+for (const [name, { mark }] of Object.entries(HOP_BOUNDS))
+  if (withoutComments(loaded.queries[name as HopBounded]).split(mark).length !== 2)
+    throw new Error(`${name}.cypher needs exactly one ${mark} hop bound`);
 
 /** A path statement with its quantifier bounded by `maxHops`. */
 export const withMaxHops = (name: 'shortest-path' | 'paths', maxHops: number) => withHopBound(name, maxHops);
