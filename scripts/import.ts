@@ -29,7 +29,7 @@ async function main() {
   const config = loadConfig();
   if (config.store === 'memory' && config.dataDir === null && !values['dry-run']) {
     throw new ConfigError(
-      'Importing into the embedded store needs DATA_DIR (its journal), or nothing would be kept; set DATA_DIR, use NEO4J_URI, or pass --dry-run.',
+      'Importing into the embedded store needs DATA_DIR (its database), or nothing would be kept; set DATA_DIR, use NEO4J_URI, or pass --dry-run.',
     );
   }
   const store = await openStore(config, createLogger('warn'));
