@@ -7,7 +7,11 @@ import { createLoaders, type GraphContext } from './context.js';
 
 /** The description of every mutation's `idempotencyKey` argument. */
 export const IDEMPOTENCY_KEY_DESCRIPTION =
-  'A key you choose for this write (a UUID, say; printable ASCII, at most 200 characters). Sending the same mutation again with the same key applies it at most once: a repeat answers the first result and writes nothing. Use one when a write may be retried, for instance after a REQUEST_TIMEOUT or STORE_UNAVAILABLE answer, which do not say whether the write was applied.';
+  'A key you choose for this write (a UUID, say; printable ASCII, at most 200 characters). ' +
+  'Sending the same mutation again with the same key applies it at most once: a repeat ' +
+  'answers the first result and writes nothing. Use one when a write may be retried, for ' +
+  'instance after a REQUEST_TIMEOUT or STORE_UNAVAILABLE answer, which do not say whether the ' +
+  'write was applied.';
 
 /**
  * Runs one mutation's write: the caller must hold a write token; the write service validates,

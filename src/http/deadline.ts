@@ -12,7 +12,8 @@ export function requestDeadline(timeoutMs: number): Plugin {
       setExecuteFn(async (args) => {
         const writing = getOperationAST(args.document, args.operationName)?.operation === 'mutation';
         const message = writing
-          ? `The request took longer than ${timeoutMs} ms and its answer was given up; its writes may still be applied. Retry with the same idempotencyKey, which applies a write at most once.`
+          ? `The request took longer than ${timeoutMs} ms and its answer was given up; its writes may ` +
+            `still be applied. Retry with the same idempotencyKey, which applies a write at most once.`
           : `The request took longer than ${timeoutMs} ms and was stopped.`;
         let timer: NodeJS.Timeout | undefined;
         const deadline = new Promise<never>((_, reject) => {

@@ -132,7 +132,9 @@ export async function readAcledImport(file: string, match: (name: string) => str
     if (unknown.length) {
       batch.problems.push({
         where,
-        message: `unknown actor${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => JSON.stringify(n)).join(', ')}: add an alias to an actor, or map it with --map`,
+        message:
+          `unknown actor${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => JSON.stringify(n)).join(', ')}: ` +
+          `add an alias to an actor, or map it with --map`,
       });
       continue;
     }

@@ -24,8 +24,10 @@ export class StorageUnwritableError extends StoreUnavailableError {
     readonly dir: string,
     readonly reason: Error,
   ) {
+    const cause = (reason as { code?: string }).code ?? reason.message;
     super(
-      `The data folder is full or cannot be written (${(reason as { code?: string }).code ?? reason.message}): the write was not kept. Writes resume once space is freed.`,
+      `The data folder is full or cannot be written (${cause}): the write was not kept. ` +
+        'Writes resume once space is freed.',
     );
     this.name = 'StorageUnwritableError';
   }

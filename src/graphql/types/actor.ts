@@ -68,7 +68,9 @@ builder.queryField('actor', (t) =>
 builder.queryField('actors', (t) =>
   t.field({
     type: ActorConnection,
-    description: `Actors ordered by id, optionally matching a search over names and aliases (case- and accent-insensitive: "isis" finds Daesh) and of some kinds. \`first\` is at most ${LIMITS.actorsFirst.max}.`,
+    description:
+      `Actors ordered by id, optionally matching a search over names and aliases (case- and accent-insensitive: ` +
+      `"isis" finds Daesh) and of some kinds. \`first\` is at most ${LIMITS.actorsFirst.max}.`,
     args: {
       search: t.arg.string({
         required: false,
@@ -129,7 +131,8 @@ builder.mutationField('createActor', (t) =>
   t.field({
     type: ActorRef,
     description:
-      'Adds an actor. Errors: DUPLICATE_ID (`input.id`, also an id that was merged into another actor), BAD_USER_INPUT naming the field (limits: docs/writing.md).',
+      'Adds an actor. Errors: DUPLICATE_ID (`input.id`, also an id that was merged into another ' +
+      'actor), BAD_USER_INPUT naming the field (limits: docs/writing.md).',
     args: {
       input: t.arg({ type: CreateActorInput, required: true }),
       idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
@@ -143,7 +146,10 @@ builder.mutationField('updateActor', (t) =>
   t.field({
     type: ActorRef,
     description:
-      "Changes an actor's name, kind, aliases or description; `addAliases` is applied by the store, so concurrent additions all stay. An id merged into another actor updates that actor (a notice in `extensions.notices` says so). Errors: NOT_FOUND (`id`), BAD_USER_INPUT naming the field.",
+      "Changes an actor's name, kind, aliases or description; `addAliases` is applied by the " +
+      'store, so concurrent additions all stay. An id merged into another actor updates that ' +
+      'actor (a notice in `extensions.notices` says so). Errors: NOT_FOUND (`id`), BAD_USER_INPUT ' +
+      'naming the field.',
     args: {
       id: t.arg.id({ required: true }),
       input: t.arg({ type: UpdateActorInput, required: true }),
@@ -158,7 +164,12 @@ builder.mutationField('mergeActors', (t) =>
   t.field({
     type: ActorRef,
     description:
-      "Merges two actors that turn out to be one: the merged actor's relations move to the survivor (a relation between the two is dropped), its name and aliases become the survivor's aliases, and its id (and every id merged into it before) resolves to the survivor. An id that was itself merged away stands for the actor it resolves to (a notice says so). Returns the survivor. Errors: NOT_FOUND (`survivor`, `merged`), BAD_USER_INPUT (`merged`: the two are already one actor).",
+      "Merges two actors that turn out to be one: the merged actor's relations move to the " +
+      'survivor (a relation between the two is dropped), its name and aliases become the ' +
+      "survivor's aliases, and its id (and every id merged into it before) resolves to the " +
+      'survivor. An id that was itself merged away stands for the actor it resolves to (a notice ' +
+      'says so). Returns the survivor. Errors: NOT_FOUND (`survivor`, `merged`), BAD_USER_INPUT ' +
+      '(`merged`: the two are already one actor).',
     args: {
       survivor: t.arg.id({ required: true }),
       merged: t.arg.id({ required: true }),

@@ -9,7 +9,8 @@ const TriadPatternEnum = builder.enumType('TriadPattern', {
   values: {
     FRIEND_OF_BOTH_SIDES: {
       description:
-        'One actor is friendly with two actors that are hostile to each other (signs + + -): it supports or talks with both sides of a fight, or two of its allies are at war.',
+        'One actor is friendly with two actors that are hostile to each other (signs + + -): it ' +
+        'supports or talks with both sides of a fight, or two of its allies are at war.',
     },
     ALL_HOSTILE: { description: 'All three are hostile to one another (signs - - -).' },
   } as const,
@@ -60,7 +61,9 @@ const AmbivalentPairRef = builder.objectRef<AmbivalentPair>('AmbivalentPair').im
 
 const BalanceReportRef = builder.objectRef<BalanceReport>('BalanceReport').implement({
   description:
-    'The graph on one day read as a signed graph: FIGHTS is hostile (-); SUPPORTS, NEGOTIATES and MEMBER_OF are friendly (+). A pair of actors is hostile if any relation between them is. A closed triad is balanced when the product of its signs is positive (+ + +, + - -).',
+    'The graph on one day read as a signed graph: FIGHTS is hostile (-); SUPPORTS, NEGOTIATES ' +
+    'and MEMBER_OF are friendly (+). A pair of actors is hostile if any relation between them ' +
+    'is. A closed triad is balanced when the product of its signs is positive (+ + +, + - -).',
   fields: (t) => ({
     at: t.field({ type: 'Date', description: 'The day read.', resolve: (r) => r.at }),
     triads: t.exposeInt('triads', {
@@ -89,7 +92,9 @@ builder.queryField('balance', (t) =>
   t.field({
     type: BalanceReportRef,
     description:
-      'Structural balance of the relations active on one day: the triads that break it (an actor backing both sides of a fight, two allies of one actor at war) and the share of balanced triads.',
+      'Structural balance of the relations active on one day: the triads that break it (an actor ' +
+      'backing both sides of a fight, two allies of one actor at war) and the share of balanced ' +
+      'triads.',
     args: { at: t.arg({ type: 'Date', required: true }) },
     resolve: async (_, { at }, context) =>
       balanceAt(at, await context.store.activeRelations(dayWindow(at), null, null)),

@@ -25,7 +25,9 @@ builder.queryField('changes', (t) =>
   t.field({
     type: [RelationChangeRef],
     description:
-      'What changed between two dates (inclusive): every relation that began or ended in that span, optionally only those of one actor. Ordered by date, BEGAN before ENDED on the same day, then by relation id. A relation that began and ended in the span appears twice.',
+      'What changed between two dates (inclusive): every relation that began or ended in that ' +
+      'span, optionally only those of one actor. Ordered by date, BEGAN before ENDED on the same ' +
+      'day, then by relation id. A relation that began and ended in the span appears twice.',
     args: {
       from: t.arg({ type: 'Date', required: true }),
       to: t.arg({ type: 'Date', required: true }),

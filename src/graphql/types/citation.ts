@@ -5,7 +5,8 @@ import { ActorRef, CitationRef } from './refs.js';
 
 CitationRef.implement({
   description:
-    "One source's report of a relation. Where the source attributes the fact to someone (a monitor, a commander, a minister), `claimant` says who, so an analyst can weigh it.",
+    "One source's report of a relation. Where the source attributes the fact to someone (a " +
+    'monitor, a commander, a minister), `claimant` says who, so an analyst can weigh it.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The relation id and the source id, joined by `@`.' }),
     title: t.exposeString('title', { description: 'Headline of the article.' }),
@@ -37,7 +38,10 @@ builder.mutationField('addCitation', (t) =>
   t.field({
     type: CitationRef,
     description:
-      'Adds a source to a relation; a relation cites each source once. Errors: NOT_FOUND (`relation`, `citation.source`, `citation.claimantActor`), DUPLICATE_ID (`citation.source`) when the relation already cites that source, BAD_USER_INPUT when it already has the most citations a relation may have.',
+      'Adds a source to a relation; a relation cites each source once. Errors: NOT_FOUND ' +
+      '(`relation`, `citation.source`, `citation.claimantActor`), DUPLICATE_ID ' +
+      '(`citation.source`) when the relation already cites that source, BAD_USER_INPUT when it ' +
+      'already has the most citations a relation may have.',
     args: {
       relation: t.arg.id({ required: true }),
       citation: t.arg({ type: CitationInput, required: true }),
@@ -54,7 +58,8 @@ builder.mutationField('retractCitation', (t) =>
   t.field({
     type: CitationRef,
     description:
-      'Removes one citation; returns it as it was. A relation keeps at least one: retracting the last is refused (retract the relation instead). Errors: NOT_FOUND, BAD_USER_INPUT (`id`).',
+      'Removes one citation; returns it as it was. A relation keeps at least one: retracting the ' +
+      'last is refused (retract the relation instead). Errors: NOT_FOUND, BAD_USER_INPUT (`id`).',
     args: {
       id: t.arg.id({ required: true }),
       idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),

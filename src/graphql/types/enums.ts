@@ -27,7 +27,8 @@ export const RelationKindEnum = builder.enumType('RelationKind', {
 
 export const DatePrecisionEnum = builder.enumType('DatePrecision', {
   description:
-    "How exactly the sources fix a relation's dates. MONTH and YEAR dates are stored as the first (for `since`) or last (for `until`) day of that month or year.",
+    "How exactly the sources fix a relation's dates. MONTH and YEAR dates are stored as the " +
+    'first (for `since`) or last (for `until`) day of that month or year.',
   values: {
     DAY: { description: 'The day is known.' },
     MONTH: { description: 'Only the month is known.' },

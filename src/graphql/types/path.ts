@@ -48,7 +48,9 @@ async function pathQuery(
 }
 
 const DIRECTED_DESCRIPTION =
-  'When true, SUPPORTS and MEMBER_OF are walked only from `from` to `to` of the relation (supporter to supported); FIGHTS and NEGOTIATES are mutual and walked both ways. Default false: every relation both ways.';
+  'When true, SUPPORTS and MEMBER_OF are walked only from `from` to `to` of the relation ' +
+  '(supporter to supported); FIGHTS and NEGOTIATES are mutual and walked both ways. Default ' +
+  'false: every relation both ways.';
 const WINDOW_DESCRIPTION =
   'Walk only relations active in this window. The filter applies to every relation during the search.';
 
@@ -56,7 +58,10 @@ builder.queryField('shortestPath', (t) =>
   t.field({
     type: PathRef,
     nullable: true,
-    description: `A shortest path between two actors of at most \`maxHops\` relations (${LIMITS.shortestPathMaxHops.min} to ${LIMITS.shortestPathMaxHops.max}), or null when there is none. Among several shortest paths, the first in the order of \`paths\`.`,
+    description:
+      `A shortest path between two actors of at most \`maxHops\` relations (${LIMITS.shortestPathMaxHops.min} ` +
+      `to ${LIMITS.shortestPathMaxHops.max}), or null when there is none. Among several shortest ` +
+      `paths, the first in the order of \`paths\`.`,
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),
@@ -80,7 +85,14 @@ builder.queryField('shortestPath', (t) =>
 builder.queryField('paths', (t) =>
   t.field({
     type: [PathRef],
-    description: `Simple paths (no actor twice) between two actors, of at most \`maxHops\` relations (${LIMITS.pathsMaxHops.min} to ${LIMITS.pathsMaxHops.max}), at most \`first\` of them (${LIMITS.pathsFirst.min} to ${LIMITS.pathsFirst.max}). Order: fewer hops first, then by the actor ids along the path, then by the relation ids along it. With \`timeRespecting\`, each relation on a path starts no earlier than the one before it started (\`since\` never decreases along the path), so it overlaps or follows the previous one: the order in which support or hostility can actually travel.`,
+    description:
+      `Simple paths (no actor twice) between two actors, of at most \`maxHops\` relations (${LIMITS.pathsMaxHops.min} ` +
+      `to ${LIMITS.pathsMaxHops.max}), at most \`first\` of them (${LIMITS.pathsFirst.min} to ` +
+      `${LIMITS.pathsFirst.max}). Order: fewer hops first, then by the actor ids along the path, ` +
+      `then by the relation ids along it. With \`timeRespecting\`, each relation on a path starts ` +
+      `no earlier than the one before it started (\`since\` never decreases along the path), ` +
+      `so it overlaps or follows the previous one: the order in which support or hostility can ` +
+      `actually travel.`,
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),

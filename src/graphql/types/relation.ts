@@ -167,7 +167,12 @@ builder.mutationField('recordRelation', (t) =>
   t.field({
     type: RelationRef,
     description:
-      'Records a relation with its citations (one per source). An actor id that was merged into another actor stands for that actor: the relation is recorded on it and `extensions.notices` says so. Errors name the field: NOT_FOUND (`input.from`, `input.to`, `input.citations.N.source`), BAD_USER_INPUT (`input.until` before `input.since`, no citation, a source cited twice, a malformed id, a value past a limit), DUPLICATE_ID (`input.id`). An unknown kind is refused by the schema.',
+      'Records a relation with its citations (one per source). An actor id that was merged into ' +
+      'another actor stands for that actor: the relation is recorded on it and ' +
+      '`extensions.notices` says so. Errors name the field: NOT_FOUND (`input.from`, `input.to`, ' +
+      '`input.citations.N.source`), BAD_USER_INPUT (`input.until` before `input.since`, no ' +
+      'citation, a source cited twice, a malformed id, a value past a limit), DUPLICATE_ID ' +
+      '(`input.id`). An unknown kind is refused by the schema.',
     args: {
       input: t.arg({ type: RecordRelationInput, required: true }),
       idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),

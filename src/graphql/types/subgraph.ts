@@ -46,7 +46,10 @@ builder.queryField('snapshot', (t) =>
 builder.queryField('neighborhood', (t) =>
   t.field({
     type: SubgraphRef,
-    description: `The actors within \`hops\` (${LIMITS.neighborhoodHops.min} to ${LIMITS.neighborhoodHops.max}) relations of one actor, walking relations in either direction that pass the filters, and every such relation among them.`,
+    description:
+      `The actors within \`hops\` (${LIMITS.neighborhoodHops.min} to ${LIMITS.neighborhoodHops.max}) ` +
+      `relations of one actor, walking relations in either direction that pass the filters, and ` +
+      `every such relation among them.`,
     args: {
       actor: t.arg.id({ required: true }),
       hops: t.arg.int({

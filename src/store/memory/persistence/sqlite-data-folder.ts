@@ -265,7 +265,8 @@ function inUse(dir: string): string {
   } catch {
     // The lock is what counts; the owner's pid only makes the message more useful.
   }
-  return `The data folder ${dir} is in use by another process${owner ? ` (pid ${owner}, a running server or import?)` : ' (a running server or import?)'}: stop it first, or give this one another DATA_DIR`;
+  const who = owner ? `pid ${owner}, a running server or import?` : 'a running server or import?';
+  return `The data folder ${dir} is in use by another process (${who}): stop it first, or give this one another DATA_DIR`;
 }
 
 /** Makes a new file's directory entry durable (SQLite syncs its own WAL's entry, not the database's). */
