@@ -203,7 +203,9 @@ export function writePolicyContract(it: TestAPI, open: OpenStore, raw: ReadRaw):
     const store = await open(conflictDataset());
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    let applied: Promise<unknown> = Promise.resolve();
+    let reached!: (written: Promise<unknown>) => void;
+    // Resolves once the write reaches the store (under load that can be after the deadline fired).
+    const applied = new Promise<Promise<unknown>>((resolve) => (reached = resolve));
     // The first write reaches the store only after its request has been answered.
     const slow = new Proxy(store, {
       get(target, property, receiver) {
@@ -212,7 +214,7 @@ export function writePolicyContract(it: TestAPI, open: OpenStore, raw: ReadRaw):
         if (property !== 'write') return value.bind(target);
         return (...args: unknown[]) => {
           const written = gate.then(() => value.apply(target, args));
-          applied = written.catch(() => undefined);
+          reached(written.catch(() => undefined));
           return written;
         };
       },
@@ -235,7 +237,7 @@ export function writePolicyContract(it: TestAPI, open: OpenStore, raw: ReadRaw):
     });
     expectError(timedOut, 'REQUEST_TIMEOUT', undefined, /may still be applied\. Retry with the same idempotencyKey/);
     release();
-    await applied;
+    await await applied;
     const query = apiClient(store, { apiTokens: [TOKEN] }, TOKEN);
     const timeline = '{ timeline(a: "ir", b: "rebels") { id } }';
     expect(ok(await query(timeline))).toEqual({ timeline: [{ id: 'ir-supports-rebels-2018-03-01' }] });
