@@ -117,5 +117,5 @@ describe.skipIf(!settings)('the embedded store and Neo4j give the same answers',
     // Most queries must actually return something, or agreeing would prove little.
     expect(withData).toBeGreaterThan(queries.length * 0.65);
     // Over 150 queries one after another on both stores: seconds on a quiet machine, much more on a loaded one.
-  }, 120_000);
+  }, 300_000);
 });
