@@ -3,9 +3,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { balanceAt } from '../../src/domain/balance.js';
 import { changesBetween } from '../../src/domain/changes.js';
 import { dateSpan, dayWindow } from '../../src/domain/dates.js';
+import { graphReading, withWindow } from '../../src/domain/reading.js';
 import { comparePaths, pathProblem, type Path } from '../../src/domain/paths.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
-import type { GraphStore, RelationQuery } from '../../src/store/port.js';
+import type { GraphStore, RelationQuery, SpanReading } from '../../src/store/port.js';
 import { createDriver, Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { applySchema, seedDataset } from '../../src/store/neo4j/seed.js';
 import { neo4jSettings } from '../support/neo4j.js';
@@ -28,6 +29,9 @@ async function allPages(store: GraphStore, query: Omit<RelationQuery, 'after' | 
   }
 }
 
+const allRelations = (store: GraphStore, reading: RelationQuery['reading']) =>
+  store.listRelations({ kinds: null, reading, actorId: null, after: null, limit: 10_000 }).then((page) => page.items);
+
 const walk = (p: Path | null) => (p ? `${p.actorIds.join('>')} via ${p.relations.map((r) => r.id).join(',')}` : null);
 
 describe.skipIf(!settings)('differential: the embedded store and Neo4j agree on random dated graphs', () => {
@@ -35,7 +39,7 @@ describe.skipIf(!settings)('differential: the embedded store and Neo4j agree on 
   const neo4j = new Neo4jStore(driver, settings!);
   afterAll(() => driver.close());
 
-  it(`on paths, shortest paths, neighbourhoods, relation pages, changes and balance (seed ${SEED}, ${RUNS} graphs)`, async () => {
+  it(`on paths, shortest paths, neighbourhoods, relation pages, changes, balance and evidence, under random readings (seed ${SEED}, ${RUNS} graphs)`, async () => {
     console.log(`[differential] fast-check seed ${SEED}, ${RUNS} graphs x 6 queries (FC_SEED / FC_RUNS to change)`);
     await applySchema(driver, settings!.database);
     let checkedPaths = 0;
@@ -77,26 +81,36 @@ describe.skipIf(!settings)('differential: the embedded store and Neo4j agree on 
 
             const hops = Math.min(query.maxHops, 3);
             expect(
-              await neo4j.neighborhood(query.from, hops, query.kinds, query.window),
+              await neo4j.neighborhood(query.from, hops, query.kinds, query.reading),
               `neighbourhood ${JSON.stringify(query)}`,
-            ).toEqual(await memory.neighborhood(query.from, hops, query.kinds, query.window));
+            ).toEqual(await memory.neighborhood(query.from, hops, query.kinds, query.reading));
             for (const actorId of [null, query.from]) {
-              const listing = { kinds: query.kinds, window: query.window, actorId };
+              const listing = { kinds: query.kinds, reading: query.reading, actorId };
               expect(await allPages(neo4j, listing), `pages ${JSON.stringify(listing)}`).toEqual(
                 await allPages(memory, listing),
               );
             }
           }
           const [from, to] = [...days].sort();
-          expect(
-            changesBetween(await neo4j.relationsChangedBetween(dateSpan(from, to, 'span'), null), from, to),
-          ).toEqual(changesBetween(await memory.relationsChangedBetween(dateSpan(from, to, 'span'), null), from, to));
-          expect(
-            changesBetween(await neo4j.relationsChangedBetween(dateSpan(from, to, 'span'), 'x0'), from, to),
-          ).toEqual(changesBetween(await memory.relationsChangedBetween(dateSpan(from, to, 'span'), 'x0'), from, to));
-          expect(balanceAt(from, await neo4j.activeRelations(dayWindow(from), null, null))).toEqual(
-            balanceAt(from, await memory.activeRelations(dayWindow(from), null, null)),
-          );
+          // Each query's reading (open ends, evidence) over the span and the day, on both stores.
+          for (const { reading } of queries) {
+            const span = withWindow(reading, dateSpan(from, to, 'span')) as SpanReading;
+            for (const actorId of [null, 'x0']) {
+              const changes = async (store: GraphStore) =>
+                changesBetween(await store.relationsChangedBetween(span, actorId), from, to, reading.openEnd);
+              expect(await changes(neo4j), `changes ${JSON.stringify(span)}`).toEqual(await changes(memory));
+            }
+            const day = withWindow(reading, dayWindow(from));
+            expect(balanceAt(from, await neo4j.activeRelations(day, null, null))).toEqual(
+              balanceAt(from, await memory.activeRelations(day, null, null)),
+            );
+            expect(await neo4j.relationsBetween('x0', 'x1', null, reading)).toEqual(
+              await memory.relationsBetween('x0', 'x1', null, reading),
+            );
+          }
+          // Every relation with what its citations vouch for, equal on both stores.
+          const everything = graphReading(dateSpan('0001-01-01', '9999-12-31', 'span'));
+          expect(await allRelations(neo4j, everything)).toEqual(await allRelations(memory, everything));
         },
       ),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },

@@ -4,10 +4,14 @@ import { ALL_TIME, dateSpan, dateWindow, dayWindow } from '../../src/domain/date
 import { foldForSearch } from '../../src/domain/search.js';
 import type { Path, PathsQuery } from '../../src/domain/paths.js';
 import type { Relation } from '../../src/domain/types.js';
-import type { GraphStore } from '../../src/store/port.js';
+import { EVERYTHING, graphReading } from '../../src/domain/reading.js';
+import type { GraphStore, SpanReading } from '../../src/store/port.js';
 import { buildActor, buildDataset, buildRelation, conflictDataset } from '../support/build.js';
 
 export type OpenStore = (dataset: Dataset) => Promise<GraphStore>;
+
+/** The reading of `changes` over a span, as the API builds it. */
+const spanReading = (from: string, to: string) => graphReading(dateSpan(from, to, 'span')) as SpanReading;
 
 const ids = (relations: readonly (Relation | null)[]) => relations.map((r) => r?.id ?? null);
 
@@ -31,8 +35,8 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     const store = await open(conflictDataset());
     const relations = await store.relationsByIds(['rebels-fight-daesh', 'missing', 'ru-supports-gov']);
     expect(ids(relations)).toEqual(['rebels-fight-daesh', null, 'ru-supports-gov']);
-    expect(relations[0]).toEqual(
-      buildRelation({
+    expect(relations[0]).toEqual({
+      ...buildRelation({
         id: 'rebels-fight-daesh',
         from: 'rebels',
         to: 'daesh',
@@ -40,7 +44,17 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
         until: '2017-12-08',
         places: ['Bashkun'],
       }),
-    );
+      lastReported: '2017-12-08',
+      evidence: {
+        sources: 1,
+        publishers: 1,
+        stated: true,
+        claimants: [],
+        selfReported: false,
+        disputed: false,
+        bestReliability: 'F',
+      },
+    });
     expect(relations[2]?.until).toBeNull();
   });
 
@@ -70,7 +84,7 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     const store = await open(conflictDataset());
     const [gov, tr] = await store.relationsOfActors(['gov', 'tr'], {
       kinds: ['SUPPORTS'],
-      window: ALL_TIME,
+      reading: EVERYTHING,
       direction: 'ANY',
     });
     expect(ids(gov)).toEqual(['ru-supports-gov', 'ir-supports-gov']);
@@ -82,7 +96,11 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     const of = async (from: string | null, to: string | null) =>
       ids(
         (
-          await store.relationsOfActors(['rebels'], { kinds: null, window: dateWindow({ from, to }), direction: 'ANY' })
+          await store.relationsOfActors(['rebels'], {
+            kinds: null,
+            reading: graphReading(dateWindow({ from, to })),
+            direction: 'ANY',
+          })
         )[0],
       );
     expect(await of('2017-12-08', '2017-12-08')).toEqual(['gov-fights-rebels', 'rebels-fight-daesh']);
@@ -95,7 +113,7 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
   it('follows direction: directed kinds by their arrow, mutual kinds both ways', async () => {
     const store = await open(conflictDataset());
     const of = async (id: string, direction: 'OUTGOING' | 'INCOMING') =>
-      ids((await store.relationsOfActors([id], { kinds: null, window: ALL_TIME, direction }))[0]);
+      ids((await store.relationsOfActors([id], { kinds: null, reading: EVERYTHING, direction }))[0]);
     expect(await of('ru', 'OUTGOING')).toEqual(['ru-supports-gov', 'ru-negotiates-tr']);
     expect(await of('ru', 'INCOMING')).toEqual(['ru-negotiates-tr']);
     expect(await of('gov', 'OUTGOING')).toEqual(['gov-fights-rebels']);
@@ -106,7 +124,7 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
   it('answers relationsOfActors with an empty list for an unknown actor', async () => {
     const store = await open(conflictDataset());
     expect(
-      await store.relationsOfActors(['nobody', 'loner'], { kinds: null, window: ALL_TIME, direction: 'ANY' }),
+      await store.relationsOfActors(['nobody', 'loner'], { kinds: null, reading: EVERYTHING, direction: 'ANY' }),
     ).toEqual([[], []]);
   });
 
@@ -139,7 +157,7 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
 
   it('lists relations in (since, id) order with filters and keyset pages', async () => {
     const store = await open(conflictDataset());
-    const all = await store.listRelations({ kinds: null, window: ALL_TIME, actorId: null, after: null, limit: 100 });
+    const all = await store.listRelations({ kinds: null, reading: EVERYTHING, actorId: null, after: null, limit: 100 });
     expect(ids(all.items)).toEqual([
       'ru-supports-gov',
       'cell-member-of-daesh',
@@ -149,12 +167,12 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
       'rebels-fight-daesh',
       'tr-supports-rebels',
     ]);
-    const page1 = await store.listRelations({ kinds: null, window: ALL_TIME, actorId: null, after: null, limit: 3 });
+    const page1 = await store.listRelations({ kinds: null, reading: EVERYTHING, actorId: null, after: null, limit: 3 });
     expect(page1.hasMore).toBe(true);
     const last = page1.items[2];
     const page2 = await store.listRelations({
       kinds: null,
-      window: ALL_TIME,
+      reading: EVERYTHING,
       actorId: null,
       after: { since: last.since, id: last.id },
       limit: 3,
@@ -162,7 +180,7 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     expect(ids(page2.items)).toEqual(['gov-fights-rebels', 'ir-supports-gov', 'rebels-fight-daesh']);
     const windowed = await store.listRelations({
       kinds: ['SUPPORTS', 'FIGHTS'],
-      window: dateWindow({ from: '2018-01-15', to: '2018-03-01' }),
+      reading: graphReading(dateWindow({ from: '2018-01-15', to: '2018-03-01' })),
       actorId: null,
       after: null,
       limit: 10,
@@ -170,7 +188,7 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     expect(ids(windowed.items)).toEqual(['ru-supports-gov', 'ir-supports-gov', 'tr-supports-rebels']);
     const ofActor = await store.listRelations({
       kinds: null,
-      window: ALL_TIME,
+      reading: EVERYTHING,
       actorId: 'daesh',
       after: null,
       limit: 10,
@@ -180,35 +198,37 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
 
   it('finds every relation between two actors in either direction', async () => {
     const store = await open(conflictDataset());
-    expect(ids(await store.relationsBetween('gov', 'ru', null))).toEqual(['ru-supports-gov']);
-    expect(ids(await store.relationsBetween('ru', 'gov', ['FIGHTS']))).toEqual([]);
-    expect(ids(await store.relationsBetween('gov', 'daesh', null))).toEqual([]);
+    expect(ids(await store.relationsBetween('gov', 'ru', null, EVERYTHING))).toEqual(['ru-supports-gov']);
+    expect(ids(await store.relationsBetween('ru', 'gov', ['FIGHTS'], EVERYTHING))).toEqual([]);
+    expect(ids(await store.relationsBetween('gov', 'daesh', null, EVERYTHING))).toEqual([]);
   });
 
   it('answers active relations in a window, of kinds, of one actor', async () => {
     const store = await open(conflictDataset());
     const on = (day: string) => dayWindow(day);
-    expect(ids(await store.activeRelations(on('2017-12-15'), null, null))).toEqual([
+    expect(ids(await store.activeRelations(graphReading(on('2017-12-15')), null, null))).toEqual([
       'ru-supports-gov',
       'ru-negotiates-tr',
       'gov-fights-rebels',
       'ir-supports-gov',
     ]);
-    expect(ids(await store.activeRelations(on('2017-12-15'), ['SUPPORTS'], 'gov'))).toEqual([
+    expect(ids(await store.activeRelations(graphReading(on('2017-12-15')), ['SUPPORTS'], 'gov'))).toEqual([
       'ru-supports-gov',
       'ir-supports-gov',
     ]);
     expect(
-      ids(await store.activeRelations(dateWindow({ from: '2016-06-01', to: '2016-06-30' }), null, 'daesh')),
+      ids(
+        await store.activeRelations(graphReading(dateWindow({ from: '2016-06-01', to: '2016-06-30' })), null, 'daesh'),
+      ),
     ).toEqual(['cell-member-of-daesh']);
   });
 
   it('walks a neighbourhood hop by hop and returns the relations among the actors reached', async () => {
     const store = await open(conflictDataset());
-    const one = await store.neighborhood('gov', 1, null, ALL_TIME);
+    const one = await store.neighborhood('gov', 1, null, EVERYTHING);
     expect(one.actorIds).toEqual(['gov', 'ir', 'rebels', 'ru']);
     expect(ids(one.relations)).toEqual(['ru-supports-gov', 'gov-fights-rebels', 'ir-supports-gov']);
-    const two = await store.neighborhood('gov', 2, null, ALL_TIME);
+    const two = await store.neighborhood('gov', 2, null, EVERYTHING);
     expect(two.actorIds).toEqual(['daesh', 'gov', 'ir', 'rebels', 'ru', 'tr']);
     expect(ids(two.relations)).toEqual([
       'ru-supports-gov',
@@ -218,10 +238,15 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
       'rebels-fight-daesh',
       'tr-supports-rebels',
     ]);
-    const dated = await store.neighborhood('gov', 2, null, dateWindow({ from: '2018-01-01', to: '2018-01-31' }));
+    const dated = await store.neighborhood(
+      'gov',
+      2,
+      null,
+      graphReading(dateWindow({ from: '2018-01-01', to: '2018-01-31' })),
+    );
     expect(dated.actorIds).toEqual(['gov', 'ir', 'ru', 'tr']);
     expect(ids(dated.relations)).toEqual(['ru-supports-gov', 'ru-negotiates-tr', 'ir-supports-gov']);
-    const alone = await store.neighborhood('loner', 2, null, ALL_TIME);
+    const alone = await store.neighborhood('loner', 2, null, EVERYTHING);
     expect(alone).toEqual({ actorIds: ['loner'], relations: [] });
   });
 
@@ -236,13 +261,13 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
         ],
       }),
     );
-    expect(ids(await store.relationsBetween('a', 'b', null))).toEqual(['r0', 'r1', 'r2']);
-    expect(ids(await store.relationsBetween('b', 'a', ['FIGHTS']))).toEqual(['r0', 'r2']);
+    expect(ids(await store.relationsBetween('a', 'b', null, EVERYTHING))).toEqual(['r0', 'r1', 'r2']);
+    expect(ids(await store.relationsBetween('b', 'a', ['FIGHTS'], EVERYTHING))).toEqual(['r0', 'r2']);
   });
 
   const pathQuery = (overrides: Partial<PathsQuery> & Pick<PathsQuery, 'from' | 'to'>): PathsQuery => ({
     kinds: null,
-    window: ALL_TIME,
+    reading: EVERYTHING,
     maxHops: 4,
     directed: false,
     timeRespecting: false,
@@ -272,15 +297,17 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     // Unfiltered, ir reaches tr through gov and ru; in March 2018 ir-supports-gov has ended, so
     // a post-filter would find nothing while a longer path through rebels is valid.
     const march = dateWindow({ from: '2018-03-01', to: '2018-03-31' });
-    expect(walk(await store.shortestPath(pathQuery({ from: 'gov', to: 'tr', window: march })))).toBe(
+    expect(walk(await store.shortestPath(pathQuery({ from: 'gov', to: 'tr', reading: graphReading(march) })))).toBe(
       'gov>ru>tr via ru-supports-gov,ru-negotiates-tr',
     );
-    expect(await store.shortestPath(pathQuery({ from: 'ir', to: 'tr', window: march }))).toBeNull();
+    expect(await store.shortestPath(pathQuery({ from: 'ir', to: 'tr', reading: graphReading(march) }))).toBeNull();
     const december = dateWindow({ from: '2017-12-10', to: '2017-12-20' });
-    expect(walk(await store.shortestPath(pathQuery({ from: 'daesh', to: 'tr', window: december })))).toBeNull();
-    expect(walk(await store.shortestPath(pathQuery({ from: 'rebels', to: 'tr', window: december })))).toBe(
-      'rebels>gov>ru>tr via gov-fights-rebels,ru-supports-gov,ru-negotiates-tr',
-    );
+    expect(
+      walk(await store.shortestPath(pathQuery({ from: 'daesh', to: 'tr', reading: graphReading(december) }))),
+    ).toBeNull();
+    expect(
+      walk(await store.shortestPath(pathQuery({ from: 'rebels', to: 'tr', reading: graphReading(december) }))),
+    ).toBe('rebels>gov>ru>tr via gov-fights-rebels,ru-supports-gov,ru-negotiates-tr');
   });
 
   it('walks directed kinds only along their arrow when asked', async () => {
@@ -367,15 +394,19 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
 
   it('lists relations that began or ended in a span, of everyone or of one actor', async () => {
     const store = await open(conflictDataset());
-    expect(ids(await store.relationsChangedBetween(dateSpan('2017-12-01', '2018-01-31', 'span'), null)).sort()).toEqual(
-      ['gov-fights-rebels', 'rebels-fight-daesh', 'tr-supports-rebels'],
-    );
-    expect(ids(await store.relationsChangedBetween(dateSpan('2016-12-31', '2017-05-04', 'span'), null)).sort()).toEqual(
-      ['cell-member-of-daesh', 'ru-negotiates-tr'],
-    );
-    expect(
-      ids(await store.relationsChangedBetween(dateSpan('2017-12-01', '2018-12-31', 'span'), 'gov')).sort(),
-    ).toEqual(['gov-fights-rebels', 'ir-supports-gov']);
-    expect(await store.relationsChangedBetween(dateSpan('2019-01-01', '2019-12-31', 'span'), null)).toEqual([]);
+    expect(ids(await store.relationsChangedBetween(spanReading('2017-12-01', '2018-01-31'), null)).sort()).toEqual([
+      'gov-fights-rebels',
+      'rebels-fight-daesh',
+      'tr-supports-rebels',
+    ]);
+    expect(ids(await store.relationsChangedBetween(spanReading('2016-12-31', '2017-05-04'), null)).sort()).toEqual([
+      'cell-member-of-daesh',
+      'ru-negotiates-tr',
+    ]);
+    expect(ids(await store.relationsChangedBetween(spanReading('2017-12-01', '2018-12-31'), 'gov')).sort()).toEqual([
+      'gov-fights-rebels',
+      'ir-supports-gov',
+    ]);
+    expect(await store.relationsChangedBetween(spanReading('2019-01-01', '2019-12-31'), null)).toEqual([]);
   });
 }

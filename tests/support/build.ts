@@ -1,5 +1,12 @@
 import { citationOf, type Dataset } from '../../src/dataset/dataset.js';
-import type { Actor, Citation, RelationFacts as Relation, Source } from '../../src/domain/types.js';
+import { deriveRelation } from '../../src/domain/evidence.js';
+import type {
+  Actor,
+  Citation,
+  Relation as StoredRelation,
+  RelationFacts as Relation,
+  Source,
+} from '../../src/domain/types.js';
 
 export const buildSource = (overrides: Partial<Source> = {}): Source => ({
   id: 'test-source',
@@ -160,3 +167,16 @@ export function ringDataset(n: number): Dataset {
   ]);
   return buildDataset({ actors, relations });
 }
+
+/** A dataset's relations as a store holds them: each with what its citations vouch for. */
+export function storedRelations(dataset: Dataset): StoredRelation[] {
+  const grade = new Map(dataset.sources.map((s) => [s.id, s.reliability]));
+  const cited = new Map<string, Citation[]>();
+  for (const c of dataset.citations) cited.set(c.relationId, [...(cited.get(c.relationId) ?? []), c]);
+  return dataset.relations.map((r) => deriveRelation(r, cited.get(r.id) ?? [], (id) => grade.get(id) ?? 'F'));
+}
+
+/** One relation as a store would hold it, cited once by the test source. */
+export const buildStoredRelation = (
+  overrides: Partial<Relation> & Pick<Relation, 'id' | 'from' | 'to'>,
+): StoredRelation => storedRelations(buildDataset({ actors: [], relations: [buildRelation(overrides)] }))[0];

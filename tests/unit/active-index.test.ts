@@ -6,7 +6,14 @@ import { compareRelations } from '../../src/domain/order.js';
 import type { DateWindow, Relation } from '../../src/domain/types.js';
 import { ActiveIndex } from '../../src/store/memory/active-index.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
-import { buildActor, buildCitation, buildDataset, buildRelation, buildSource } from '../support/build.js';
+import {
+  buildActor,
+  buildCitation,
+  buildDataset,
+  buildRelation,
+  buildSource,
+  buildStoredRelation,
+} from '../support/build.js';
 
 const date = fc
   .date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
@@ -26,7 +33,13 @@ const hubRelations = fc
             ? `${Number(until.slice(0, 4)) + 30}${until.slice(4)}`.replace(/^(\d{4})-02-29$/, '$1-02-28')
             : until;
         const [a, b] = end !== null && end < since ? [end, since] : [since, end];
-        return buildRelation({ id: `r${String(i).padStart(3, '0')}`, from: 'hub', to: `a${i}`, since: a, until: b });
+        return buildStoredRelation({
+          id: `r${String(i).padStart(3, '0')}`,
+          from: 'hub',
+          to: `a${i}`,
+          since: a,
+          until: b,
+        });
       })
       .sort(compareRelations),
   );
@@ -64,7 +77,7 @@ describe('ActiveIndex', () => {
     for (let year = 2010; year < 2020; year++) {
       for (let i = 0; i < 50; i++)
         relations.push(
-          buildRelation({
+          buildStoredRelation({
             id: `r${year}-${i}`,
             from: 'hub',
             to: `a${i}`,
@@ -104,7 +117,7 @@ describe('ActiveIndex', () => {
       from: 'a',
       to: 'b',
       kinds: null,
-      window: dateWindow({ from: '2018-01-01', to: '2018-06-30' }),
+      reading: graphReading(dateWindow({ from: '2018-01-01', to: '2018-06-30' })),
       maxHops: 2,
       directed: false,
     };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { balanceAt } from '../../src/domain/balance.js';
 import { changesBetween } from '../../src/domain/changes.js';
-import { buildRelation } from '../support/build.js';
+import { buildStoredRelation as buildRelation } from '../support/build.js';
 
 const fight = (id: string, from: string, to: string) => buildRelation({ id, from, to, kind: 'FIGHTS' });
 const support = (id: string, from: string, to: string) => buildRelation({ id, from, to, kind: 'SUPPORTS' });
@@ -83,7 +83,27 @@ describe('changesBetween', () => {
       buildRelation({ id: 'd', from: 'x', to: 'y', since: '2016-01-01', until: '2019-01-01' }),
     ];
     expect(
-      changesBetween(relations, '2017-12-01', '2017-12-31').map((c) => `${c.date} ${c.change} ${c.relation.id}`),
+      changesBetween(relations, '2017-12-01', '2017-12-31', 'ONGOING').map(
+        (c) => `${c.date} ${c.change} ${c.relation.id}`,
+      ),
     ).toEqual(['2017-12-08 BEGAN b', '2017-12-08 ENDED a', '2017-12-08 ENDED b', '2017-12-31 BEGAN c']);
+  });
+
+  it('reports the last report of a relation with no end, read LAST_REPORTED, and never as an end', () => {
+    // c has no until and one citation published 2018-01-01: its last report.
+    const relations = [
+      buildRelation({ id: 'a', from: 'x', to: 'y', since: '2017-01-01', until: '2018-01-01' }),
+      buildRelation({ id: 'c', from: 'x', to: 'y', since: '2017-12-31', until: null }),
+    ];
+    const changes = (openEnd: 'ONGOING' | 'LAST_REPORTED') =>
+      changesBetween(relations, '2017-12-01', '2018-01-31', openEnd).map(
+        (c) => `${c.date} ${c.change} ${c.relation.id}`,
+      );
+    expect(changes('ONGOING')).toEqual(['2017-12-31 BEGAN c', '2018-01-01 ENDED a']);
+    expect(changes('LAST_REPORTED')).toEqual([
+      '2017-12-31 BEGAN c',
+      '2018-01-01 LAST_REPORTED c',
+      '2018-01-01 ENDED a',
+    ]);
   });
 });

@@ -42,8 +42,8 @@ describe('cypher/', () => {
     for (const fragment of fragments) {
       const mark = `/*@${fragment.slice('fragments/'.length)}(`;
       expect(
-        statements.some((name) => files.get(name)!.includes(mark)),
-        `${fragment} is used by no statement`,
+        [...statements, ...fragments].some((name) => files.get(name)!.includes(mark)),
+        `${fragment} is used by no statement or fragment`,
       ).toBe(true);
     }
   });
@@ -79,36 +79,56 @@ describe('cypher/', () => {
     expect(text.match(/-\[r:[A-Z_]+\]->/g)).toHaveLength(RELATION_KINDS.length);
   });
 
-  it.each(statements)('%s names every parameter it uses in its header comment', (name) => {
+  /** The header comments of a text and of every fragment it marks, however deep. */
+  const headers = (text: string): string =>
+    [
+      header(text),
+      ...[...withoutComments(text).matchAll(/\/\*@([a-z-]+)\(/g)].map((m) => headers(files.get(`fragments/${m[1]}`)!)),
+    ].join('\n');
+
+  it.each(statements)('%s names every parameter it uses in its header comment (or its fragments do)', (name) => {
     const text = files.get(name)!;
-    const documented = parameters(header(text));
+    const documented = parameters(headers(text));
     const used = parameters(withoutComments(expandFragments(text, files)));
     expect([...used].filter((p) => !documented.has(p))).toEqual([]);
   });
 
-  // One home for the "active in window" condition: the fragment. A statement that spelled it
-  // itself, with the window parameters or its own reading of an open `until`, would drift from it.
-  const windowed = [
+  // One home for each reading rule: the fragments. A statement that spelled the window, an open
+  // `until`, the open-end reading or the evidence filter itself would drift from them.
+  const read = [
     'neighborhood',
     'paths',
+    'relations-between',
     'relations-of-actors',
     'relations-page',
     'relations-page-of-actor',
     'shortest-path',
   ];
 
-  it.each(statements)('%s states "active in window" only through the fragment', (name) => {
+  it.each(statements)('%s reads the graph only through the reading fragments', (name) => {
     const body = withoutComments(files.get(name)!);
     expect(body, 'reads the window parameters itself').not.toMatch(/\$window(From|To)\b/);
     expect(body, 'reads an open until itself').not.toMatch(/until\s+IS\s+NULL/i);
-    expect(body.includes('/*@active-in-window(')).toBe(windowed.includes(name));
+    expect(body, 'reads the open-end reading itself').not.toMatch(/\$openEnd\b/);
+    expect(body, 'reads the evidence filter itself').not.toMatch(
+      /\$(minSources|minPublishers|statedOnly|excludeDisputed|minReliability)\b/,
+    );
+    expect(body.includes('/*@in-reading(')).toBe(read.includes(name));
   });
 
-  it('splices the fragment in parentheses, on the variable the mark names', () => {
+  it('splices fragments in parentheses, on the variable the mark names, fragments within fragments too', () => {
     expect(expandFragments('WHERE x AND /*@active-in-window(rel)*/', files)).toBe(
       'WHERE x AND (($windowTo IS NULL OR rel.since <= date($windowTo))\n' +
-        'AND ($windowFrom IS NULL OR rel.until IS NULL OR rel.until >= date($windowFrom)))',
+        'AND ($windowFrom IS NULL OR CASE\n' +
+        '  WHEN rel.until IS NOT NULL THEN rel.until >= date($windowFrom)\n' +
+        "  WHEN $openEnd = 'LAST_REPORTED' THEN rel.lastReported >= date($windowFrom)\n" +
+        '  ELSE true\n' +
+        'END))',
     );
+    const nested = expandFragments('/*@in-reading(rel)*/', files);
+    expect(nested).toContain('(rel.evidenceSources >= $minSources');
+    expect(nested).toContain('(($windowTo IS NULL OR rel.since');
+    expect(nested).not.toMatch(/\br\.|\/\*@/);
     expect(() => expandFragments('/*@no-such-fragment(r)*/', files)).toThrow(/No fragment/);
     for (const name of statements.filter((n) => !['neighborhood', 'paths', 'shortest-path'].includes(n)))
       expect(withoutComments(cypher(name)), name).not.toContain('/*@');

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset/dataset.js';
-import { ALL_TIME, dateWindow } from '../../src/domain/dates.js';
+import { dateWindow } from '../../src/domain/dates.js';
+import { EVERYTHING, graphReading } from '../../src/domain/reading.js';
 import { pathProblem, type PathsQuery } from '../../src/domain/paths.js';
 import type { Relation } from '../../src/domain/types.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { shortestPath, simplePaths, type Adjacency } from '../../src/store/memory/path-search.js';
-import { buildActor, buildDataset, buildRelation } from '../support/build.js';
+import { buildActor, buildDataset, buildRelation, storedRelations } from '../support/build.js';
 import { randomDataset, randomPathQuery } from '../support/random-graphs.js';
 
 /**
@@ -16,7 +17,7 @@ import { randomDataset, randomPathQuery } from '../support/random-graphs.js';
 
 function adjacencyOf(dataset: Dataset): Adjacency {
   const byActor = new Map<string, Relation[]>();
-  for (const relation of dataset.relations) {
+  for (const relation of storedRelations(dataset)) {
     for (const end of [relation.from, relation.to]) byActor.set(end, [...(byActor.get(end) ?? []), relation]);
   }
   return (id) => byActor.get(id) ?? [];
@@ -99,7 +100,7 @@ describe('shortestPath on the embedded store', () => {
             from: `a${q.from}`,
             to: `a${q.to}`,
             kinds: null,
-            window: ALL_TIME,
+            reading: EVERYTHING,
             maxHops: q.maxHops,
             directed: q.directed,
             timeRespecting: false,
@@ -124,7 +125,7 @@ describe('shortestPath on the embedded store', () => {
         buildRelation({ id: 'r3', kind: 'FIGHTS', from: 'c', to: 'd' }),
       ],
     });
-    const base = { kinds: null, window: ALL_TIME, directed: false };
+    const base = { kinds: null, reading: EVERYTHING, directed: false };
     expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'a', maxHops: 3 })).toBeNull();
     expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'd', maxHops: 2 })).toBeNull();
     expect(shortestPath(adjacencyOf(dataset), { ...base, from: 'a', to: 'd', maxHops: 3 })?.actorIds).toEqual([
@@ -179,7 +180,7 @@ describe('shortestPath on the embedded store', () => {
               from: `a${from}`,
               to: `a${to}`,
               kinds: null,
-              window: w,
+              reading: graphReading(w),
               maxHops: 3,
               directed: false,
               timeRespecting: true,
