@@ -5,9 +5,9 @@
 // Time-respecting: each relation starts no earlier than the one before it (rs[i].since >= rs[i-1].since).
 // Parameters: $source, $target, $kinds, the reading's parameters (read by the in-reading fragment), $directed, $mutualKinds, $timeRespecting (boolean), $first (integer).
 // As in shortest-path.cypher, the adapter replaces the /*@maxHops*/ mark with the validated maxHops.
-// The per-relation predicates are evaluated inside VarLengthExpand while it expands; the
-// whole-path rules are the Filter above it.
-// Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): NodeUniqueIndexSeek, VarLengthExpand(Into), Top.
+// The per-relation predicates are evaluated inside VarLengthExpand while it expands (from the
+// start actor, the end actor checked by the Filter above it with the whole-path rules).
+// Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): NodeUniqueIndexSeek, VarLengthExpand(All), Top.
 MATCH (a:Actor {id: $source}), (b:Actor {id: $target})
 MATCH p = (a)((x)-[r]-(y)
     WHERE ($kinds IS NULL OR type(r) IN $kinds)

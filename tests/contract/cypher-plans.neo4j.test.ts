@@ -6,9 +6,12 @@ import {
   cypher,
   STATEMENT_NAMES,
   withHops,
+  readingParams,
   withMaxHops,
   type StatementName,
 } from '../../src/store/neo4j/statements.js';
+import { dateWindow } from '../../src/domain/dates.js';
+import { graphReading } from '../../src/domain/reading.js';
 import { ringDataset } from '../support/build.js';
 import { neo4jSettings } from '../support/neo4j.js';
 
@@ -18,8 +21,7 @@ const settings = neo4jSettings();
 const PARAMS = {
   ids: ['a000'],
   kinds: null,
-  windowFrom: '2017-01-01',
-  windowTo: '2018-01-01',
+  ...readingParams(graphReading(dateWindow({ from: '2017-01-01', to: '2018-01-01' }))),
   changedFrom: '2017-01-01',
   changedTo: '2018-01-01',
   direction: 'ANY',
@@ -40,7 +42,12 @@ const PARAMS = {
   first: neo4j.int(10),
 };
 
-type Plan = { operatorType: string; children: Plan[] };
+type Plan = { operatorType: string; arguments?: { Details?: string }; children: Plan[] };
+/** The details of every Filter operator of a plan: predicates tested after, not during, an expand. */
+const filters = (plan: Plan): string[] => [
+  ...(plan.operatorType.startsWith('Filter') ? [String(plan.arguments?.Details ?? '')] : []),
+  ...plan.children.flatMap(filters),
+];
 const operators = (plan: Plan): string[] => [
   plan.operatorType.replace(/@.*$/, ''),
   ...plan.children.flatMap(operators),
@@ -89,5 +96,13 @@ describe.skipIf(!settings)('Cypher plans match what each statement promises', ()
     const used = operators(summary.plan as unknown as Plan);
     for (const operator of expectedOperators(text))
       expect(used, `${name} plan: ${used.join(' < ')}`).toContain(operator);
+  });
+
+  // A path search applies the reading while it expands: a Filter testing a relation's dates or
+  // evidence above the expand would enumerate every path first (an unbounded search).
+  it.each(['shortest-path', 'paths'] as const)('%s tests the reading inside the search', async (name) => {
+    const { summary } = await driver.executeQuery(`EXPLAIN ${textOf(name)}`, PARAMS, { database: settings!.database });
+    for (const details of filters(summary.plan as unknown as Plan))
+      expect(details, `${name}: a Filter tests relations`).not.toMatch(/evidence|lastReported|\$window|\$openEnd/);
   });
 });

@@ -92,8 +92,8 @@ describe.skipIf(!settings)('differential: the embedded store and Neo4j agree on 
             }
           }
           const [from, to] = [...days].sort();
-          // Each query's reading (open ends, evidence) over the span and the day, on both stores.
-          for (const { reading } of queries) {
+          // Two queries' readings (open ends, evidence) over the span and the day, on both stores.
+          for (const { reading } of queries.slice(0, 2)) {
             const span = withWindow(reading, dateSpan(from, to, 'span')) as SpanReading;
             for (const actorId of [null, 'x0']) {
               const changes = async (store: GraphStore) =>
