@@ -509,6 +509,8 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
     expect(await view.locator('.graph-tooltip').textContent()).toContain(
       `assumed continuing: no source reports it since ${formatDay(oldest.lastReported)}`,
     );
+    mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+    await view.screenshot({ path: join(ROOT, 'test-artifacts', 'explorer-assumed-continuing.png') });
     await view.close();
     expect(problems).toEqual([]);
   });
@@ -542,13 +544,16 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
 
   it('sends the reading with every query that reads the graph through time (snapshot, changes, neighbourhood, relations, paths)', async () => {
     const view = await openExplorer('at=2018-02-15');
+    await view.locator('#open-end').check();
+    await view.selectOption('#min-publishers', '2');
+    await drawn(view, '2018-02-15', 'openEnd=LAST_REPORTED&minPublishers=2');
+    // From here on, every request is made under the whole reading.
     const sent: { operationName: string | undefined; query: string; variables: Record<string, unknown> }[] = [];
     view.on('request', (request) => {
       if (request.url().endsWith('/graphql')) sent.push(request.postDataJSON());
     });
-    await view.locator('#open-end').check();
-    await view.selectOption('#min-publishers', '2');
-    await drawn(view, '2018-02-15', 'openEnd=LAST_REPORTED&minPublishers=2');
+    await view.locator('#date-input').fill('2018-02-20');
+    await drawn(view, '2018-02-20', 'openEnd=LAST_REPORTED&minPublishers=2');
     const reading = { openEnd: 'LAST_REPORTED', evidence: { minPublishers: 2 } };
 
     // An actor drawn that day (its neighbourhood and relations), then a path between two actors drawn.
@@ -644,9 +649,10 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
     expect(await panel.locator('.citations li.disputes').count()).toBe(
       relation.citations.filter((c) => c.stance === 'DISPUTES').length,
     );
-    mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+    await panel.locator('[data-testid="evidence"]').scrollIntoViewIfNeeded();
     await view.mouse.move(1, 1);
     await view.evaluate(() => window.__explorer.idle());
+    mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
     await view.screenshot({ path: join(ROOT, 'test-artifacts', 'explorer-evidence.png') });
     await view.close();
     expect(problems).toEqual([]);
