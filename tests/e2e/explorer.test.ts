@@ -457,6 +457,14 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
     expect(await view.locator('#legend-assumed').isHidden()).toBe(true);
     expect(await view.locator('#graph-status').textContent()).toContain(`${lastReported.length} relations active`);
     expect(new URL(view.url()).searchParams.get('openEnd')).toBe('LAST_REPORTED');
+    // The Changes tab (from the first of the month, where the page opened) lists the last reports too.
+    const { changes } = await api<{ changes: { change: string }[] }>(
+      `{ changes(from: "${LATE_DAY.slice(0, 8)}01", to: "${LATE_DAY}", openEnd: LAST_REPORTED) { change } }`,
+    );
+    const lastReports = changes.filter((c) => c.change === 'LAST_REPORTED').length;
+    expect(lastReports).toBeGreaterThan(0);
+    expect(await view.locator('#tab-changes-count').textContent()).toBe(String(changes.length));
+    expect(await view.locator('#panel-changes .change.last-reported').count()).toBe(lastReports);
 
     // The URL alone opens the same reading.
     const reopened = await openExplorer(new URL(view.url()).search.slice(1));
