@@ -1,9 +1,12 @@
-// What began and ended between the previous day shown and this one (the `changes` query).
+// What began and ended between the previous day shown and this one (the `changes` query), and, under
+// the LAST_REPORTED reading, where a relation with no known end was last reported.
 
 import { formatDay } from './dates.js';
 import { fill, h } from './dom.js';
-import type { Change } from './queries.js';
+import type { Change, ChangeKind } from './queries.js';
 import { RELATION_KINDS, relationIcon } from './theme.js';
+
+const CHANGE_TEXT: Record<ChangeKind, string> = { BEGAN: 'began', ENDED: 'ended', LAST_REPORTED: 'last reported' };
 
 export function renderChanges(
   root: HTMLElement,
@@ -12,8 +15,8 @@ export function renderChanges(
   to: string,
   onRelation: (id: string) => void,
 ): void {
-  const began = changes.filter((c) => c.change === 'BEGAN').length;
-  const ended = changes.length - began;
+  const count = (kind: ChangeKind) => changes.filter((c) => c.change === kind).length;
+  const lastReported = count('LAST_REPORTED');
   const span = from === to ? `On ${formatDay(from)}` : `From ${formatDay(from)} to ${formatDay(to)}`;
   fill(
     root,
@@ -21,9 +24,10 @@ export function renderChanges(
       'p',
       { class: 'changes-summary' },
       `${span}: `,
-      h('strong', { class: 'began' }, `${began} began`),
+      h('strong', { class: 'began' }, `${count('BEGAN')} began`),
       ', ',
-      h('strong', { class: 'ended' }, `${ended} ended`),
+      h('strong', { class: 'ended' }, `${count('ENDED')} ended`),
+      lastReported ? [', ', h('strong', { class: 'last-reported' }, `${lastReported} last reported`)] : null,
       '.',
     ),
     changes.length === 0
@@ -34,9 +38,9 @@ export function renderChanges(
           changes.map((c) =>
             h(
               'li',
-              { class: `change ${c.change.toLowerCase()}` },
+              { class: `change ${c.change.toLowerCase().replace('_', '-')}` },
               h('span', { class: 'change-date' }, formatDay(c.date)),
-              h('span', { class: 'change-kind' }, c.change === 'BEGAN' ? 'began' : 'ended'),
+              h('span', { class: 'change-kind' }, CHANGE_TEXT[c.change]),
               h(
                 'button',
                 { type: 'button', class: 'link change-relation', onclick: () => onRelation(c.relation.id) },

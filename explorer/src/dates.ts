@@ -1,6 +1,6 @@
 // Calendar dates as the API writes them (`YYYY-MM-DD`), and the month steps of the time slider.
 
-import type { Precision } from './queries.js';
+import type { DateBound, Precision } from './queries.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -62,12 +62,23 @@ export function formatAt(date: string, precision: Precision): string {
   return formatDay(date);
 }
 
-/** "Oct 2017 – no known end", "8 Dec 2017" (one day), "2015 – 2017". */
-export function formatSpan(since: string, until: string | null, precision: Precision): string {
+/** "on or before 10 Dec 2017" when the date is only that of the first report (`ON_OR_BEFORE`). */
+export function formatSince(since: string, precision: Precision, bound: DateBound = 'EXACT'): string {
   const start = formatAt(since, precision);
+  return bound === 'ON_OR_BEFORE' ? `on or before ${start}` : start;
+}
+
+/** "Oct 2017 – no known end", "8 Dec 2017" (one day), "2015 – 2017", "on or before 10 Dec 2017 – no known end". */
+export function formatSpan(
+  since: string,
+  until: string | null,
+  precision: Precision,
+  bound: DateBound = 'EXACT',
+): string {
+  const start = formatSince(since, precision, bound);
   if (until === null) return `${start} – no known end`;
   const end = formatAt(until, precision);
-  return start === end ? start : `${start} – ${end}`;
+  return formatAt(since, precision) === end ? start : `${start} – ${end}`;
 }
 
 /** Days between two dates (b - a). */

@@ -1,11 +1,40 @@
 // The details panel: a clicked actor (aliases, neighbourhood on the day, every relation it had with
-// its citations) or a clicked relation (dates, precision, summary, citations and who claims them).
+// its citations) or a clicked relation (dates and how they are bounded, precision, last report,
+// summary, evidence, citations with their grading and who claims them).
 
 import { daysBetween, formatDay, formatSpan } from './dates.js';
 import { fill, h } from './dom.js';
+import { grade, RELIABILITY_TEXT } from './grading.js';
 import { API_LIMITS } from './limits.js';
-import type { ActorDetailData, ActorRef, Citation, RelationDetail, Subgraph } from './queries.js';
+import type {
+  ActorDetailData,
+  ActorRef,
+  Citation,
+  Evidence,
+  RelationDetail,
+  Reliability,
+  SourceGrade,
+  Subgraph,
+} from './queries.js';
+import { assumedContinuing, type Reading } from './reading.js';
 import { ACTOR_KINDS, actorIcon, RELATION_KINDS, relationIcon } from './theme.js';
+
+/**
+ * The day shown and how it is read: `active` holds the ids of the relations active that day, as the
+ * API's snapshot of that day under `reading` answered (the panel never decides for itself what is active).
+ */
+export interface DayShown {
+  at: string;
+  active: ReadonlySet<string>;
+  reading: Reading;
+}
+
+/** Each source's reliability, by source id. */
+export type Grades = ReadonlyMap<string, Reliability>;
+
+export function gradesOf(sources: SourceGrade[]): Grades {
+  return new Map(sources.map((s) => [s.id, s.reliability]));
+}
 
 export interface DetailsHandlers {
   onActor(id: string): void;
@@ -14,6 +43,9 @@ export interface DetailsHandlers {
 }
 
 type ActorDetail = NonNullable<ActorDetailData['actor']>;
+
+const BOUND_TEXT =
+  'The start is the date of the first report that mentions it, not of the event: it began on or before then.';
 
 const PRECISION_TEXT = {
   DAY: 'Day: the sources give the exact day.',
@@ -41,14 +73,21 @@ function verbFor(relation: RelationDetail, actorId: string): string {
   return relation.kind === 'SUPPORTS' ? 'is supported by' : 'has as member';
 }
 
-export function citationList(citations: Citation[]) {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Each citation with its grading ("F6": the source's reliability, the report's credibility) and stance. */
+export function citationList(citations: Citation[], grades: Grades) {
   return h(
     'ul',
     { class: 'citations' },
-    citations.map((c) =>
-      h(
+    citations.map((c) => {
+      const g = grade(grades.get(c.source) ?? 'F', c.credibility);
+      return h(
         'li',
-        {},
+        { class: c.stance === 'DISPUTES' ? 'disputes' : null },
+        h('span', { class: 'grade', 'data-testid': 'grade', title: g.text }, g.code),
+        ' ',
+        c.stance === 'DISPUTES' ? h('span', { class: 'stance' }, 'Disputes it: ') : null,
         h('span', { class: 'cite-title' }, `“${c.title}”`),
         h(
           'span',
@@ -58,13 +97,75 @@ export function citationList(citations: Citation[]) {
         c.claimant
           ? h('span', { class: 'claimant' }, 'Claimed by ', h('strong', {}, c.claimant))
           : h('span', { class: 'cite-own' }, 'Stated by the article itself'),
+      );
+    }),
+  );
+}
+
+/** How well a relation is sourced (the API's `evidence`). */
+function evidenceFacts(e: Evidence) {
+  return h(
+    'section',
+    { class: 'evidence', 'data-testid': 'evidence' },
+    h('h3', {}, 'Evidence'),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, 'Reported by'),
+      h(
+        'dd',
+        { 'data-testid': 'evidence-reports' },
+        `${plural(e.sources, 'source')}, ${plural(e.publishers, 'publisher')}`,
+      ),
+      h('dt', {}, 'Stated'),
+      h(
+        'dd',
+        { 'data-testid': 'evidence-stated' },
+        e.stated ? 'Yes: a source states it itself' : 'No: every report is someone’s claim',
+      ),
+      h('dt', {}, 'Claimed by'),
+      h(
+        'dd',
+        { 'data-testid': 'evidence-claimants' },
+        e.claimants.length ? e.claimants.join(', ') : h('span', { class: 'muted' }, 'no one'),
+      ),
+      h('dt', {}, 'Self-reported'),
+      h(
+        'dd',
+        { 'data-testid': 'evidence-self-reported' },
+        e.selfReported ? 'Yes: every report is a claim by one of its own two actors' : 'No',
+      ),
+      h('dt', {}, 'Disputed'),
+      h(
+        'dd',
+        { 'data-testid': 'evidence-disputed', class: e.disputed ? 'disputed' : null },
+        e.disputed ? 'Yes: a source disputes it' : 'No',
+      ),
+      h('dt', {}, 'Best source'),
+      h(
+        'dd',
+        { 'data-testid': 'evidence-reliability' },
+        `${e.bestReliability}: ${RELIABILITY_TEXT[e.bestReliability]}`,
       ),
     ),
   );
 }
 
+/** Whether a relation holds on the day shown, and why, under the reading. */
+function onTheDay(relation: RelationDetail, day: DayShown): string {
+  if (!day.active.has(relation.id)) {
+    return day.reading.openEnd === 'LAST_REPORTED' && relation.until === null && relation.lastReported < day.at
+      ? `Not active: last reported ${formatDay(relation.lastReported)}`
+      : 'Not active';
+  }
+  return assumedContinuing(relation, day.at, day.reading.openEnd)
+    ? `Assumed continuing: no source reports it since ${formatDay(relation.lastReported)}`
+    : 'Active';
+}
+
 export class DetailsPanel {
   private actor: ActorDetail | null = null;
+  private grades: Grades = new Map();
   private hops = 1;
   /** The shown actor's timeline track: its first day and length in days. */
   private track: { start: string; span: number } | null = null;
@@ -113,14 +214,11 @@ export class DetailsPanel {
     return this.actor?.id ?? null;
   }
 
-  /**
-   * `active`: the ids of the relations active on `at`, as the API's snapshot of that day answered
-   * (the panel never decides for itself what is active).
-   */
-  showActor(actor: ActorDetail, neighbourhood: Subgraph, at: string, active: ReadonlySet<string>, hops: number): void {
+  showActor(actor: ActorDetail, neighbourhood: Subgraph, day: DayShown, hops: number, grades: Grades): void {
     this.root.removeAttribute('aria-busy');
     this.actor = actor;
     this.hops = hops;
+    this.grades = grades;
     const kind = ACTOR_KINDS[actor.kind];
     fill(
       this.root,
@@ -148,14 +246,15 @@ export class DetailsPanel {
             : h('p', { class: 'muted' }, 'No other names in the sources.'),
         ),
         h('section', { class: 'neighbourhood', id: 'neighbourhood' }),
-        this.relationsTimeline(actor, at, active),
+        this.relationsTimeline(actor, day),
       ),
     );
-    this.updateNeighbourhood(neighbourhood, at, active);
+    this.updateNeighbourhood(neighbourhood, day);
   }
 
   /** Redraws the neighbourhood list for another day (the relations timeline only moves its marker). */
-  updateNeighbourhood(neighbourhood: Subgraph, at: string, active: ReadonlySet<string>): void {
+  updateNeighbourhood(neighbourhood: Subgraph, day: DayShown): void {
+    const { at, active } = day;
     const actor = this.actor;
     const section = this.root.querySelector<HTMLElement>('#neighbourhood');
     if (!actor || !section) return;
@@ -208,10 +307,10 @@ export class DetailsPanel {
     this.placeNowMarker(at);
   }
 
-  /** `active`: as for `showActor`. */
-  showRelation(relation: RelationDetail, at: string, active: ReadonlySet<string>): void {
+  showRelation(relation: RelationDetail, day: DayShown, grades: Grades): void {
     this.root.removeAttribute('aria-busy');
     this.actor = null;
+    this.grades = grades;
     const style = RELATION_KINDS[relation.kind];
     fill(
       this.root,
@@ -237,24 +336,33 @@ export class DetailsPanel {
           h(
             'dd',
             { 'data-testid': 'relation-dates' },
-            formatSpan(relation.since, relation.until, relation.precision),
+            formatSpan(relation.since, relation.until, relation.precision, relation.sinceBound),
             h('br'),
-            h('span', { class: 'muted' }, `since ${relation.since}, until ${relation.until ?? 'unknown'}`),
+            h(
+              'span',
+              { class: 'muted' },
+              `since ${relation.sinceBound === 'ON_OR_BEFORE' ? 'on or before ' : ''}${relation.since}, until ${relation.until ?? 'unknown'}`,
+            ),
+            relation.sinceBound === 'ON_OR_BEFORE' ? [h('br'), h('span', { class: 'muted' }, BOUND_TEXT)] : null,
           ),
           h('dt', {}, 'Precision'),
           h('dd', {}, PRECISION_TEXT[relation.precision]),
-          h('dt', {}, `On ${formatDay(at)}`),
-          h('dd', {}, active.has(relation.id) ? 'Active' : 'Not active'),
+          h('dt', {}, 'Last reported'),
+          h('dd', { 'data-testid': 'last-reported' }, formatDay(relation.lastReported)),
+          h('dt', {}, `On ${formatDay(day.at)}`),
+          h('dd', { 'data-testid': 'on-the-day' }, onTheDay(relation, day)),
           relation.places.length ? [h('dt', {}, 'Places'), h('dd', {}, relation.places.join(', '))] : null,
         ),
         h('p', { class: 'summary' }, relation.summary),
-        h('h3', {}, `Sources (${relation.citations.length})`),
-        citationList(relation.citations),
+        evidenceFacts(relation.evidence),
+        h('h3', {}, `Citations (${relation.citations.length})`),
+        citationList(relation.citations, grades),
       ),
     );
   }
 
-  private relationsTimeline(actor: ActorDetail, at: string, active: ReadonlySet<string>) {
+  private relationsTimeline(actor: ActorDetail, day: DayShown) {
+    const { at, active } = day;
     const relations = actor.relations;
     if (relations.length === 0) return h('section', {}, h('h3', {}, 'Relations'), h('p', { class: 'muted' }, 'None.'));
     // The track spans this actor's relations and the day shown.
@@ -276,6 +384,8 @@ export class DetailsPanel {
           const verb = verbFor(r, actor.id);
           const left = pct(r.since);
           const right = r.until === null ? 100 : pct(r.until);
+          // Past its last report a relation with no known end is only assumed (ONGOING) or not drawn at all.
+          const reported = r.until === null ? pct(r.lastReported) : right;
           return h(
             'li',
             {
@@ -286,9 +396,16 @@ export class DetailsPanel {
               'div',
               { class: 'timeline-track' },
               h('span', {
-                class: `bar rel-${r.kind}${r.until === null ? ' open' : ''}`,
-                style: `left:${left}%;width:max(3px, ${right - left}%)`,
+                class: `bar rel-${r.kind}`,
+                style: `left:${left}%;width:max(3px, ${reported - left}%)`,
               }),
+              r.until === null && day.reading.openEnd === 'ONGOING'
+                ? h('span', {
+                    class: `bar rel-${r.kind} open`,
+                    title: `Assumed continuing: no source reports it since ${formatDay(r.lastReported)}`,
+                    style: `left:${reported}%;width:${right - reported}%`,
+                  })
+                : null,
               h('span', { class: 'now' }),
             ),
             h(
@@ -306,7 +423,8 @@ export class DetailsPanel {
               h(
                 'div',
                 { class: 'timeline-dates' },
-                formatSpan(r.since, r.until, r.precision),
+                formatSpan(r.since, r.until, r.precision, r.sinceBound),
+                r.until === null ? ` · last reported ${formatDay(r.lastReported)}` : null,
                 ' · ',
                 h(
                   'button',
@@ -315,7 +433,7 @@ export class DetailsPanel {
                 ),
               ),
               h('p', { class: 'summary' }, r.summary),
-              citationList(r.citations),
+              citationList(r.citations, this.grades),
             ),
           );
         }),

@@ -1,6 +1,6 @@
 // The Cytoscape graph: one stable layout for every date, the snapshot of the day drawn on it, what
-// began fading in and what ended fading out, and the highlights (path, selected actor's
-// neighbourhood, selected relation).
+// began fading in and what ended fading out, the relations only assumed to continue drawn faded and
+// dashed, and the highlights (path, selected actor's neighbourhood, selected relation).
 
 import cytoscape, {
   type Core,
@@ -23,6 +23,9 @@ export interface GraphHandlers {
 /** How long a relation or actor takes to fade in or out. */
 export const FADE_MS = 450;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** How opaque a relation only assumed to continue is drawn (a relation reported that day: 0.9). */
+const ASSUMED_OPACITY = 0.38;
 
 /** The camera does not zoom in further than this on a small graph. */
 const MAX_FIT_ZOOM = 1.3;
@@ -94,6 +97,11 @@ function stylesheet(): StylesheetJson {
     },
     ...actorRules,
     ...relationRules,
+    // Past its last report and assumed to continue (reading ONGOING): faded and dashed whatever its kind.
+    {
+      selector: 'edge.assumed',
+      style: { opacity: ASSUMED_OPACITY, 'line-style': 'dashed', 'line-dash-pattern': [10, 6], width: 2 },
+    },
     // Drawn for a found path although not active on the day shown.
     { selector: 'node.extra', style: { 'border-style': 'dashed', 'background-opacity': 0.45 } },
     { selector: 'edge.extra', style: { opacity: 0.6, 'line-style': 'dashed', 'line-dash-pattern': [3, 3] } },
@@ -162,6 +170,8 @@ export class GraphView {
   private readonly positions = new Map<string, Point>();
   private readonly actors = new Map<string, ActorRef>();
   private snapshot: Subgraph = { nodes: [], edges: [] };
+  /** Ids of the snapshot's relations only assumed to continue on the day shown. */
+  private assumed: ReadonlySet<string> = new Set();
   private path: Path | null = null;
   private focus: Focus | null = null;
   private selectedRelation: string | null = null;
@@ -311,10 +321,14 @@ export class GraphView {
     return delay(FADE_MS + 30);
   }
 
-  /** Draws the graph of a day. Resolves once what began has faded in and what ended has faded out. */
-  showSnapshot(snapshot: Subgraph): Promise<void> {
+  /**
+   * Draws the graph of a day, `assumed` (ids among its relations) as only assumed to continue.
+   * Resolves once what began has faded in and what ended has faded out.
+   */
+  showSnapshot(snapshot: Subgraph, assumed: ReadonlySet<string> = new Set()): Promise<void> {
     for (const actor of snapshot.nodes) this.actors.set(actor.id, actor);
     this.snapshot = snapshot;
+    this.assumed = assumed;
     return this.reconcile();
   }
 
@@ -363,6 +377,26 @@ export class GraphView {
       .filter((e) => !e.hasClass('leaving') && !e.hasClass('extra'))
       .map((e) => e.id())
       .sort();
+  }
+
+  /** Ids of the relations drawn as only assumed to continue. */
+  assumedIds(): string[] {
+    return this.cy
+      .edges('.assumed')
+      .filter((e) => !e.hasClass('leaving'))
+      .map((e) => e.id())
+      .sort();
+  }
+
+  /** How a relation is drawn (null when it is not): for the tests, which check what a person sees. */
+  edgeStyle(id: string): { lineStyle: string; opacity: number; width: number } | null {
+    const edge = this.cy.getElementById(id);
+    if (edge.empty() || !edge.isEdge()) return null;
+    return {
+      lineStyle: String(edge.style('line-style')),
+      opacity: edge.numericStyle('opacity'),
+      width: edge.numericStyle('width'),
+    };
   }
 
   /** Ids of the actors and relations drawn highlighted as the path. */
@@ -414,6 +448,10 @@ export class GraphView {
         }
         element.removeClass('leaving');
         element.toggleClass('extra', wanted.extra);
+        if (element.isEdge()) {
+          element.toggleClass('assumed', !wanted.extra && this.assumed.has(id));
+          element.data('lastReported', (wanted as { edge: EdgeRef }).edge.lastReported);
+        }
       });
       for (const [id, { actor, extra }] of nodes) {
         if (!cy.getElementById(id).empty()) continue;
@@ -429,8 +467,16 @@ export class GraphView {
         if (!cy.getElementById(id).empty()) continue;
         const added = cy.add({
           group: 'edges',
-          data: { id, kind: edge.kind, source: edge.from.id, target: edge.to.id, since: edge.since, until: edge.until },
-          classes: extra ? 'entering extra' : 'entering',
+          data: {
+            id,
+            kind: edge.kind,
+            source: edge.from.id,
+            target: edge.to.id,
+            since: edge.since,
+            until: edge.until,
+            lastReported: edge.lastReported,
+          },
+          classes: extra ? 'entering extra' : this.assumed.has(id) ? 'entering assumed' : 'entering',
         });
         entering.merge(added);
       }
@@ -501,9 +547,14 @@ export class GraphView {
       const since = target.data('since') as string;
       const span =
         until === since ? formatDay(since) : `${formatDay(since)} – ${until ? formatDay(until) : 'no known end'}`;
+      const note = target.hasClass('extra')
+        ? ' · not active on the day shown'
+        : target.hasClass('assumed')
+          ? ` · assumed continuing: no source reports it since ${formatDay(target.data('lastReported') as string)}`
+          : '';
       this.tooltip.replaceChildren(
         h('strong', {}, `${from} ${RELATION_KINDS[kind].verb} ${to}`),
-        h('span', {}, target.hasClass('extra') ? `${span} · not active on the day shown` : span),
+        h('span', {}, span + note),
       );
     }
     this.tooltip.hidden = false;

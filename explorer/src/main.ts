@@ -1,11 +1,11 @@
-// The explorer page: wires the graph, the time slider, the details panel, the changes list and the
-// path finder to the public GraphQL API. Every view is one request (see queries.ts).
+// The explorer page: wires the graph, the time slider, the reading controls, the details panel, the
+// changes list and the path finder to the public GraphQL API. Every view is one request (see queries.ts).
 
 import './styles.css';
 import { describeError, gql } from './api.js';
 import { renderChanges } from './changes-panel.js';
 import { formatDay, isDate, monthIndex, monthStart, sliderDate } from './dates.js';
-import { DetailsPanel } from './details-panel.js';
+import { DetailsPanel, gradesOf, type DayShown } from './details-panel.js';
 import { byId, fill, h } from './dom.js';
 import { GraphView } from './graph-view.js';
 import { PathFinder } from './path-finder.js';
@@ -26,6 +26,16 @@ import {
   type RelationData,
   type SnapshotData,
 } from './queries.js';
+import {
+  assumedContinuing,
+  describeReading,
+  MIN_PUBLISHERS_CHOICES,
+  readingFromParams,
+  readingKey,
+  readingVariables,
+  writeReading,
+  type Reading,
+} from './reading.js';
 import type {} from './test-hooks.js';
 import { ACTOR_KINDS, actorIcon, RELATION_KINDS, relationIcon } from './theme.js';
 import { TimeSlider } from './time-slider.js';
@@ -114,10 +124,66 @@ function drawLegend(): void {
       Object.entries(RELATION_KINDS).map(([kind, style]) =>
         h('span', { class: 'legend-item' }, relationIcon(kind as keyof typeof RELATION_KINDS), style.label),
       ),
+      h(
+        'span',
+        {
+          class: 'legend-item',
+          id: 'legend-assumed',
+          title:
+            'It has no known end, and no source reports it since a day before the one shown (hover a line for that day)',
+        },
+        h('span', { class: 'swatch-assumed' }),
+        'Assumed continuing: no source reports it since an earlier date ',
+        h('span', { class: 'count', id: 'legend-assumed-count' }, '0'),
+      ),
       h('span', { class: 'legend-item' }, h('span', { class: 'swatch-path' }), 'Found path'),
       h('span', { class: 'legend-item' }, h('span', { class: 'swatch-extra' }), 'Path relation inactive that day'),
     ),
   );
+}
+
+// ---- the reading: how a relation with no known end is read, and which relations are sourced well enough
+
+let reading: Reading = readingFromParams(new URLSearchParams(location.search));
+const openEndInput = byId<HTMLInputElement>('open-end');
+const minPublishersInput = byId<HTMLSelectElement>('min-publishers');
+const statedOnlyInput = byId<HTMLInputElement>('stated-only');
+
+function drawReadingControls(): void {
+  fill(
+    minPublishersInput,
+    MIN_PUBLISHERS_CHOICES.map((n) => h('option', { value: n }, n === 1 ? 'any' : `${n} or more`)),
+  );
+  if (reading.evidence.minPublishers && !MIN_PUBLISHERS_CHOICES.some((n) => n === reading.evidence.minPublishers)) {
+    const n = reading.evidence.minPublishers;
+    minPublishersInput.append(h('option', { value: n }, `${n} or more`));
+  }
+  openEndInput.checked = reading.openEnd === 'LAST_REPORTED';
+  minPublishersInput.value = String(reading.evidence.minPublishers ?? 1);
+  statedOnlyInput.checked = reading.evidence.statedOnly === true;
+  const onChange = () => {
+    const minPublishers = Number(minPublishersInput.value);
+    void setReading({
+      openEnd: openEndInput.checked ? 'LAST_REPORTED' : 'ONGOING',
+      evidence: {
+        ...(minPublishers > 1 ? { minPublishers } : {}),
+        ...(statedOnlyInput.checked ? { statedOnly: true } : {}),
+      },
+    });
+  };
+  for (const input of [openEndInput, minPublishersInput, statedOnlyInput]) input.addEventListener('change', onChange);
+}
+
+/** Redraws everything the reading changes: the day, the selected actor or relation, the found paths. */
+async function setReading(next: Reading): Promise<void> {
+  reading = next;
+  updateUrl();
+  if (!shownDate) return;
+  pathFinder?.refresh();
+  // The panel says what is active on the day under the reading, so it follows the new snapshot.
+  await showDate(shownDate, changesSpan ?? undefined);
+  if (selection?.kind === 'actor') await selectActor(selection.id);
+  else if (selection?.kind === 'relation') await selectRelation(selection.id);
 }
 
 // ---- state
@@ -125,6 +191,9 @@ function drawLegend(): void {
 let shownDate: string | null = null;
 /** Ids of the relations active on `shownDate`: the snapshot the API answered for that day. */
 let shownActive: ReadonlySet<string> = new Set();
+/** The span the Changes tab lists (from the previous day shown to this one). */
+let changesSpan: { from: string; to: string } | null = null;
+let pathFinder: PathFinder | null = null;
 let selection: Selection = null;
 let hops = 1;
 let snapshotSeq = 0;
@@ -149,16 +218,25 @@ const details = new DetailsPanel(byId('panel-details'), {
 function updateUrl(): void {
   const params = new URLSearchParams();
   if (shownDate) params.set('at', shownDate);
+  writeReading(params, reading);
   if (selection) params.set(selection.kind, selection.id);
   history.replaceState(null, '', `${location.pathname}?${params}`);
 }
 
-/** Draws the graph of a day: one request for the snapshot, what changed since the previous day, and the selected actor's neighbourhood. */
-async function showDate(date: string): Promise<void> {
+function dayShown(): DayShown {
+  return { at: shownDate!, active: shownActive, reading };
+}
+
+/**
+ * Draws the graph of a day under the reading: one request for the snapshot, what changed since the
+ * previous day (or over `span`), and the selected actor's neighbourhood.
+ */
+async function showDate(date: string, span?: { from: string; to: string }): Promise<void> {
   const seq = ++snapshotSeq;
   const previous = shownDate ?? monthStart(monthIndex(date));
-  const [from, to] = previous <= date ? [previous, date] : [date, previous];
+  const { from, to } = span ?? (previous <= date ? { from: previous, to: date } : { from: date, to: previous });
   const actorId = selection?.kind === 'actor' ? selection.id : null;
+  const shownReading = reading;
   graphEl.dataset.state = 'loading';
   let data: SnapshotData;
   try {
@@ -167,30 +245,42 @@ async function showDate(date: string): Promise<void> {
       from,
       to,
       ...(actorId ? { actor: actorId, hops } : {}),
+      ...readingVariables(shownReading),
     });
   } catch (error) {
     if (seq !== snapshotSeq) return;
     graphEl.dataset.state = 'error';
     slider?.stop();
     statusEl.textContent = `The graph for ${formatDay(date)} could not be loaded.`;
-    showError(`Could not load the graph for ${formatDay(date)}: ${describeError(error)}`, () => void showDate(date));
+    showError(
+      `Could not load the graph for ${formatDay(date)}: ${describeError(error)}`,
+      () => void showDate(date, span),
+    );
     return;
   }
   if (seq !== snapshotSeq) return;
   shownDate = date;
+  changesSpan = { from, to };
   shownActive = new Set(data.snapshot.edges.map((e) => e.id));
-  const drawn = graph.showSnapshot(data.snapshot);
+  const assumed = new Set(
+    data.snapshot.edges.filter((e) => assumedContinuing(e, date, shownReading.openEnd)).map((e) => e.id),
+  );
+  const drawn = graph.showSnapshot(data.snapshot, assumed);
+  byId('legend-assumed').hidden = shownReading.openEnd !== 'ONGOING';
+  byId('legend-assumed-count').textContent = String(assumed.size);
   if (actorId && data.neighborhood) {
     graph.setFocus(actorId, data.neighborhood);
-    details.updateNeighbourhood(data.neighborhood, date, shownActive);
+    details.updateNeighbourhood(data.neighborhood, dayShown());
   }
   renderChanges(byId('panel-changes'), data.changes, from, to, (id) => void selectRelation(id));
   byId('tab-changes-count').textContent = String(data.changes.length);
   statusEl.textContent = `${data.snapshot.nodes.length} actors · ${data.snapshot.edges.length} relations active on ${formatDay(date)}`;
+  statusEl.title = `Read with ${describeReading(shownReading)}`;
   updateUrl();
   await drawn;
   if (seq !== snapshotSeq) return;
   graphEl.dataset.date = date;
+  graphEl.dataset.reading = readingKey(shownReading);
   graphEl.dataset.nodeCount = String(data.snapshot.nodes.length);
   graphEl.dataset.state = 'ready';
 }
@@ -202,13 +292,13 @@ async function selectActor(id: string): Promise<void> {
   showTab('details');
   details.loading();
   try {
-    const data = await gql<ActorDetailData>(ACTOR_DETAIL, { id, at: shownDate, hops });
+    const data = await gql<ActorDetailData>(ACTOR_DETAIL, { id, at: shownDate, hops, ...readingVariables(reading) });
     if (seq !== detailSeq) return;
     if (!data.actor) {
       details.message(`There is no actor "${id}".`);
       return;
     }
-    details.showActor(data.actor, data.neighborhood, shownDate, shownActive, hops);
+    details.showActor(data.actor, data.neighborhood, dayShown(), hops, gradesOf(data.sources));
     graph.selectRelation(null);
     graph.setFocus(id, data.neighborhood);
     updateUrl();
@@ -234,7 +324,7 @@ async function selectRelation(id: string): Promise<void> {
       details.message(`There is no relation "${id}".`);
       return;
     }
-    details.showRelation(data.relation, shownDate, shownActive);
+    details.showRelation(data.relation, dayShown(), gradesOf(data.sources));
     updateUrl();
   } catch (error) {
     if (seq !== detailSeq) return;
@@ -305,13 +395,19 @@ async function start(): Promise<void> {
   const asked = params.get('at') ?? '';
   const initial = isDate(asked) && asked >= range.min && asked <= range.max ? asked : busiestMonth(changeDates);
 
-  new PathFinder(actors, range, () => shownDate ?? initial, {
-    // A path is read against the whole graph: a selected actor's focus would hide its context.
-    onPath: (path: Path | null) => {
-      if (path && selection?.kind === 'actor') clearSelection();
-      void graph.showPath(path);
+  pathFinder = new PathFinder(
+    actors,
+    range,
+    () => shownDate ?? initial,
+    () => reading,
+    {
+      // A path is read against the whole graph: a selected actor's focus would hide its context.
+      onPath: (path: Path | null) => {
+        if (path && selection?.kind === 'actor') clearSelection();
+        void graph.showPath(path);
+      },
     },
-  });
+  );
   slider = new TimeSlider(
     {
       slider: byId<HTMLInputElement>('slider'),
@@ -331,6 +427,7 @@ async function start(): Promise<void> {
 
 byId('fit').addEventListener('click', () => void graph.fit());
 drawLegend();
+drawReadingControls();
 showTab('details');
 const ready = start();
 
@@ -340,6 +437,9 @@ window.__explorer = {
   date: () => shownDate,
   nodeIds: () => graph.nodeIds(),
   edgeIds: () => graph.edgeIds(),
+  assumedEdgeIds: () => graph.assumedIds(),
+  edgeStyle: (id) => graph.edgeStyle(id),
+  reading: () => reading,
   highlighted: () => graph.highlighted(),
   clientPoint: (id) => graph.clientPoint(id),
   idle: () => graph.idle(),

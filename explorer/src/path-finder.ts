@@ -1,11 +1,13 @@
 // The path finder: two actors and a window; the shortest path and the time-respecting paths
-// between them, one of which is highlighted on the graph.
+// between them under the page's reading (only relations it keeps are walked), one of which is
+// highlighted on the graph.
 
 import { ApiError, describeError, gql } from './api.js';
 import { formatDay, formatSpan, isDate, monthEnd, monthIndex, monthStart } from './dates.js';
 import { byId, fill, h } from './dom.js';
 import { API_LIMITS } from './limits.js';
 import { PATHS, type ActorRef, type Path, type PathsData } from './queries.js';
+import { describeReading, readingVariables, type Reading } from './reading.js';
 import { actorIcon, relationIcon, RELATION_KINDS } from './theme.js';
 
 export interface PathFinderHandlers {
@@ -58,6 +60,7 @@ export class PathFinder {
     actors: ActorRef[],
     range: { min: string; max: string },
     shownDate: () => string,
+    private readonly reading: () => Reading,
     private readonly handlers: PathFinderHandlers,
   ) {
     const byName = [...actors].sort((a, b) => a.name.localeCompare(b.name));
@@ -90,6 +93,11 @@ export class PathFinder {
     this.windowTo.value = monthEnd(monthIndex(date));
   }
 
+  /** Searches again (under a new reading) when paths are shown. */
+  refresh(): void {
+    if (this.results.dataset.state === 'ready') void this.search();
+  }
+
   clear(): void {
     this.controller?.abort();
     this.paths = [];
@@ -108,13 +116,21 @@ export class PathFinder {
 
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
+    const reading = this.reading();
     this.results.dataset.state = 'loading';
     fill(this.results, h('p', { class: 'muted' }, 'Searching…'));
     let data: PathsData;
     try {
       data = await gql<PathsData>(
         PATHS,
-        { from, to, window, maxHops: Number(this.maxHops.value), directed: this.directed.checked },
+        {
+          from,
+          to,
+          window,
+          maxHops: Number(this.maxHops.value),
+          directed: this.directed.checked,
+          ...readingVariables(reading),
+        },
         controller.signal,
       );
     } catch (error) {
@@ -160,7 +176,15 @@ export class PathFinder {
       );
     fill(
       this.results,
-      h('p', { class: 'path-query' }, h('strong', {}, names), h('br'), `relations active in ${span}`),
+      h(
+        'p',
+        { class: 'path-query' },
+        h('strong', {}, names),
+        h('br'),
+        `relations active in ${span}`,
+        h('br'),
+        h('span', { class: 'muted', 'data-testid': 'path-reading' }, describeReading(reading)),
+      ),
       h('h3', {}, 'Shortest path'),
       data.shortestPath
         ? h('ol', { class: 'paths', 'data-kind': 'shortest' }, item(this.paths[0], 0))

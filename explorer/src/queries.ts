@@ -1,5 +1,6 @@
 // Every GraphQL document the explorer sends, with the shapes they return. One request per view:
-// each user action (open the page, move the slider, click, search) costs exactly one POST.
+// each user action (open the page, move the slider, click, search) costs exactly one POST. Every
+// query that reads the graph through time takes the reading (reading.ts) as `$openEnd` and `$evidence`.
 
 import { API_LIMITS } from './limits.js';
 
@@ -15,6 +16,12 @@ export type ActorKind =
   | 'PERSON';
 export type RelationKind = 'FIGHTS' | 'SUPPORTS' | 'NEGOTIATES' | 'MEMBER_OF';
 export type Precision = 'DAY' | 'MONTH' | 'YEAR';
+/** The Admiralty grading of a source: A completely reliable ... E unreliable, F cannot be judged. */
+export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+export type Stance = 'REPORTS' | 'DISPUTES';
+/** EXACT, or ON_OR_BEFORE when `since` is the date of the first report, not of the event. */
+export type DateBound = 'EXACT' | 'ON_OR_BEFORE';
+export type ChangeKind = 'BEGAN' | 'ENDED' | 'LAST_REPORTED';
 
 export interface ActorRef {
   id: string;
@@ -30,15 +37,39 @@ export interface EdgeRef {
   to: { id: string };
   since: string;
   until: string | null;
+  /** The latest day a cited source vouches for it (never after `until`). */
+  lastReported: string;
 }
 
 export interface Citation {
   title: string;
+  /** The source's id. */
+  source: string;
   publisher: string | null;
   published: string;
   publishedApproximate: boolean;
   claimant: string | null;
   claimantActor: { id: string; name: string } | null;
+  stance: Stance;
+  /** How credible this report is: 1 confirmed ... 5 improbable, 6 cannot be judged. */
+  credibility: number;
+}
+
+/** How well a relation is sourced (the API's `Evidence`). */
+export interface Evidence {
+  sources: number;
+  publishers: number;
+  stated: boolean;
+  claimants: string[];
+  selfReported: boolean;
+  disputed: boolean;
+  bestReliability: Reliability;
+}
+
+/** Every source's grading, to show it beside each citation. */
+export interface SourceGrade {
+  id: string;
+  reliability: Reliability;
 }
 
 export interface RelationDetail {
@@ -48,15 +79,18 @@ export interface RelationDetail {
   to: ActorRef;
   since: string;
   until: string | null;
+  sinceBound: DateBound;
+  lastReported: string;
   precision: Precision;
   summary: string;
   places: string[];
   citations: Citation[];
+  evidence: Evidence;
 }
 
 export interface Change {
   date: string;
-  change: 'BEGAN' | 'ENDED';
+  change: ChangeKind;
   relation: { id: string; kind: RelationKind; from: ActorRef; to: ActorRef };
 }
 
@@ -77,18 +111,24 @@ interface Page<T> {
 }
 
 const ACTOR = 'id name kind';
-const EDGE = 'id kind from { id } to { id } since until';
-const CITATION = 'title publisher published publishedApproximate claimant claimantActor { id name }';
+const EDGE = 'id kind from { id } to { id } since until lastReported';
+const CITATION =
+  'title source publisher published publishedApproximate claimant claimantActor { id name } stance credibility';
+const EVIDENCE = 'sources publishers stated claimants selfReported disputed bestReliability';
+/** The reading's variables, declared by every query that reads the graph through time. */
+const READING_VARS = '$openEnd: OpenEnd!, $evidence: EvidenceFilter';
+const READING_ARGS = 'openEnd: $openEnd, evidence: $evidence';
 /** Opening the page loads every actor and relation: the largest pages the API serves. */
 const ACTORS_PAGE = API_LIMITS.actorsFirst.max;
 const RELATIONS_PAGE = API_LIMITS.relationsFirst.max;
 
-const RELATION_DETAIL = `id kind from { ${ACTOR} } to { ${ACTOR} } since until precision summary places citations { ${CITATION} }`;
+const RELATION_DETAIL = `id kind from { ${ACTOR} } to { ${ACTOR} } since until sinceBound lastReported precision summary places citations { ${CITATION} } evidence { ${EVIDENCE} }`;
 
 /**
  * Opening the page: every actor (for the pickers), every relation (to lay out one stable map for
  * all dates) and every change (its first and last dates are the dataset's range; its dates mark
- * the slider). Both lists are paged; later pages use the `More*` queries.
+ * the slider). Both lists are paged; later pages use the `More*` queries. These take no reading on
+ * purpose: the map and the range stay the same whatever the reading, so changing it moves nothing.
  */
 export const BOOTSTRAP = `query Bootstrap {
   actors(first: ${ACTORS_PAGE}) { edges { node { ${ACTOR} } } pageInfo { hasNextPage endCursor } }
@@ -98,7 +138,7 @@ export const BOOTSTRAP = `query Bootstrap {
 export interface BootstrapData {
   actors: Page<ActorRef>;
   relations: Page<EdgeRef>;
-  changes: { date: string; change: 'BEGAN' | 'ENDED' }[];
+  changes: { date: string; change: ChangeKind }[];
 }
 
 export const MORE_ACTORS = `query MoreActors($after: String) { actors(first: ${ACTORS_PAGE}, after: $after) { edges { node { ${ACTOR} } } pageInfo { hasNextPage endCursor } } }`;
@@ -112,13 +152,13 @@ export type MoreRelationsData = { relations: Page<EdgeRef> };
  */
 export function snapshotQuery(withNeighbourhood: boolean): string {
   const header = withNeighbourhood
-    ? '$at: Date!, $from: Date!, $to: Date!, $actor: ID!, $hops: Int!'
-    : '$at: Date!, $from: Date!, $to: Date!';
+    ? `$at: Date!, $from: Date!, $to: Date!, $actor: ID!, $hops: Int!, ${READING_VARS}`
+    : `$at: Date!, $from: Date!, $to: Date!, ${READING_VARS}`;
   return `query Snapshot(${header}) {
-  snapshot(at: $at) { nodes { ${ACTOR} } edges { ${EDGE} } }
-  changes(from: $from, to: $to) { date change relation { id kind from { ${ACTOR} } to { ${ACTOR} } } }${
+  snapshot(at: $at, ${READING_ARGS}) { nodes { ${ACTOR} } edges { ${EDGE} } }
+  changes(from: $from, to: $to, ${READING_ARGS}) { date change relation { id kind from { ${ACTOR} } to { ${ACTOR} } } }${
     withNeighbourhood
-      ? `\n  neighborhood(actor: $actor, hops: $hops, window: { from: $at, to: $at }) { nodes { ${ACTOR} } edges { ${EDGE} } }`
+      ? `\n  neighborhood(actor: $actor, hops: $hops, window: { from: $at, to: $at }, ${READING_ARGS}) { nodes { ${ACTOR} } edges { ${EDGE} } }`
       : ''
   }
 }`;
@@ -129,31 +169,37 @@ export interface SnapshotData {
   neighborhood?: Subgraph;
 }
 
-/** Clicking an actor: who it is, its neighbourhood on the day, and every relation it ever had, with citations. */
-export const ACTOR_DETAIL = `query ActorDetail($id: ID!, $at: Date!, $hops: Int!) {
+/**
+ * Clicking an actor: who it is, its neighbourhood on the day, and every relation it ever had that
+ * passes the evidence filter, with citations (and the sources' grades, to show beside them).
+ */
+export const ACTOR_DETAIL = `query ActorDetail($id: ID!, $at: Date!, $hops: Int!, ${READING_VARS}) {
   actor(id: $id) {
     ${ACTOR} aliases description
-    relations { ${RELATION_DETAIL} }
+    relations(${READING_ARGS}) { ${RELATION_DETAIL} }
   }
-  neighborhood(actor: $id, hops: $hops, window: { from: $at, to: $at }) { nodes { ${ACTOR} } edges { ${EDGE} } }
+  neighborhood(actor: $id, hops: $hops, window: { from: $at, to: $at }, ${READING_ARGS}) { nodes { ${ACTOR} } edges { ${EDGE} } }
+  sources { id reliability }
 }`;
 export interface ActorDetailData {
   actor: (ActorRef & { aliases: string[]; description: string | null; relations: RelationDetail[] }) | null;
   neighborhood: Subgraph;
+  sources: SourceGrade[];
 }
 
-/** Clicking a relation. */
-export const RELATION = `query Relation($id: ID!) { relation(id: $id) { ${RELATION_DETAIL} } }`;
+/** Clicking a relation (a relation by id is shown whatever the reading; the panel says how it reads). */
+export const RELATION = `query Relation($id: ID!) { relation(id: $id) { ${RELATION_DETAIL} } sources { id reliability } }`;
 export interface RelationData {
   relation: RelationDetail | null;
+  sources: SourceGrade[];
 }
 
 /** The path finder: the shortest path and the time-respecting paths (as many as the API gives by default) in one request. */
-export const PATHS = `query Paths($from: ID!, $to: ID!, $window: DateWindow!, $maxHops: Int!, $directed: Boolean!) {
-  shortestPath(from: $from, to: $to, window: $window, maxHops: $maxHops, directed: $directed) {
+export const PATHS = `query Paths($from: ID!, $to: ID!, $window: DateWindow!, $maxHops: Int!, $directed: Boolean!, ${READING_VARS}) {
+  shortestPath(from: $from, to: $to, window: $window, maxHops: $maxHops, directed: $directed, ${READING_ARGS}) {
     hops actors { ${ACTOR} } relations { ${EDGE} precision }
   }
-  paths(from: $from, to: $to, window: $window, maxHops: $maxHops, directed: $directed, timeRespecting: true) {
+  paths(from: $from, to: $to, window: $window, maxHops: $maxHops, directed: $directed, timeRespecting: true, ${READING_ARGS}) {
     hops actors { ${ACTOR} } relations { ${EDGE} precision }
   }
 }`;

@@ -1,3 +1,5 @@
+import type { Reading } from './reading.js';
+
 /**
  * The hooks the page exposes on `window.__explorer` for the browser tests
  * (tests/e2e/explorer.test.ts) and for curious developers in the console.
@@ -7,6 +9,12 @@ export interface ExplorerHooks {
   date(): string | null;
   nodeIds(): string[];
   edgeIds(): string[];
+  /** Ids of the relations drawn as only assumed to continue (faded and dashed). */
+  assumedEdgeIds(): string[];
+  /** How a relation is drawn; null when it is not on the graph. */
+  edgeStyle(id: string): { lineStyle: string; opacity: number; width: number } | null;
+  /** The reading the controls are set to. */
+  reading(): Reading;
   highlighted(): { nodes: string[]; edges: string[] };
   clientPoint(id: string): { x: number; y: number } | null;
   idle(): Promise<void>;

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -19,6 +20,7 @@ import { ROOT } from '../../src/config.js';
 import { explorerPlugin } from '../../src/http/explorer.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import type {} from '../../explorer/src/test-hooks.js'; // window.__explorer, the page's hooks
+import { formatAt, formatDay } from '../../explorer/src/dates.js';
 
 // The explorer (explorer/, served at /explore by src/http/explorer.ts): first the static file
 // serving through `yoga.fetch`, then the page itself in Debian's Chromium against `npm start`.
@@ -138,6 +140,42 @@ async function ensureBuilt(): Promise<void> {
   );
 }
 
+/** The day of the issue 14 question: most relations drawn then were last reported long before. */
+const LATE_DAY = '2019-08-20';
+
+interface DatasetFile {
+  sources: { id: string; reliability?: string }[];
+  relations: {
+    id: string;
+    since: string;
+    until: string | null;
+    sinceBound?: string;
+    citations: { source: string; claimant: string | null; stance?: string; credibility?: number }[];
+  }[];
+}
+
+/**
+ * A copy of the dataset with the grading the relation panel must show, made on a relation chosen by
+ * rule (the first with no known end that started by LATE_DAY), so the test holds whatever the
+ * curated data says: its start only bounded (ON_OR_BEFORE), its first citation's source graded B and
+ * that report's credibility 2, and one more source citing it as DISPUTES.
+ */
+function gradedDataset(dir: string): { path: string; relationId: string } {
+  const data = JSON.parse(readFileSync(join(ROOT, 'data', 'idlib.json'), 'utf8')) as DatasetFile;
+  const relation = data.relations.find((r) => r.until === null && r.since <= LATE_DAY);
+  if (!relation) throw new Error(`the dataset has no relation with no known end started by ${LATE_DAY}`);
+  relation.sinceBound = 'ON_OR_BEFORE';
+  const first = relation.citations[0];
+  first.credibility = 2;
+  data.sources.find((s) => s.id === first.source)!.reliability = 'B';
+  const other = data.sources.find((s) => !relation.citations.some((c) => c.source === s.id));
+  if (!other) throw new Error(`relation ${relation.id} cites every source: none left to dispute it`);
+  relation.citations.push({ source: other.id, claimant: null, stance: 'DISPUTES' });
+  const path = join(dir, 'graded.json');
+  writeFileSync(path, JSON.stringify(data));
+  return { path, relationId: relation.id };
+}
+
 /** Month index of the slider (months since the dataset's first month). */
 const monthsFrom = (first: string, date: string) =>
   Number(date.slice(0, 4)) * 12 +
@@ -146,12 +184,16 @@ const monthsFrom = (first: string, date: string) =>
 
 describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
   let server: ServerProcess;
+  /** The same app on a copy of the dataset with graded and disputed citations (gradedDataset). */
+  let graded: ServerProcess;
+  let gradedRelation: string;
+  const tmp = mkdtempSync(join(tmpdir(), 'explorer-e2e-'));
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
 
-  async function api<T>(query: string): Promise<T> {
-    const res = await fetch(`${server.url}/graphql`, {
+  async function api<T>(query: string, on: ServerProcess = server): Promise<T> {
+    const res = await fetch(`${on.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query }),
@@ -181,7 +223,12 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
         `${CHROMIUM} is missing: the explorer's browser tests must run here (CI or NEO4J_REQUIRED=1). Install it with apt-get install chromium.`,
       );
     await ensureBuilt();
-    server = await startServer({ STORE: 'memory' });
+    const fixture = gradedDataset(tmp);
+    gradedRelation = fixture.relationId;
+    [server, graded] = await Promise.all([
+      startServer({ STORE: 'memory' }),
+      startServer({ STORE: 'memory', DATASET: fixture.path }),
+    ]);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -206,8 +253,39 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await Promise.all([server?.stop(), graded?.stop()]);
+    rmSync(tmp, { recursive: true, force: true });
   });
+
+  /** A fresh page at `/explore/?query`, once it has drawn its day; page errors land in `problems`. */
+  async function openExplorer(query: string, on: ServerProcess = server): Promise<Page> {
+    const fresh = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    fresh.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    fresh.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    await fresh.goto(`${on.url}/explore/?${query}`);
+    await fresh.evaluate(() => window.__explorer.ready);
+    await fresh.waitForSelector('#graph[data-state="ready"]');
+    await fresh.evaluate(() => window.__explorer.idle());
+    return fresh;
+  }
+
+  /** Waits until the graph shows `date` read as `reading` (the page's query-string form, '' for the default). */
+  async function drawn(on: Page, date: string, reading: string): Promise<void> {
+    await on.waitForSelector(`#graph[data-state="ready"][data-date="${date}"][data-reading="${reading}"]`);
+    await on.evaluate(() => window.__explorer.idle());
+  }
+
+  type Edge = { id: string; until: string | null; lastReported: string; evidence: { publishers: number } };
+  const snapshotOf = async (at: string, args = '', on: ServerProcess = server) =>
+    (
+      await api<{ snapshot: { edges: Edge[] } }>(
+        `{ snapshot(at: "${at}"${args}) { edges { id until lastReported evidence { publishers } } } }`,
+        on,
+      )
+    ).snapshot.edges;
+  const ids = (edges: { id: string }[]) => edges.map((e) => e.id).sort();
 
   it('opens on a date inside the range the API reports, with no error', async () => {
     const { changes } = await api<{ changes: { date: string }[] }>(
@@ -358,5 +436,233 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
     await broken.waitForSelector('#graph[data-state="ready"]');
     expect(await broken.locator('#error').isHidden()).toBe(true);
     await broken.close();
+  });
+
+  // ---- issue 14: the reading (open end, evidence filter) and what the sources vouch for
+
+  it(`on ${LATE_DAY}, "only up to last report" draws the LAST_REPORTED snapshot: fewer relations, kept in the URL`, async () => {
+    const ongoing = await snapshotOf(LATE_DAY);
+    const lastReported = await snapshotOf(LATE_DAY, ', openEnd: LAST_REPORTED');
+    expect(lastReported.length).toBeLessThan(ongoing.length);
+
+    const view = await openExplorer(`at=${LATE_DAY}`);
+    await drawn(view, LATE_DAY, '');
+    expect(await view.locator('#open-end').isChecked()).toBe(false);
+    expect(await view.evaluate(() => window.__explorer.edgeIds())).toEqual(ids(ongoing));
+
+    await view.locator('#open-end').check();
+    await drawn(view, LATE_DAY, 'openEnd=LAST_REPORTED');
+    expect(await view.evaluate(() => window.__explorer.edgeIds())).toEqual(ids(lastReported));
+    expect(await view.evaluate(() => window.__explorer.assumedEdgeIds())).toEqual([]);
+    expect(await view.locator('#legend-assumed').isHidden()).toBe(true);
+    expect(await view.locator('#graph-status').textContent()).toContain(`${lastReported.length} relations active`);
+    expect(new URL(view.url()).searchParams.get('openEnd')).toBe('LAST_REPORTED');
+    // The Changes tab (from the first of the month, where the page opened) lists the last reports too.
+    const { changes } = await api<{ changes: { change: string }[] }>(
+      `{ changes(from: "${LATE_DAY.slice(0, 8)}01", to: "${LATE_DAY}", openEnd: LAST_REPORTED) { change } }`,
+    );
+    const lastReports = changes.filter((c) => c.change === 'LAST_REPORTED').length;
+    expect(lastReports).toBeGreaterThan(0);
+    expect(await view.locator('#tab-changes-count').textContent()).toBe(String(changes.length));
+    expect(await view.locator('#panel-changes .change.last-reported').count()).toBe(lastReports);
+
+    // The URL alone opens the same reading.
+    const reopened = await openExplorer(new URL(view.url()).search.slice(1));
+    await drawn(reopened, LATE_DAY, 'openEnd=LAST_REPORTED');
+    expect(await reopened.locator('#open-end').isChecked()).toBe(true);
+    expect(await reopened.evaluate(() => window.__explorer.edgeIds())).toEqual(ids(lastReported));
+
+    // And back.
+    await reopened.locator('#open-end').uncheck();
+    await drawn(reopened, LATE_DAY, '');
+    expect(await reopened.evaluate(() => window.__explorer.edgeIds())).toEqual(ids(ongoing));
+    await Promise.all([view.close(), reopened.close()]);
+    expect(problems).toEqual([]);
+  });
+
+  it(`on ${LATE_DAY} read ONGOING, draws a relation past its last report faded and dashed, as the legend explains`, async () => {
+    const edges = await snapshotOf(LATE_DAY);
+    const assumed = edges.filter((e) => e.until === null && e.lastReported < LATE_DAY);
+    expect(assumed.length).toBeGreaterThan(0);
+    expect(assumed.length).toBeLessThan(edges.length);
+
+    const view = await openExplorer(`at=${LATE_DAY}`);
+    await drawn(view, LATE_DAY, '');
+    expect(await view.evaluate(() => window.__explorer.assumedEdgeIds())).toEqual(ids(assumed));
+    const styles = await view.evaluate(
+      (all) => Object.fromEntries(all.map((id) => [id, window.__explorer.edgeStyle(id)])),
+      edges.map((e) => e.id),
+    );
+    const assumedIds = new Set(assumed.map((e) => e.id));
+    for (const e of edges) {
+      const style = styles[e.id]!;
+      if (assumedIds.has(e.id)) {
+        expect(style.lineStyle, e.id).toBe('dashed');
+        expect(style.opacity, e.id).toBeLessThan(0.5);
+      } else {
+        expect(style.opacity, e.id).toBeGreaterThan(0.8);
+      }
+    }
+    const legend = view.locator('#legend-assumed');
+    expect(await legend.isVisible()).toBe(true);
+    expect(await legend.textContent()).toBe(
+      `Assumed continuing: no source reports it since an earlier date ${assumed.length}`,
+    );
+
+    // Hovering one says since when no source reports it.
+    const oldest = [...assumed].sort((a, b) => (a.lastReported < b.lastReported ? -1 : 1))[0];
+    const point = await view.evaluate((id) => window.__explorer.clientPoint(id), oldest.id);
+    await view.mouse.move(point!.x, point!.y);
+    await view.waitForSelector('.graph-tooltip:not([hidden])');
+    expect(await view.locator('.graph-tooltip').textContent()).toContain(
+      `assumed continuing: no source reports it since ${formatDay(oldest.lastReported)}`,
+    );
+    mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+    await view.screenshot({ path: join(ROOT, 'test-artifacts', 'explorer-assumed-continuing.png') });
+    await view.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('the publishers control removes the relations reported by a single publisher; "stated only" narrows further', async () => {
+    const day = '2017-12-15';
+    const all = await snapshotOf(day);
+    const single = all.filter((e) => e.evidence.publishers < 2);
+    expect(single.length).toBeGreaterThan(0);
+    const twoPublishers = await snapshotOf(day, ', evidence: { minPublishers: 2 }');
+    expect(ids(twoPublishers)).toEqual(ids(all.filter((e) => e.evidence.publishers >= 2)));
+
+    const view = await openExplorer(`at=${day}`);
+    await drawn(view, day, '');
+    expect(await view.evaluate(() => window.__explorer.edgeIds())).toEqual(ids(all));
+    await view.selectOption('#min-publishers', '2');
+    await drawn(view, day, 'minPublishers=2');
+    const shown = await view.evaluate(() => window.__explorer.edgeIds());
+    expect(shown).toEqual(ids(twoPublishers));
+    for (const e of single) expect(shown).not.toContain(e.id);
+
+    const stated = await snapshotOf(day, ', evidence: { minPublishers: 2, statedOnly: true }');
+    await view.locator('#stated-only').check();
+    await drawn(view, day, 'minPublishers=2&statedOnly=1');
+    expect(await view.evaluate(() => window.__explorer.edgeIds())).toEqual(ids(stated));
+    const url = new URL(view.url()).searchParams;
+    expect([url.get('minPublishers'), url.get('statedOnly')]).toEqual(['2', '1']);
+    await view.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('sends the reading with every query that reads the graph through time (snapshot, changes, neighbourhood, relations, paths)', async () => {
+    const view = await openExplorer('at=2018-02-15');
+    await view.locator('#open-end').check();
+    await view.selectOption('#min-publishers', '2');
+    await drawn(view, '2018-02-15', 'openEnd=LAST_REPORTED&minPublishers=2');
+    // From here on, every request is made under the whole reading.
+    const sent: { operationName: string | undefined; query: string; variables: Record<string, unknown> }[] = [];
+    view.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) sent.push(request.postDataJSON());
+    });
+    await view.locator('#date-input').fill('2018-02-20');
+    await drawn(view, '2018-02-20', 'openEnd=LAST_REPORTED&minPublishers=2');
+    const reading = { openEnd: 'LAST_REPORTED', evidence: { minPublishers: 2 } };
+
+    // An actor drawn that day (its neighbourhood and relations), then a path between two actors drawn.
+    const [first, second] = await view.evaluate(() => window.__explorer.nodeIds());
+    const point = await view.evaluate((id) => window.__explorer.clientPoint(id), first);
+    await view.mouse.click(point!.x, point!.y);
+    await view.locator(`#panel-details [data-actor="${first}"]`).waitFor();
+    await view.click('#tab-paths');
+    await view.selectOption('#path-from', first);
+    await view.selectOption('#path-to', second);
+    await view.click('#path-find');
+    await view.waitForSelector('#path-results[data-state="ready"]');
+    expect(await view.locator('[data-testid="path-reading"]').textContent()).toBe(
+      'relations with no known end only up to their last report · reported by 2+ publishers',
+    );
+
+    const TIME_FIELDS = /\b(snapshot|changes|neighborhood|relations|paths|shortestPath)\(/g;
+    const names = new Set(sent.map((s) => s.operationName ?? /query (\w+)/.exec(s.query)?.[1]));
+    expect([...names].sort()).toEqual(['ActorDetail', 'Paths', 'Snapshot']);
+    for (const { query, variables } of sent) {
+      expect({ openEnd: variables.openEnd, evidence: variables.evidence }).toEqual(reading);
+      const fields = query.match(TIME_FIELDS) ?? [];
+      expect(fields.length).toBeGreaterThan(0);
+      expect(query.match(/openEnd: \$openEnd, evidence: \$evidence/g)?.length, query).toBe(fields.length);
+    }
+    await view.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('the relation panel shows the evidence, the date bound ("on or before") and each citation\'s grading ("B2")', async () => {
+    const { relation, sources } = await api<{
+      relation: {
+        since: string;
+        until: string | null;
+        precision: 'DAY' | 'MONTH' | 'YEAR';
+        sinceBound: string;
+        lastReported: string;
+        evidence: {
+          sources: number;
+          publishers: number;
+          stated: boolean;
+          claimants: string[];
+          selfReported: boolean;
+          disputed: boolean;
+          bestReliability: string;
+        };
+        citations: { source: string; credibility: number; stance: string }[];
+      };
+      sources: { id: string; reliability: string }[];
+    }>(
+      `{ relation(id: "${gradedRelation}") { since until precision sinceBound lastReported
+           evidence { sources publishers stated claimants selfReported disputed bestReliability }
+           citations { source credibility stance } }
+         sources { id reliability } }`,
+      graded,
+    );
+    expect(relation.sinceBound).toBe('ON_OR_BEFORE');
+    expect(relation.evidence.disputed).toBe(true);
+    expect(relation.evidence.bestReliability).toBe('B');
+
+    const view = await openExplorer(`at=${LATE_DAY}`, graded);
+    await drawn(view, LATE_DAY, '');
+    const point = await view.evaluate((id) => window.__explorer.clientPoint(id), gradedRelation);
+    expect(point, `${gradedRelation} is drawn`).not.toBeNull();
+    await view.mouse.click(point!.x, point!.y);
+    const panel = view.locator(`#panel-details [data-relation="${gradedRelation}"]`);
+    await panel.waitFor();
+
+    expect(await panel.locator('[data-testid="relation-dates"]').textContent()).toContain(
+      `on or before ${formatAt(relation.since, relation.precision)}`,
+    );
+    expect(await panel.locator('[data-testid="last-reported"]').textContent()).toBe(formatDay(relation.lastReported));
+    expect(await panel.locator('[data-testid="on-the-day"]').textContent()).toBe(
+      relation.lastReported < LATE_DAY
+        ? `Assumed continuing: no source reports it since ${formatDay(relation.lastReported)}`
+        : 'Active',
+    );
+    const e = relation.evidence;
+    const text = (id: string) => panel.locator(`[data-testid="evidence-${id}"]`).textContent();
+    expect(await text('reports')).toBe(
+      `${e.sources} source${e.sources === 1 ? '' : 's'}, ${e.publishers} publisher${e.publishers === 1 ? '' : 's'}`,
+    );
+    expect(await text('stated')).toMatch(e.stated ? /^Yes/ : /^No/);
+    expect(await text('claimants')).toBe(e.claimants.length ? e.claimants.join(', ') : 'no one');
+    expect(await text('self-reported')).toMatch(e.selfReported ? /^Yes/ : /^No$/);
+    expect(await text('disputed')).toBe('Yes: a source disputes it');
+    expect(await text('reliability')).toBe('B: usually reliable');
+
+    const reliability = new Map(sources.map((s) => [s.id, s.reliability]));
+    const grades = relation.citations.map((c) => `${reliability.get(c.source)}${c.credibility}`);
+    expect(grades).toContain('B2');
+    expect(await panel.locator('[data-testid="grade"]').allTextContents()).toEqual(grades);
+    expect(await panel.locator('.citations li.disputes').count()).toBe(
+      relation.citations.filter((c) => c.stance === 'DISPUTES').length,
+    );
+    await panel.locator('[data-testid="evidence"]').scrollIntoViewIfNeeded();
+    await view.mouse.move(1, 1);
+    await view.evaluate(() => window.__explorer.idle());
+    mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+    await view.screenshot({ path: join(ROOT, 'test-artifacts', 'explorer-evidence.png') });
+    await view.close();
+    expect(problems).toEqual([]);
   });
 });
