@@ -142,7 +142,7 @@ export function evidenceContract(it: TestAPI, open: OpenStore): void {
       credibility: 2,
     });
     expect((await store.sourcesByIds(['late-2019']))[0]?.reliability).toBe('B');
-  });
+  }, 120_000); // Eight writes, each followed by a read of every relation: slow on a loaded machine with Neo4j.
 
   it('reads a relation with no end as ongoing, or only up to its last report', async () => {
     const store = await open(conflictDataset());
