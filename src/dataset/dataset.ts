@@ -1,10 +1,10 @@
-import type { Actor, Citation, Relation, Source } from '../domain/types.js';
+import type { Actor, Citation, RelationFacts, Source } from '../domain/types.js';
 
-/** A validated dataset, in the shapes the stores hold. */
+/** A validated dataset, in the shapes a write gives (stores derive each relation's evidence). */
 export interface Dataset {
   sources: Source[];
   actors: Actor[];
-  relations: Relation[];
+  relations: RelationFacts[];
   citations: Citation[];
 }
 

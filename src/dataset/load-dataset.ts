@@ -93,7 +93,9 @@ function toDataset(data: DatasetFile): Dataset {
     actors: data.actors,
     relations: data.relations.map(({ citations: _citations, ...relation }) => relation),
     citations: data.relations.flatMap((r) =>
-      r.citations.map((c) => citationOf(r.id, sources.get(c.source)!, c.claimant, c.claimantActor, c.locator)),
+      r.citations.map(({ source, claimantActor, ...claim }) =>
+        citationOf(r.id, sources.get(source)!, { ...claim, claimantActorId: claimantActor }),
+      ),
     ),
   };
 }

@@ -1,4 +1,4 @@
-import type { Citation, Source } from './types.js';
+import { CREDIBILITY, type Citation, type Source, type Stance } from './types.js';
 
 /**
  * Citation ids are derived, so they stay stable as long as the relation and source ids do; and a
@@ -6,13 +6,20 @@ import type { Citation, Source } from './types.js';
  */
 export const citationId = (relationId: string, sourceId: string) => `${relationId}@${sourceId}`;
 
-/** A citation of `source` by a relation, with who makes the claim. */
+/** How a citation reports its relation; only `claimant` and `claimantActorId` have no default. */
+export interface CitationClaim {
+  claimant: string | null;
+  claimantActorId: string | null;
+  locator?: string | null;
+  stance?: Stance;
+  credibility?: number;
+}
+
+/** A citation of `source` by a relation, with who makes the claim (reporting, ungraded unless said). */
 export const citationOf = (
   relationId: string,
   source: Source,
-  claimant: string | null,
-  claimantActorId: string | null,
-  locator: string | null = null,
+  { claimant, claimantActorId, locator = null, stance = 'REPORTS', credibility = CREDIBILITY.ungraded }: CitationClaim,
 ): Citation => ({
   id: citationId(relationId, source.id),
   relationId,
@@ -24,4 +31,6 @@ export const citationOf = (
   claimant,
   claimantActorId,
   locator,
+  stance,
+  credibility,
 });

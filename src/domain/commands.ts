@@ -1,4 +1,4 @@
-import type { Actor, Citation, IsoDate, Relation, Source } from './types.js';
+import type { Actor, Citation, IsoDate, Relation, RelationFacts, Source } from './types.js';
 
 /**
  * Every change to the graph, fully resolved (ids assigned, citations complete), so that a store
@@ -6,13 +6,15 @@ import type { Actor, Citation, IsoDate, Relation, Source } from './types.js';
  */
 export type WriteCommand =
   | { op: 'addSource'; source: Source }
+  | { op: 'updateSource'; id: string; patch: SourcePatch }
   | { op: 'createActor'; actor: Actor }
   | { op: 'updateActor'; id: string; patch: ActorPatch }
-  | { op: 'recordRelation'; relation: Relation; citations: Citation[] }
+  | { op: 'recordRelation'; relation: RelationFacts; citations: Citation[] }
   | { op: 'closeRelation'; id: string; until: IsoDate }
   | { op: 'updateRelation'; id: string; patch: RelationPatch }
   | { op: 'retractRelation'; id: string }
   | { op: 'addCitation'; citation: Citation }
+  | { op: 'updateCitation'; id: string; patch: CitationPatch }
   | { op: 'retractCitation'; id: string }
   | { op: 'mergeActors'; survivorId: string; mergedId: string };
 
@@ -29,7 +31,15 @@ export interface ActorPatch {
 }
 
 /** A relation's fields that may change in place (its kind and ends make it another relation). */
-export type RelationPatch = Partial<Pick<Relation, 'since' | 'until' | 'precision' | 'summary' | 'places'>>;
+export type RelationPatch = Partial<
+  Pick<RelationFacts, 'since' | 'until' | 'precision' | 'summary' | 'places' | 'sinceBound'>
+>;
+
+/** A source's grading may change; what it is (title, publisher, date) is copied into its citations and does not. */
+export type SourcePatch = Partial<Pick<Source, 'reliability'>>;
+
+/** How a citation reports its relation, and how credible that report is. */
+export type CitationPatch = Partial<Pick<Citation, 'stance' | 'credibility'>>;
 
 /**
  * What a write touched, for the API's answer and the `graphChanged` subscription. The first actor
@@ -72,7 +82,7 @@ export const mergedActor = (survivor: Actor, merged: Actor): Actor => ({
 });
 
 /** A relation with one end moved from `mergedId` to `survivorId`. */
-export const repointRelation = (relation: Relation, mergedId: string, survivorId: string): Relation => ({
+export const repointRelation = <R extends RelationFacts>(relation: R, mergedId: string, survivorId: string): R => ({
   ...relation,
   from: relation.from === mergedId ? survivorId : relation.from,
   to: relation.to === mergedId ? survivorId : relation.to,

@@ -56,17 +56,6 @@ export const dateSpan = (from: IsoDate, to: IsoDate, field: string): DateSpan =>
   dateWindow({ from, to }, field) as DateSpan;
 
 /**
- * The "active in window" condition, the one place TypeScript states it (Cypher states it once,
- * in `cypher/fragments/active-in-window.cypher`): a relation is active in a window when it started
- * on or before the window's last day and had not ended before its first day, that is
- * `since <= to` and (`until` is null or `until >= from`).
- */
-export function isActiveIn(relation: Pick<Relation, 'since' | 'until'>, window: DateWindow): boolean {
-  if (startsAfter(relation, window)) return false;
-  return window.from === null || relation.until === null || relation.until >= window.from;
-}
-
-/**
  * The half of `isActiveIn` that depends on `since` alone: the relation starts after the window
  * ends. A walk over relations in `since` order stops at the first such relation.
  */

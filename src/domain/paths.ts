@@ -1,7 +1,7 @@
-import { isActiveIn } from './dates.js';
+import { inReading } from './reading.js';
 import { compareIds } from './order.js';
 import { isMutual } from './relation-kinds.js';
-import type { DateWindow, Relation, RelationKind } from './types.js';
+import type { Reading, Relation, RelationKind } from './types.js';
 
 /** A walk through the graph: `actorIds` has one more entry than `relations`, in walk order. */
 export interface Path {
@@ -13,8 +13,8 @@ export interface PathQuery {
   from: string;
   to: string;
   kinds: RelationKind[] | null;
-  /** Every relation walked is active in it (`ALL_TIME` for no window). */
-  window: DateWindow;
+  /** Every relation walked is read in it: active in its window, under its open-end reading, with its evidence. */
+  reading: Reading;
   maxHops: number;
   /** Walk SUPPORTS and MEMBER_OF only from `from` to `to`; mutual kinds always both ways. */
   directed: boolean;
@@ -27,17 +27,17 @@ export interface PathsQuery extends PathQuery {
 
 /**
  * Whether a walk may cross `relation` starting at `actorId`: it touches the actor, passes the
- * kind and window filters, and (when directed) leaves the actor along a directed kind's arrow.
+ * kind filter and the reading, and (when directed) leaves the actor along a directed kind's arrow.
  */
 export function canStep(
   relation: Relation,
   actorId: string,
-  query: Pick<PathQuery, 'kinds' | 'window' | 'directed'>,
+  query: Pick<PathQuery, 'kinds' | 'reading' | 'directed'>,
 ): boolean {
   if (relation.from !== actorId && relation.to !== actorId) return false;
   if (query.kinds && !query.kinds.includes(relation.kind)) return false;
   if (query.directed && !isMutual(relation.kind) && relation.from !== actorId) return false;
-  return isActiveIn(relation, query.window);
+  return inReading(relation, query.reading);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Direction, Relation, RelationFilter, RelationKind } from './types.js';
-import { isActiveIn } from './dates.js';
+import { inReading } from './reading.js';
 
 /** FIGHTS and NEGOTIATES hold both ways; SUPPORTS and MEMBER_OF go from `from` to `to`. */
 export const MUTUAL_KINDS: ReadonlySet<RelationKind> = new Set(['FIGHTS', 'NEGOTIATES']);
@@ -18,7 +18,7 @@ export function matchesDirection(relation: Relation, actorId: string, direction:
 /** The filter of `Actor.relations`, applied to one relation of `actorId`. */
 export function matchesFilter(relation: Relation, actorId: string, filter: RelationFilter): boolean {
   if (filter.kinds && !filter.kinds.includes(relation.kind)) return false;
-  return matchesDirection(relation, actorId, filter.direction) && isActiveIn(relation, filter.window);
+  return matchesDirection(relation, actorId, filter.direction) && inReading(relation, filter.reading);
 }
 
 export const otherEnd = (relation: Relation, actorId: string) =>

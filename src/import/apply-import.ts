@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { RelationPatch, WriteCommand } from '../domain/commands.js';
 import { ClientError } from '../domain/errors.js';
-import type { Actor, Citation, Relation } from '../domain/types.js';
+import type { Actor, Citation, RelationFacts } from '../domain/types.js';
+import { factsOf } from '../domain/evidence.js';
 import type { Notice } from '../service/notices.js';
 import { WriteService } from '../service/write-service.js';
 import type { GraphStore } from '../store/port.js';
@@ -153,7 +154,7 @@ async function plan(store: GraphStore, batch: ImportBatch, options: ImportOption
     ),
   ].filter((id) => !live.has(id));
   (await store.actorsByIds(named)).forEach((actor, i) => actor && live.set(named[i], actor.id));
-  const resolved = (r: Relation): Relation => ({ ...r, from: live.get(r.from)!, to: live.get(r.to)! });
+  const resolved = (r: RelationFacts): RelationFacts => ({ ...r, from: live.get(r.from)!, to: live.get(r.to)! });
   const resolvedCitation = (c: Citation): Citation => ({
     ...c,
     claimantActorId: c.claimantActorId === null ? null : (live.get(c.claimantActorId) ?? c.claimantActorId),
@@ -194,8 +195,8 @@ async function plan(store: GraphStore, batch: ImportBatch, options: ImportOption
         });
         return;
       }
-      const { since, until, precision, summary, places } = incoming;
-      const patch: RelationPatch = { since, until, precision, summary, places };
+      const { since, until, precision, summary, places, sinceBound } = incoming;
+      const patch: RelationPatch = { since, until, precision, summary, places, sinceBound };
       steps.push({
         command: { op: 'updateRelation', id: stored.id, patch },
         where,
@@ -216,7 +217,7 @@ async function plan(store: GraphStore, batch: ImportBatch, options: ImportOption
       else
         report.conflicts.push({
           where: `citation ${citation.id}`,
-          message: 'the graph has it with another claimant or locator; left unchanged',
+          message: 'the graph has it with another claimant, locator, stance or credibility; left unchanged',
         });
     }
   });
@@ -273,7 +274,10 @@ const citationFields = (c: Citation) => ({
   claimant: c.claimant,
   claimantActorId: c.claimantActorId,
   locator: c.locator,
+  stance: c.stance,
+  credibility: c.credibility,
 });
 
-const sameRelation = (a: Relation, b: Relation) =>
-  isDeepStrictEqual({ ...a, places: [...a.places].sort() }, { ...b, places: [...b.places].sort() });
+/** Whether two relations record the same facts (what a store derives from citations is not compared). */
+const sameRelation = (a: RelationFacts, b: RelationFacts) =>
+  isDeepStrictEqual({ ...factsOf(a), places: [...a.places].sort() }, { ...factsOf(b), places: [...b.places].sort() });

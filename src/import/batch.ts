@@ -1,4 +1,4 @@
-import type { Actor, Citation, Relation, Source } from '../domain/types.js';
+import type { Actor, Citation, RelationFacts, Source } from '../domain/types.js';
 
 /** A row (or record) that could not be read, with where it is and why. */
 export interface RowProblem {
@@ -11,7 +11,7 @@ export interface RowProblem {
 export interface ImportBatch {
   sources: Source[];
   actors: Actor[];
-  relations: { relation: Relation; citations: Citation[] }[];
+  relations: { relation: RelationFacts; citations: Citation[] }[];
   /** Rows that are wrong: reported, skipped, or fatal with --strict. */
   problems: RowProblem[];
   /** Input that could not be read at all (a missing file, bad JSON or CSV, missing columns): nothing is imported. */

@@ -3,7 +3,7 @@ import { citationOf } from '../domain/citations.js';
 import { isIsoDate } from '../domain/dates.js';
 import { isMutual } from '../domain/relation-kinds.js';
 import { foldForSearch } from '../domain/search.js';
-import type { Actor, Relation, RelationKind, Source } from '../domain/types.js';
+import { UNGRADED, type Actor, type RelationFacts, type RelationKind, type Source } from '../domain/types.js';
 import { relationRecord } from '../service/records.js';
 import { emptyBatch, type ImportBatch } from './batch.js';
 import { listCell, readCsv, validRow } from './csv.js';
@@ -181,13 +181,14 @@ export async function readAcledImport(file: string, match: (name: string) => str
       .sort()
       .at(-1)!,
     publishedApproximate: false,
+    reliability: UNGRADED,
   };
   batch.sources.push(source);
   for (const g of [...groups.values()].sort((x, y) => (x.from + x.to < y.from + y.to ? -1 : 1))) {
     const id = `acled-${g.from}-${g.kind === 'FIGHTS' ? 'fights' : 'negotiates'}-${g.to}`;
     const verb = g.kind === 'FIGHTS' ? 'Clashed or struck' : 'Reached an agreement';
     const events = g.events.length === 1 ? 'one ACLED event' : `${g.events.length} ACLED events`;
-    const relation: Relation = {
+    const relation: RelationFacts = {
       id,
       kind: g.kind,
       from: g.from,
@@ -195,16 +196,15 @@ export async function readAcledImport(file: string, match: (name: string) => str
       since: g.since,
       until: g.until,
       precision: 'DAY',
+      sinceBound: 'EXACT',
       summary: `${verb} in ${events} from ${g.since} to ${g.until}${g.kind === 'FIGHTS' ? `, with ${g.fatalities} reported fatalities` : ''}.`,
       places: [...g.places].sort(),
     };
-    const citation = citationOf(
-      id,
-      source,
-      g.reporters.size ? [...g.reporters].sort().join('; ') : null,
-      null,
-      `ACLED events ${[...g.events].sort().join(', ')}`,
-    );
+    const citation = citationOf(id, source, {
+      claimant: g.reporters.size ? [...g.reporters].sort().join('; ') : null,
+      claimantActorId: null,
+      locator: `ACLED events ${[...g.events].sort().join(', ')}`,
+    });
     // What the rows add up to meets the same rules and limits as any relation (place names, sizes).
     const record = {
       ...relation,

@@ -128,7 +128,14 @@ export async function readCsvImport(
           where: `citations.csv line ${citationLine}`,
           message: `column "source": unknown source "${row.source}" (add it to sources.csv)`,
         });
-      else list.push(citationOf(record.id, source, row.claimant, row.claimant_actor, row.locator));
+      else
+        list.push(
+          citationOf(record.id, source, {
+            claimant: row.claimant,
+            claimantActorId: row.claimant_actor,
+            locator: row.locator,
+          }),
+        );
     }
     if (list.length !== rows.length) continue;
     const { citations: _c, ...relation } = record;

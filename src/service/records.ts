@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
 import { CONTROL_CHARACTERS, INPUT_LIMITS as L, LINE_CONTROL_CHARACTERS } from '../domain/input-limits.js';
-import { ACTOR_KINDS, DATE_PRECISIONS, RELATION_KINDS } from '../domain/types.js';
+import {
+  ACTOR_KINDS,
+  CREDIBILITY,
+  DATE_BOUNDS,
+  DATE_PRECISIONS,
+  RELATION_KINDS,
+  RELIABILITIES,
+  STANCES,
+  UNGRADED,
+} from '../domain/types.js';
 
 /**
  * The shapes of what may be written, validated where it enters: mutations, imports and dataset
@@ -48,7 +57,15 @@ export const sourceRecord = z.strictObject({
   publisher: line(L.textLength).nullable(),
   published: isoDate,
   publishedApproximate: z.boolean().default(false),
+  reliability: z.enum(RELIABILITIES).default(UNGRADED),
 });
+
+/** A report's credibility: 1 (confirmed) to 6 (cannot be judged). */
+export const credibility = z
+  .number()
+  .int('must be a whole number')
+  .min(CREDIBILITY.best, `must be from ${CREDIBILITY.best} (confirmed) to ${CREDIBILITY.worst} (cannot be judged)`)
+  .max(CREDIBILITY.worst, `must be from ${CREDIBILITY.best} (confirmed) to ${CREDIBILITY.worst} (cannot be judged)`);
 
 export const actorRecord = z.strictObject({
   id: slug,
@@ -63,6 +80,8 @@ export const citationRecord = z.strictObject({
   claimant: line(L.textLength).nullable().default(null),
   claimantActor: slug.nullable().default(null),
   locator: line(L.locatorLength).nullable().default(null),
+  stance: z.enum(STANCES).default('REPORTS'),
+  credibility: credibility.default(CREDIBILITY.ungraded),
 });
 
 export const relationRecord = z
@@ -74,6 +93,7 @@ export const relationRecord = z
     since: isoDate,
     until: isoDate.nullable(),
     precision: z.enum(DATE_PRECISIONS),
+    sinceBound: z.enum(DATE_BOUNDS).default('EXACT'),
     summary: prose(L.summaryLength),
     places: z
       .array(line(L.placeLength))
@@ -111,6 +131,23 @@ export const actorPatchInput = z.strictObject({
   aliases: aliases.nullish().transform((v) => v ?? undefined),
   addAliases: aliases.nullish().transform((v) => v ?? undefined),
   description: description.nullish(),
+});
+
+/** `updateSource`'s input: its grading. */
+export const sourcePatchInput = z.strictObject({
+  reliability: z
+    .enum(RELIABILITIES)
+    .nullish()
+    .transform((v) => v ?? undefined),
+});
+
+/** `updateCitation`'s input: whether it reports or disputes its relation, and how credible it is. */
+export const citationPatchInput = z.strictObject({
+  stance: z
+    .enum(STANCES)
+    .nullish()
+    .transform((v) => v ?? undefined),
+  credibility: credibility.nullish().transform((v) => v ?? undefined),
 });
 
 /** A client-chosen idempotency key: printable ASCII without spaces, so it is safe in logs and indexes. */

@@ -3,15 +3,17 @@ import { citationOf } from '../domain/citations.js';
 import type { WriteCommand, WriteResult } from '../domain/commands.js';
 import { badInput, ClientError, notFound } from '../domain/errors.js';
 import { INPUT_LIMITS } from '../domain/input-limits.js';
-import type { Actor, Citation, Relation, Source } from '../domain/types.js';
+import type { Actor, Citation, Relation, RelationFacts, Source } from '../domain/types.js';
 import type { GraphStore } from '../store/port.js';
 import { mergedIdNotices, type Notice } from './notices.js';
 import {
   actorPatchInput,
   actorRecord,
+  citationPatchInput,
   citationRecord,
   idempotencyKey,
   relationRecord,
+  sourcePatchInput,
   sourceRecord,
 } from './records.js';
 
@@ -36,6 +38,8 @@ export interface CitationInput {
   claimant?: string | null;
   claimantActor?: string | null;
   locator?: string | null;
+  stance?: string | null;
+  credibility?: number | null;
 }
 
 export interface RecordRelationInput {
@@ -46,6 +50,7 @@ export interface RecordRelationInput {
   since: string;
   until?: string | null;
   precision?: string | null;
+  sinceBound?: string | null;
   summary: string;
   places?: string[] | null;
   citations: CitationInput[];
@@ -74,7 +79,27 @@ export interface AddSourceInput {
   published: string;
   publishedApproximate?: boolean | null;
   file?: string | null;
+  reliability?: string | null;
 }
+
+export interface UpdateSourceInput {
+  reliability?: string | null;
+}
+
+export interface UpdateCitationInput {
+  stance?: string | null;
+  credibility?: number | null;
+}
+
+/** A citation input with absent fields as the record schema expects them. */
+const citationFields = (c: CitationInput) => ({
+  source: c.source,
+  claimant: c.claimant ?? null,
+  claimantActor: c.claimantActor ?? null,
+  locator: c.locator ?? null,
+  stance: c.stance ?? undefined,
+  credibility: c.credibility ?? undefined,
+});
 
 /** How the store's field names (those of a command) read in the API's arguments. */
 type FieldNames = (field: string) => string;
@@ -127,11 +152,36 @@ export class WriteService {
         publisher: input.publisher ?? null,
         file: input.file ?? input.id,
         publishedApproximate: input.publishedApproximate ?? false,
+        reliability: input.reliability ?? undefined,
       },
       'input',
     );
     const written = await this.run({ op: 'addSource', source }, options, inInput);
-    return this.answer(written, async (r) => (await this.store.sourcesByIds(r.sourceIds.slice(0, 1)))[0], 'source');
+    return this.answer(written, (r) => this.source(r.sourceIds[0]), 'source');
+  }
+
+  /** Grades a source; the relations citing it are read anew (their best reliability may change). */
+  async updateSource(id: string, input: UpdateSourceInput, options: WriteServiceOptions = {}): Promise<Written<Source>> {
+    const patch = valid(sourcePatchInput, input, 'input');
+    const names: FieldNames = (field) => (field === 'id' ? 'id' : inInput(field));
+    const written = await this.run({ op: 'updateSource', id, patch }, options, names);
+    return this.answer(written, (r) => this.source(r.sourceIds[0]), 'source');
+  }
+
+  /** Sets a citation's stance (it reports or disputes its relation) or its credibility. */
+  async updateCitation(
+    id: string,
+    input: UpdateCitationInput,
+    options: WriteServiceOptions = {},
+  ): Promise<Written<Citation>> {
+    const patch = valid(citationPatchInput, input, 'input');
+    const names: FieldNames = (field) => (field === 'id' ? 'id' : inInput(field));
+    const written = await this.run({ op: 'updateCitation', id, patch }, options, names);
+    return this.answer(
+      written,
+      async (r) => (await this.store.citationsByIds(r.citationIds.slice(0, 1)))[0],
+      'citation',
+    );
   }
 
   async createActor(input: CreateActorInput, options: WriteServiceOptions = {}): Promise<Written<Actor>> {
@@ -165,13 +215,9 @@ export class WriteService {
         id: input.id ?? PENDING_ID,
         until: input.until ?? null,
         precision: input.precision ?? 'DAY',
+        sinceBound: input.sinceBound ?? undefined,
         places: input.places ?? [],
-        citations: input.citations.map((c) => ({
-          source: c.source,
-          claimant: c.claimant ?? null,
-          claimantActor: c.claimantActor ?? null,
-          locator: c.locator ?? null,
-        })),
+        citations: input.citations.map(citationFields),
       },
       'input',
     );
@@ -181,11 +227,11 @@ export class WriteService {
     const sources = await this.store.sourcesByIds(record.citations.map((c) => c.source));
     const { citations: cited, ...fields } = record;
     const build = (id: string) => {
-      const relation: Relation = { ...fields, id, from: record.from, to: record.to };
-      const citations = cited.map((c, i) => {
+      const relation: RelationFacts = { ...fields, id, from: record.from, to: record.to };
+      const citations = cited.map(({ source: sourceId, claimantActor, ...claim }, i) => {
         const source = sources[i];
-        if (!source) throw notFound(`input.citations.${i}.source`, 'source', [c.source]);
-        return citationOf(id, source, c.claimant, c.claimantActor, c.locator);
+        if (!source) throw notFound(`input.citations.${i}.source`, 'source', [sourceId]);
+        return citationOf(id, source, { ...claim, claimantActorId: claimantActor });
       });
       return { op: 'recordRelation' as const, relation, citations };
     };
@@ -222,19 +268,10 @@ export class WriteService {
     input: CitationInput,
     options: WriteServiceOptions = {},
   ): Promise<Written<Citation>> {
-    const c = valid(
-      citationRecord,
-      {
-        source: input.source,
-        claimant: input.claimant ?? null,
-        claimantActor: input.claimantActor ?? null,
-        locator: input.locator ?? null,
-      },
-      'citation',
-    );
-    const [source] = await this.store.sourcesByIds([c.source]);
-    if (!source) throw notFound('citation.source', 'source', [c.source]);
-    const citation = citationOf(relationId, source, c.claimant, c.claimantActor, c.locator);
+    const { source: sourceId, claimantActor, ...claim } = valid(citationRecord, citationFields(input), 'citation');
+    const [source] = await this.store.sourcesByIds([sourceId]);
+    if (!source) throw notFound('citation.source', 'source', [sourceId]);
+    const citation = citationOf(relationId, source, { ...claim, claimantActorId: claimantActor });
     const names: FieldNames = (field) => (field === 'relationId' ? 'relation' : field);
     const written = await this.run({ op: 'addCitation', citation }, options, names);
     return this.answer(
@@ -277,6 +314,8 @@ export class WriteService {
     return { ...written, value };
   }
 
+  private source = async (id: string | undefined) =>
+    id === undefined ? null : (await this.store.sourcesByIds([id]))[0];
   private actor = async (id: string | undefined) => (id === undefined ? null : (await this.store.actorsByIds([id]))[0]);
   private relation = async (id: string | undefined) =>
     id === undefined ? null : (await this.store.relationsByIds([id]))[0];

@@ -46,6 +46,14 @@ export async function checkCommand(view: WriteView, command: WriteCommand): Prom
       if ((await view.sourcesByIds([command.source.id]))[0]) throw duplicate('id', 'source', command.source.id);
       return command;
     }
+    case 'updateSource': {
+      await requireOne((ids) => view.sourcesByIds(ids), command.id, 'id', 'source');
+      return command;
+    }
+    case 'updateCitation': {
+      await requireOne((ids) => view.citationsByIds(ids), command.id, 'id', 'citation');
+      return command;
+    }
     case 'createActor': {
       const actor = { ...command.actor, aliases: uniqueAliases(command.actor.aliases, command.actor.name) };
       checkActor(actor);

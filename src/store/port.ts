@@ -5,13 +5,16 @@ import type {
   ActorKind,
   Citation,
   DateSpan,
-  DateWindow,
+  Reading,
   Relation,
   RelationFilter,
   RelationKind,
   Source,
   Subgraph,
 } from '../domain/types.js';
+
+/** A reading whose window has both ends, the span `changes` reports on. */
+export type SpanReading = Reading & { readonly window: DateSpan };
 
 /** One page of a keyset-paginated list, in the list's documented order. */
 export interface Page<T> {
@@ -40,8 +43,8 @@ export interface ActorSearch {
 
 export interface RelationQuery {
   kinds: RelationKind[] | null;
-  /** Only relations active in it; `ALL_TIME` for every relation. */
-  window: DateWindow;
+  /** Only relations read in it (`EVERYTHING` for every relation). */
+  reading: Reading;
   actorId: string | null;
   /** Return relations after this position in `(since, id)` order (exclusive). */
   after: { since: string; id: string } | null;
@@ -52,8 +55,10 @@ export interface RelationQuery {
  * The one port every store implements. Batch-first: a method that takes a list of ids answers
  * in the same order, with `null` (or an empty list) for a miss, so DataLoaders can sit on top.
  * Lists of relations come oldest first, then by id, unless a method says otherwise. Filters
- * reaching a store are already validated: a window is a `DateWindow` (only `dateWindow` makes
- * one), limits were checked against `LIMITS`.
+ * reaching a store are already validated: a reading is a `Reading` (only `graphReading` makes one,
+ * from a checked `DateWindow`), limits were checked against `LIMITS`. A relation passes a reading
+ * when `inReading` (src/domain/reading.ts) holds: active in its window under its open-end reading,
+ * with the evidence it asks for; a store answers exactly those.
  */
 export interface GraphStore {
   /** A name for logs and errors: `memory`, `neo4j`. */
@@ -77,13 +82,13 @@ export interface GraphStore {
   listRelations(query: RelationQuery): Promise<Page<Relation>>;
   /** Every relation between two actors, in either direction. */
   relationsBetween(a: string, b: string, kinds: RelationKind[] | null): Promise<Relation[]>;
-  /** Relations active in the window, optionally only those touching one actor. */
-  activeRelations(window: DateWindow, kinds: RelationKind[] | null, actorId: string | null): Promise<Relation[]>;
+  /** Relations read in the reading, optionally only those touching one actor. */
+  activeRelations(reading: Reading, kinds: RelationKind[] | null, actorId: string | null): Promise<Relation[]>;
   /**
    * Actors within `hops` of `actorId` over relations that pass the filter (either direction),
    * and every passing relation among them. Actor ids sorted, the start actor included.
    */
-  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow): Promise<Subgraph>;
+  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, reading: Reading): Promise<Subgraph>;
 
   /**
    * The shortest path between two actors over relations that pass the query's filters (the
@@ -96,8 +101,12 @@ export interface GraphStore {
    * time-respecting (`followsInTime`), the first `first` in `comparePaths` order.
    */
   paths(query: PathsQuery): Promise<Path[]>;
-  /** Relations whose `since` or `until` falls in the span (ends included), optionally touching one actor. */
-  relationsChangedBetween(span: DateSpan, actorId: string | null): Promise<Relation[]>;
+  /**
+   * Relations with a change date (`changeDates` under the reading's open-end reading: since,
+   * until, or the last report) in the reading's window (both ends given, included) that pass its
+   * evidence filter, optionally touching one actor.
+   */
+  relationsChangedBetween(reading: SpanReading, actorId: string | null): Promise<Relation[]>;
 
   /**
    * Applies one change atomically: checked first (`checkCommand`), then all of it or nothing.

@@ -1,5 +1,5 @@
 import { citationOf, type Dataset } from '../../src/dataset/dataset.js';
-import type { Actor, Citation, Relation, Source } from '../../src/domain/types.js';
+import type { Actor, Citation, RelationFacts as Relation, Source } from '../../src/domain/types.js';
 
 export const buildSource = (overrides: Partial<Source> = {}): Source => ({
   id: 'test-source',
@@ -8,6 +8,7 @@ export const buildSource = (overrides: Partial<Source> = {}): Source => ({
   publisher: 'Test Wire',
   published: '2018-01-01',
   publishedApproximate: false,
+  reliability: 'F',
   ...overrides,
 });
 
@@ -24,13 +25,14 @@ export const buildRelation = (overrides: Partial<Relation> & Pick<Relation, 'id'
   since: '2017-12-01',
   until: null,
   precision: 'DAY',
+  sinceBound: 'EXACT',
   summary: `${overrides.from} and ${overrides.to}`,
   places: [],
   ...overrides,
 });
 
 export const buildCitation = (relationId: string, source: Source, overrides: Partial<Citation> = {}): Citation => ({
-  ...citationOf(relationId, source, null, null),
+  ...citationOf(relationId, source, { claimant: null, claimantActorId: null }),
   ...overrides,
 });
 

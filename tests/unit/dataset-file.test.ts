@@ -71,6 +71,7 @@ describe('dataset file', () => {
       precision: 'MONTH',
       summary: 'They fight.',
       places: [],
+      sinceBound: 'EXACT',
     });
     expect(data.citations).toEqual([
       {
@@ -84,6 +85,8 @@ describe('dataset file', () => {
         claimant: 'A monitor',
         claimantActorId: null,
         locator: null,
+        stance: 'REPORTS',
+        credibility: 6,
       },
     ]);
   });

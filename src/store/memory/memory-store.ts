@@ -1,18 +1,24 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Dataset } from '../../dataset/dataset.js';
-import { isActiveIn, startsAfter } from '../../domain/dates.js';
+import { startsAfter } from '../../domain/dates.js';
+import { changeDates } from '../../domain/changes.js';
+import { deriveRelation, factsOf } from '../../domain/evidence.js';
+import { hasEvidence, inReading } from '../../domain/reading.js';
+import { citationWithDefaults, factsWithDefaults, sourceWithDefaults } from '../../domain/record-defaults.js';
 import { compareIds, compareRelations } from '../../domain/order.js';
 import { matchesFilter, otherEnd } from '../../domain/relation-kinds.js';
 import { foldForSearch } from '../../domain/search.js';
-import type {
-  Actor,
-  Citation,
-  DateSpan,
-  DateWindow,
-  Relation,
-  RelationFilter,
-  RelationKind,
-  Source,
-  Subgraph,
+import {
+  UNGRADED,
+  type Actor,
+  type Citation,
+  type Reading,
+  type Relation,
+  type RelationFacts,
+  type RelationFilter,
+  type RelationKind,
+  type Source,
+  type Subgraph,
 } from '../../domain/types.js';
 import {
   mergedActor,
@@ -24,7 +30,15 @@ import {
 } from '../../domain/commands.js';
 import { checkCommand } from '../check-command.js';
 import { MemoryWriteLog, type StateChanges, type StoredGraph, type WriteLog } from './persistence/write-log.js';
-import type { ActorSearch, GraphStore, Page, RelationQuery, WriteOptions, WriteOutcome } from '../port.js';
+import type {
+  ActorSearch,
+  GraphStore,
+  Page,
+  RelationQuery,
+  SpanReading,
+  WriteOptions,
+  WriteOutcome,
+} from '../port.js';
 import { insertSorted } from './sorted.js';
 import { ActiveIndex } from './active-index.js';
 import { expandNeighborhood } from './neighborhood.js';
@@ -74,14 +88,18 @@ export class MemoryStore implements GraphStore {
     return MemoryStore.fromGraph({ ...dataset, redirects: [] });
   }
 
-  /** A store holding a graph as a data folder keeps it (a dataset and the ids merged away). */
+  /**
+   * A store holding a graph as a data folder keeps it (a dataset and the ids merged away). Records
+   * kept before a field existed take its default; each relation's evidence is derived anew.
+   */
   static fromGraph(graph: StoredGraph): MemoryStore {
     const store = new MemoryStore();
-    for (const source of graph.sources) store.sources.set(source.id, source);
+    for (const source of graph.sources) store.sources.set(source.id, sourceWithDefaults(source));
     for (const actor of graph.actors) store.putActor(actor, false);
     store.actorOrder.sort(compareIds);
-    for (const relation of [...graph.relations].sort(compareRelations)) store.putRelation(relation);
-    for (const citation of graph.citations) store.putCitation(citation);
+    for (const citation of graph.citations) store.putCitation(citationWithDefaults(citation));
+    for (const relation of [...graph.relations].sort(compareRelations))
+      store.putRelation(store.derived(factsWithDefaults(factsOf(relation as RelationFacts))));
     for (const [from, to] of graph.redirects) store.redirects.set(from, to);
     return store;
   }
@@ -141,7 +159,11 @@ export class MemoryStore implements GraphStore {
     };
     try {
       const results: WriteResult[] = [];
-      for (const command of commands) results.push(this.apply(await checkCommand(this, command)));
+      for (const command of commands) {
+        const result = this.apply(await checkCommand(this, command));
+        this.refreshEvidence(result);
+        results.push(result);
+      }
       this.log.commit(
         commands.map((command, i) => ({ command, result: results[i] })),
         key,
@@ -178,6 +200,12 @@ export class MemoryStore implements GraphStore {
       case 'addSource':
         this.putSource(command.source);
         return touched({ sourceIds: [command.source.id] });
+      case 'updateSource': {
+        this.putSource({ ...this.sources.get(command.id)!, ...command.patch });
+        // The relations citing it are touched: their evidence (best reliability) is read anew.
+        const citing = [...this.citationsById.values()].filter((c) => c.sourceId === command.id);
+        return touched({ sourceIds: [command.id], relationIds: [...new Set(citing.map((c) => c.relationId))] });
+      }
       case 'createActor':
         this.putActor(command.actor, true);
         return touched({ actorIds: [command.actor.id] });
@@ -185,8 +213,8 @@ export class MemoryStore implements GraphStore {
         this.putActor(patchActor(this.actors.get(command.id)!.actor, command.patch), true);
         return touched({ actorIds: [command.id] });
       case 'recordRelation':
-        this.putRelation(command.relation);
         command.citations.forEach((c) => this.putCitation(c));
+        this.putRelation(this.derived(command.relation));
         return touched({
           relationIds: [command.relation.id],
           actorIds: [command.relation.from, command.relation.to],
@@ -195,13 +223,13 @@ export class MemoryStore implements GraphStore {
       case 'closeRelation': {
         const relation = this.relations.get(command.id)!;
         this.removeRelation(relation);
-        this.putRelation({ ...relation, until: command.until });
+        this.putRelation(this.derived({ ...factsOf(relation), until: command.until }));
         return touched({ relationIds: [relation.id], actorIds: [relation.from, relation.to] });
       }
       case 'updateRelation': {
         const relation = this.relations.get(command.id)!;
         this.removeRelation(relation);
-        this.putRelation({ ...relation, ...command.patch });
+        this.putRelation(this.derived({ ...factsOf(relation), ...command.patch }));
         return touched({ relationIds: [relation.id], actorIds: [relation.from, relation.to] });
       }
       case 'retractRelation': {
@@ -215,6 +243,12 @@ export class MemoryStore implements GraphStore {
       case 'addCitation':
         this.putCitation(command.citation);
         return touched({ citationIds: [command.citation.id], relationIds: [command.citation.relationId] });
+      case 'updateCitation': {
+        const citation = this.citationsById.get(command.id)!;
+        this.removeCitation(command.id);
+        this.putCitation({ ...citation, ...command.patch });
+        return touched({ citationIds: [command.id], relationIds: [citation.relationId] });
+      }
       case 'retractCitation': {
         const citation = this.citationsById.get(command.id)!;
         this.removeCitation(command.id);
@@ -258,6 +292,36 @@ export class MemoryStore implements GraphStore {
     for (const [from, to] of this.redirects) if (to === mergedId) this.setRedirect(from, survivorId);
     this.setRedirect(mergedId, survivorId);
     return touched({ actorIds: [survivorId, mergedId], relationIds, citationIds });
+  }
+
+  /** A relation's facts with what its citations, as the store holds them now, vouch for. */
+  private derived(facts: RelationFacts): Relation {
+    return deriveRelation(
+      factsOf(facts),
+      this.citations.get(facts.id) ?? [],
+      (sourceId) => this.sources.get(sourceId)?.reliability ?? UNGRADED,
+    );
+  }
+
+  /**
+   * After a command, the relations it touched (and those of the citations it touched) take what
+   * their citations now vouch for: a citation added, retracted or regraded, a source regraded, a
+   * merge that made a claimant one of the relation's own actors.
+   */
+  private refreshEvidence(result: WriteResult): void {
+    const ids = new Set(result.relationIds);
+    for (const id of result.citationIds) {
+      const citation = this.citationsById.get(id);
+      if (citation) ids.add(citation.relationId);
+    }
+    for (const id of ids) {
+      const relation = this.relations.get(id);
+      if (!relation) continue;
+      const next = this.derived(relation);
+      if (isDeepStrictEqual(next, relation)) continue;
+      this.removeRelation(relation);
+      this.putRelation(next);
+    }
   }
 
   // The primitives: every change to memory goes through one of these, and each logs its exact inverse
@@ -440,9 +504,9 @@ export class MemoryStore implements GraphStore {
     const after = query.after;
     for (const relation of source) {
       if (after && compareRelations(relation, { ...relation, ...after }) <= 0) continue;
-      if (startsAfter(relation, query.window)) break;
+      if (startsAfter(relation, query.reading.window)) break;
       if (query.kinds && !query.kinds.includes(relation.kind)) continue;
-      if (!isActiveIn(relation, query.window)) continue;
+      if (!inReading(relation, query.reading)) continue;
       if (items.length === query.limit) return { items, hasMore: true };
       items.push(relation);
     }
@@ -455,32 +519,38 @@ export class MemoryStore implements GraphStore {
     );
   }
 
-  async activeRelations(window: DateWindow, kinds: RelationKind[] | null, actorId: string | null): Promise<Relation[]> {
+  async activeRelations(reading: Reading, kinds: RelationKind[] | null, actorId: string | null): Promise<Relation[]> {
     const result: Relation[] = [];
     for (const relation of this.candidates(kinds, actorId)) {
-      if (startsAfter(relation, window)) break;
-      if ((!kinds || kinds.includes(relation.kind)) && isActiveIn(relation, window)) result.push(relation);
+      if (startsAfter(relation, reading.window)) break;
+      if ((!kinds || kinds.includes(relation.kind)) && inReading(relation, reading)) result.push(relation);
     }
     return result;
   }
 
-  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, window: DateWindow): Promise<Subgraph> {
+  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, reading: Reading): Promise<Subgraph> {
     const relationsOfActors = async (actorIds: readonly string[], filter: RelationFilter) =>
-      actorIds.map((id) => this.activeIndex.candidates(id, filter.window).filter((r) => matchesFilter(r, id, filter)));
-    return expandNeighborhood({ relationsOfActors }, actorId, hops, kinds, window);
+      actorIds.map((id) =>
+        this.activeIndex.candidates(id, filter.reading.window).filter((r) => matchesFilter(r, id, filter)),
+      );
+    return expandNeighborhood({ relationsOfActors }, actorId, hops, kinds, reading);
   }
 
   async shortestPath(query: PathQuery): Promise<Path | null> {
-    return shortestPath((actorId) => this.activeIndex.candidates(actorId, query.window), query);
+    return shortestPath((actorId) => this.activeIndex.candidates(actorId, query.reading.window), query);
   }
 
   async paths(query: PathsQuery): Promise<Path[]> {
-    return simplePaths((actorId) => this.activeIndex.candidates(actorId, query.window), query);
+    return simplePaths((actorId) => this.activeIndex.candidates(actorId, query.reading.window), query);
   }
 
-  async relationsChangedBetween(span: DateSpan, actorId: string | null): Promise<Relation[]> {
-    const inRange = (date: string | null) => date !== null && date >= span.from && date <= span.to;
-    return this.candidates(null, actorId).filter((r) => inRange(r.since) || inRange(r.until));
+  async relationsChangedBetween(reading: SpanReading, actorId: string | null): Promise<Relation[]> {
+    const { from, to } = reading.window;
+    return this.candidates(null, actorId).filter(
+      (r) =>
+        hasEvidence(r, reading.evidence) &&
+        changeDates(r, reading.openEnd).some(({ date }) => date >= from && date <= to),
+    );
   }
 
   async ping(): Promise<void> {}

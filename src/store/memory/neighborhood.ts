@@ -1,6 +1,6 @@
 import { compareIds, compareRelations } from '../../domain/order.js';
 import { otherEnd } from '../../domain/relation-kinds.js';
-import type { DateWindow, Relation, RelationFilter, RelationKind, Subgraph } from '../../domain/types.js';
+import type { Reading, Relation, RelationFilter, RelationKind, Subgraph } from '../../domain/types.js';
 import type { GraphStore } from '../port.js';
 
 /**
@@ -14,9 +14,9 @@ export async function expandNeighborhood(
   actorId: string,
   hops: number,
   kinds: RelationKind[] | null,
-  window: DateWindow,
+  reading: Reading,
 ): Promise<Subgraph> {
-  const filter: RelationFilter = { kinds, window, direction: 'ANY' };
+  const filter: RelationFilter = { kinds, reading, direction: 'ANY' };
   const reached = new Set([actorId]);
   const seen = new Map<string, Relation>();
   let frontier = [actorId];

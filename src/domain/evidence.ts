@@ -1,0 +1,62 @@
+import { compareIds } from './order.js';
+import {
+  UNGRADED,
+  type Citation,
+  type Evidence,
+  type IsoDate,
+  type Relation,
+  type RelationFacts,
+  type Reliability,
+} from './types.js';
+
+/**
+ * What a relation's citations vouch for, the one place the rule is stated: both stores call
+ * `deriveRelation` on every write that changes a relation, its citations or their sources, and
+ * keep the answer with the relation (Neo4j as relationship properties a query tests cheaply).
+ *
+ * - `lastReported`: the latest date a reporting citation vouches for it, never before `since`
+ *   and never after `until`: min(until, max(since, latest `published` of a REPORTS citation)).
+ * - `evidence`: counts over the REPORTS citations (a DISPUTES citation only sets `disputed`).
+ */
+export function deriveRelation(
+  facts: RelationFacts,
+  citations: readonly Citation[],
+  reliabilityOf: (sourceId: string) => Reliability,
+): Relation {
+  const reports = citations.filter((c) => c.stance === 'REPORTS');
+  return { ...facts, lastReported: lastReportedOf(facts, reports), evidence: evidenceOf(facts, citations, reliabilityOf) };
+}
+
+function lastReportedOf(facts: RelationFacts, reports: readonly Citation[]): IsoDate {
+  const latest = reports.reduce((max, c) => (c.published > max ? c.published : max), facts.since);
+  return facts.until !== null && facts.until < latest ? facts.until : latest;
+}
+
+function evidenceOf(
+  facts: RelationFacts,
+  citations: readonly Citation[],
+  reliabilityOf: (sourceId: string) => Reliability,
+): Evidence {
+  const reports = citations.filter((c) => c.stance === 'REPORTS');
+  const publishers = new Set(reports.map((c) => (c.publisher === null ? `source:${c.sourceId}` : `name:${c.publisher}`)));
+  const claimants = [...new Set(reports.flatMap((c) => (c.claimant === null ? [] : [c.claimant])))].sort(compareIds);
+  const ownActors = new Set([facts.from, facts.to]);
+  return {
+    sources: reports.length,
+    publishers: publishers.size,
+    stated: reports.some((c) => c.claimant === null),
+    claimants,
+    selfReported: reports.length > 0 && reports.every((c) => c.claimantActorId !== null && ownActors.has(c.claimantActorId)),
+    disputed: citations.some((c) => c.stance === 'DISPUTES'),
+    bestReliability: reports.reduce<Reliability>((best, c) => {
+      const grade = reliabilityOf(c.sourceId);
+      return grade < best ? grade : best;
+    }, UNGRADED),
+  };
+}
+
+/** The facts of a relation, without what the stores derive. */
+export function factsOf(relation: RelationFacts): RelationFacts {
+  const { id, kind, from, to, since, until, precision, summary, places, sinceBound } = relation;
+  return { id, kind, from, to, since, until, precision, summary, places, sinceBound };
+}
