@@ -5,7 +5,11 @@
  */
 import type { Dataset } from '../src/dataset/dataset.js';
 import type { DateSpan, DateWindow, Relation } from '../src/domain/types.js';
-import { dateSpan, isActiveIn } from '../src/domain/dates.js';
+import { dateSpan } from '../src/domain/dates.js';
+import { graphReading, isActiveIn } from '../src/domain/reading.js';
+
+/** Active in the window, read as the benchmark's requests read it (ONGOING, any evidence). */
+const isActive = (r: Relation, window: DateWindow) => isActiveIn(r, graphReading(window));
 import type { MemoryStore } from '../src/store/memory/memory-store.js';
 import { shortestPath, simplePaths } from '../src/store/memory/path-search.js';
 import { DECADE } from './generate.js';
@@ -38,6 +42,8 @@ export interface PoolReport {
 
 interface PickContext {
   dataset: Dataset;
+  /** Every relation as the store holds it (with its evidence). */
+  relations: Relation[];
   store: MemoryStore;
   degree: Map<string, number>;
   actorIds: string[];
@@ -51,7 +57,8 @@ interface PickContext {
  */
 function distance(ctx: PickContext, from: string, to: string, window: DateWindow, maxHops: number): number | null {
   return (
-    shortestPath(ctx.adjacent, { from, to, kinds: null, window, maxHops, directed: false })?.relations.length ?? null
+    shortestPath(ctx.adjacent, { from, to, kinds: null, reading: graphReading(window), maxHops, directed: false })
+      ?.relations.length ?? null
   );
 }
 
@@ -91,12 +98,14 @@ function actorsWithDegree(ctx: PickContext, min: number, max: number): string[] 
 
 /** An actor drawn in proportion to its degree: one end of a random relation. */
 const byDegree = (ctx: PickContext, rng: Random) => {
-  const r = rng.pick(ctx.dataset.relations);
+  const r = rng.pick(ctx.relations);
   return rng.chance(0.5) ? r.from : r.to;
 };
 
 const activeIn = (ctx: PickContext, actorId: string, window: DateWindow) =>
-  ctx.store.relationsOfActors([actorId], { kinds: null, window, direction: 'ANY' }).then((lists) => lists[0].length);
+  ctx.store
+    .relationsOfActors([actorId], { kinds: null, reading: graphReading(window), direction: 'ANY' })
+    .then((lists) => lists[0].length);
 
 const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } = {
   nested: (ctx) => {
@@ -116,7 +125,13 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
       draw: async (_, rng) => {
         const id = rng.chance(0.5) ? byDegree(ctx, rng) : rng.pick(active);
         const window = randomWindow(rng, 90);
-        const page = await ctx.store.listRelations({ kinds: null, window, actorId: id, after: null, limit: CAPS.page });
+        const page = await ctx.store.listRelations({
+          kinds: null,
+          reading: graphReading(window),
+          actorId: id,
+          after: null,
+          limit: CAPS.page,
+        });
         return page.items.length ? { args: { id, ...window }, answer: page.items.length } : null;
       },
     };
@@ -125,7 +140,13 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
     unit: 'relations',
     draw: async (ctx, rng) => {
       const window = randomMonth(rng);
-      const page = await ctx.store.listRelations({ kinds: null, window, actorId: null, after: null, limit: CAPS.page });
+      const page = await ctx.store.listRelations({
+        kinds: null,
+        reading: graphReading(window),
+        actorId: null,
+        after: null,
+        limit: CAPS.page,
+      });
       return page.items.length ? { args: window, answer: page.items.length } : null;
     },
   }),
@@ -137,7 +158,7 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
         const id = rng.pick(candidates);
         const window = randomWindow(rng, CAPS.neighborhoodWindowDays);
         if ((await activeIn(ctx, id, window)) === 0) return null;
-        const sub = await ctx.store.neighborhood(id, CAPS.neighborhoodHops, null, window);
+        const sub = await ctx.store.neighborhood(id, CAPS.neighborhoodHops, null, graphReading(window));
         if (sub.relations.length < 2 || sub.relations.length > CAPS.neighborhoodMaxEdges) return null;
         return { args: { id, ...window }, answer: sub.relations.length };
       },
@@ -179,9 +200,9 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
     draw: async (_, rng) => {
       // A random time-respecting walk of 2 or 3 relations active in the window: its ends have a path.
       const window = randomWindow(rng, CAPS.pathsWindowDays);
-      let step = rng.pick(ctx.dataset.relations);
-      for (let i = 0; i < 50 && !isActiveIn(step, window); i++) step = rng.pick(ctx.dataset.relations);
-      if (!isActiveIn(step, window)) return null;
+      let step = rng.pick(ctx.relations);
+      for (let i = 0; i < 50 && !isActive(step, window); i++) step = rng.pick(ctx.relations);
+      if (!isActive(step, window)) return null;
       const from = rng.chance(0.5) ? step.from : step.to;
       const walked = [from];
       let at = from === step.from ? step.to : step.from;
@@ -190,7 +211,7 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
         const since = step.since;
         const next = ctx
           .adjacent(at)
-          .filter((r) => r.since >= since && isActiveIn(r, window) && !walked.includes(r.from === at ? r.to : r.from));
+          .filter((r) => r.since >= since && isActive(r, window) && !walked.includes(r.from === at ? r.to : r.from));
         if (!next.length) return null;
         step = rng.pick(next);
         at = step.from === at ? step.to : step.from;
@@ -210,7 +231,7 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
           from,
           to,
           kinds: null,
-          window,
+          reading: graphReading(window),
           maxHops: CAPS.pathsMaxHops,
           directed: false,
           timeRespecting: true,
@@ -236,8 +257,12 @@ export async function drawPools(
   size: number,
   log: (line: string) => void = () => undefined,
 ): Promise<{ pools: Map<WorkloadName, PoolEntry[]>; reports: Map<WorkloadName, PoolReport> }> {
+  // The relations as the store holds them (with their evidence), for searches the pickers run themselves.
+  const relations = (await store.relationsByIds(dataset.relations.map((r) => r.id))).filter(
+    (r): r is Relation => r !== null,
+  );
   const byActor = new Map<string, Relation[]>();
-  for (const r of dataset.relations) {
+  for (const r of relations) {
     for (const end of [r.from, r.to]) {
       const list = byActor.get(end);
       if (list) list.push(r);
@@ -246,6 +271,7 @@ export async function drawPools(
   }
   const ctx: PickContext = {
     dataset,
+    relations,
     store,
     degree,
     actorIds: dataset.actors.map((a) => a.id),

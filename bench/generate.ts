@@ -15,7 +15,16 @@
  * Same size and seed, same dataset, in any process.
  */
 import { citationOf, type Dataset } from '../src/dataset/dataset.js';
-import type { Actor, ActorKind, Citation, DatePrecision, Relation, RelationKind, Source } from '../src/domain/types.js';
+import {
+  UNGRADED,
+  type Actor,
+  type ActorKind,
+  type Citation,
+  type DatePrecision,
+  type RelationFacts as Relation,
+  type RelationKind,
+  type Source,
+} from '../src/domain/types.js';
 import { Random } from './random.js';
 import { SIZES, type SizeName } from './sizes.js';
 
@@ -188,6 +197,7 @@ function makeSources(rng: Random, count: number): Source[] {
       publisher: rng.pick(PUBLISHERS),
       published,
       publishedApproximate: rng.chance(0.2),
+      reliability: UNGRADED,
     };
   });
 }
@@ -254,6 +264,7 @@ function makeRelations(rng: Random, actors: Actor[], count: number): Relation[] 
       precision,
       summary: `${from} ${rng.pick(VERBS[kind])} ${to} ${rng.pick(CONTEXTS)}${places.length ? ` around ${places.join(' and ')}` : ''}.`,
       places: [...new Set(places)],
+      sinceBound: 'EXACT',
     };
   }
   return relations;
@@ -297,7 +308,7 @@ function makeCitations(rng: Random, relations: Relation[], sources: Source[], ac
           ? `${claimantActor.name} spokesperson`
           : `a ${rng.pick(['local', 'military', 'opposition'])} source`
         : null;
-      citations.push(citationOf(relation.id, source, claimant, claimantActor?.id ?? null));
+      citations.push(citationOf(relation.id, source, { claimant, claimantActorId: claimantActor?.id ?? null }));
     }
   }
   return citations;

@@ -49,6 +49,7 @@ function* writeStream(n: number): Generator<WriteCommand> {
           precision: 'DAY',
           summary: `Bench relation ${i}`,
           places: [],
+          sinceBound: 'EXACT',
         },
         citations: [
           {
@@ -62,6 +63,8 @@ function* writeStream(n: number): Generator<WriteCommand> {
             claimant: null,
             claimantActorId: null,
             locator: null,
+            stance: 'REPORTS',
+            credibility: 6,
           },
         ],
       };

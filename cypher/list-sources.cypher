@@ -1,4 +1,4 @@
 // Every source, by id. Parameters: none.
 MATCH (s:Source)
-RETURN s {.id, .file, .title, .publisher, .published, .publishedApproximate} AS source
+RETURN s {.id, .file, .title, .publisher, .published, .publishedApproximate, .reliability} AS source
 ORDER BY s.id

@@ -3,8 +3,7 @@
 // pattern); the simple-path and time-respecting rules compare relations along the whole path,
 // so they are checked on each complete path before ordering and LIMIT.
 // Time-respecting: each relation starts no earlier than the one before it (rs[i].since >= rs[i-1].since).
-// Parameters: $source, $target, $kinds, $windowFrom and $windowTo (the window, read by the
-// active-in-window fragment), $directed, $mutualKinds, $timeRespecting (boolean), $first (integer).
+// Parameters: $source, $target, $kinds, the reading's parameters (read by the in-reading fragment), $directed, $mutualKinds, $timeRespecting (boolean), $first (integer).
 // As in shortest-path.cypher, the adapter replaces the /*@maxHops*/ mark with the validated maxHops.
 // The per-relation predicates are evaluated inside VarLengthExpand while it expands; the
 // whole-path rules are the Filter above it.
@@ -12,7 +11,7 @@
 MATCH (a:Actor {id: $source}), (b:Actor {id: $target})
 MATCH p = (a)((x)-[r]-(y)
     WHERE ($kinds IS NULL OR type(r) IN $kinds)
-      AND /*@active-in-window(r)*/
+      AND /*@in-reading(r)*/
       AND (NOT $directed OR type(r) IN $mutualKinds OR startNode(r) = x)){1,/*@maxHops*/}(b)
 WITH nodes(p) AS ns, relationships(p) AS rs
 WHERE all(i IN range(0, size(ns) - 2) WHERE NOT ns[i] IN ns[i + 1..])

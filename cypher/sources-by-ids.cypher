@@ -2,4 +2,4 @@
 // Expected plan (checked by tests/contract/cypher-plans.neo4j.test.ts): NodeUniqueIndexSeek.
 UNWIND $ids AS id
 MATCH (s:Source {id: id})
-RETURN s {.id, .file, .title, .publisher, .published, .publishedApproximate} AS source
+RETURN s {.id, .file, .title, .publisher, .published, .publishedApproximate, .reliability} AS source

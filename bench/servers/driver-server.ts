@@ -16,12 +16,13 @@ import { int, toActor, toCitation, toPath, toRelation, type PathRow } from '../.
 import {
   cypher,
   seekSince,
-  windowParams,
+  readingParams,
   withHops,
   withMaxHops,
   type StatementName,
 } from '../../src/store/neo4j/statements.js';
 import { ALL_TIME, dateWindow } from '../../src/domain/dates.js';
+import { graphReading } from '../../src/domain/reading.js';
 import type { DateWindow } from '../../src/domain/types.js';
 import { CAPS, type ArgsOf, type LeafWorkload } from '../workloads.js';
 import { countingDriver, neo4jSettingsFromEnv, readJson, serve } from './common.js';
@@ -77,7 +78,7 @@ const relationsOfActors = async (ids: readonly string[], window: DateWindow) => 
   const rows = await read<{ actorId: string; relation: Row }>('relations-of-actors', {
     ids: unique(ids),
     kinds: null,
-    ...windowParams(window),
+    ...readingParams(graphReading(window)),
     direction: 'ANY',
     mutualKinds,
   });
@@ -96,7 +97,7 @@ const pathParams = (args: ArgsOf['shortestPath']) => ({
   source: args.from,
   target: args.to,
   kinds: null,
-  ...windowParams(dateWindow({ from: args.windowFrom, to: args.windowTo })),
+  ...readingParams(graphReading(dateWindow({ from: args.windowFrom, to: args.windowTo }))),
   directed: false,
   mutualKinds,
 });
@@ -154,7 +155,7 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
     const known = await requireActors([id]);
     const rows = await read<{ relation: Row }>('relations-page-of-actor', {
       kinds: null,
-      ...windowParams(dateWindow({ from, to })),
+      ...readingParams(graphReading(dateWindow({ from, to }))),
       afterSince: null,
       afterId: null,
       limit: int(CAPS.page + 1),
@@ -186,7 +187,7 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
     const window = dateWindow({ from, to });
     const rows = await read<{ relation: Row }>('relations-page', {
       kinds: null,
-      ...windowParams(window),
+      ...readingParams(graphReading(window)),
       ...seekSince(null, window),
       afterSince: null,
       afterId: null,
@@ -215,7 +216,7 @@ const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } =
     // The statement our Neo4j store runs: the whole neighbourhood in one round trip.
     const [row] = await read<{ actorIds: string[]; relations: Row[] }>(
       'neighborhood',
-      { actorId: id, kinds: null, ...windowParams(dateWindow({ from, to })) },
+      { actorId: id, kinds: null, ...readingParams(graphReading(dateWindow({ from, to }))) },
       withHops(CAPS.neighborhoodHops),
     );
     const sub = {

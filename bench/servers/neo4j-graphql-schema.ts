@@ -16,9 +16,9 @@
  *   `shortest-path.cypher` and `paths.cypher` text (bounds fixed at the benchmark's maxHops)
  *   wrapped in a subquery; the month page runs `relations-page.cypher`; the neighbourhood is one
  *   hand-written statement, as a user of the library would write it (with the project's
- *   active-in-window fragment for its filter).
+ *   in-reading fragment for its filter, read ONGOING with no evidence condition).
  */
-import { activeInWindow, cypher, withMaxHops } from '../../src/store/neo4j/statements.js';
+import { cypher, inReading, withMaxHops } from '../../src/store/neo4j/statements.js';
 import { CAPS } from '../workloads.js';
 
 const KINDS = [
@@ -39,12 +39,12 @@ const block = (text: string) => text.replace(/\\/g, '\\\\');
 const NEIGHBORHOOD = `
 MATCH (a:Actor {id: $actor})
 CALL (a) {
-  OPTIONAL MATCH (a)-[r]-(b:Actor) WHERE ${activeInWindow('r')}
+  OPTIONAL MATCH (a)-[r]-(b:Actor) WHERE ${inReading('r')}
   RETURN collect(DISTINCT b) AS ring1
 }
 CALL (ring1) {
   UNWIND ring1 AS b
-  MATCH (b)-[r]-(c:Actor) WHERE ${activeInWindow('r')}
+  MATCH (b)-[r]-(c:Actor) WHERE ${inReading('r')}
   RETURN collect(DISTINCT c) AS ring2
 }
 UNWIND [a] + ring1 + ring2 AS n
@@ -52,7 +52,7 @@ WITH DISTINCT n ORDER BY n.id
 WITH collect(n) AS nodes
 CALL (nodes) {
   UNWIND nodes AS x
-  MATCH (x)-[r]->(y:Actor) WHERE ${activeInWindow('r')} AND y IN nodes
+  MATCH (x)-[r]->(y:Actor) WHERE ${inReading('r')} AND y IN nodes
   WITH r, x, y ORDER BY r.since, r.id
   RETURN collect(r {.*, kind: type(r), from: x.id, to: y.id}) AS edges
 }
@@ -119,13 +119,13 @@ type PathRow { hops: Int! actors: [ActorBrief!]! relations: [EdgeRow!]! }
 type SubgraphRow { nodes: [ActorBrief!]! edges: [EdgeRow!]! }
 
 type Query {
-  relationsPage(windowFrom: String!, windowTo: String!, limit: Int!, kinds: [String!] = null, seekSinceMin: String! = "0000-01-01", seekSinceMax: String!, afterSince: String = null, afterId: String = null): [RelationRow!]!
+  relationsPage(windowFrom: String!, windowTo: String!, limit: Int!, kinds: [String!] = null, seekSinceMin: String! = "0000-01-01", seekSinceMax: String!, afterSince: String = null, afterId: String = null, openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, minReliability: String = null): [RelationRow!]!
     @cypher(statement: """${block(MONTH_PAGE)}""", columnName: "row")
-  neighborhood2(actor: ID!, windowFrom: String!, windowTo: String!): SubgraphRow
+  neighborhood2(actor: ID!, windowFrom: String!, windowTo: String!, openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, minReliability: String = null): SubgraphRow
     @cypher(statement: """${block(NEIGHBORHOOD)}""", columnName: "subgraph")
-  shortestPath(source: ID!, target: ID!, windowFrom: String, windowTo: String, kinds: [String!] = null, directed: Boolean! = false, mutualKinds: [String!]! = ["FIGHTS", "NEGOTIATES"]): PathRow
+  shortestPath(source: ID!, target: ID!, windowFrom: String, windowTo: String, kinds: [String!] = null, directed: Boolean! = false, mutualKinds: [String!]! = ["FIGHTS", "NEGOTIATES"], openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, minReliability: String = null): PathRow
     @cypher(statement: """${block(pathStatement(withMaxHops('shortest-path', CAPS.shortestMaxHops)))}""", columnName: "path")
-  timePaths(source: ID!, target: ID!, windowFrom: String, windowTo: String, first: Int!, kinds: [String!] = null, directed: Boolean! = false, timeRespecting: Boolean! = true, mutualKinds: [String!]! = ["FIGHTS", "NEGOTIATES"]): [PathRow!]!
+  timePaths(source: ID!, target: ID!, windowFrom: String, windowTo: String, first: Int!, kinds: [String!] = null, directed: Boolean! = false, timeRespecting: Boolean! = true, mutualKinds: [String!]! = ["FIGHTS", "NEGOTIATES"], openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, minReliability: String = null): [PathRow!]!
     @cypher(statement: """${block(pathStatement(withMaxHops('paths', CAPS.pathsMaxHops)))}""", columnName: "path")
 }
 `;

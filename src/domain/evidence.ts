@@ -24,7 +24,11 @@ export function deriveRelation(
   reliabilityOf: (sourceId: string) => Reliability,
 ): Relation {
   const reports = citations.filter((c) => c.stance === 'REPORTS');
-  return { ...facts, lastReported: lastReportedOf(facts, reports), evidence: evidenceOf(facts, citations, reliabilityOf) };
+  return {
+    ...facts,
+    lastReported: lastReportedOf(facts, reports),
+    evidence: evidenceOf(facts, citations, reliabilityOf),
+  };
 }
 
 function lastReportedOf(facts: RelationFacts, reports: readonly Citation[]): IsoDate {
@@ -38,7 +42,9 @@ function evidenceOf(
   reliabilityOf: (sourceId: string) => Reliability,
 ): Evidence {
   const reports = citations.filter((c) => c.stance === 'REPORTS');
-  const publishers = new Set(reports.map((c) => (c.publisher === null ? `source:${c.sourceId}` : `name:${c.publisher}`)));
+  const publishers = new Set(
+    reports.map((c) => (c.publisher === null ? `source:${c.sourceId}` : `name:${c.publisher}`)),
+  );
   const claimants = [...new Set(reports.flatMap((c) => (c.claimant === null ? [] : [c.claimant])))].sort(compareIds);
   const ownActors = new Set([facts.from, facts.to]);
   return {
@@ -46,7 +52,8 @@ function evidenceOf(
     publishers: publishers.size,
     stated: reports.some((c) => c.claimant === null),
     claimants,
-    selfReported: reports.length > 0 && reports.every((c) => c.claimantActorId !== null && ownActors.has(c.claimantActorId)),
+    selfReported:
+      reports.length > 0 && reports.every((c) => c.claimantActorId !== null && ownActors.has(c.claimantActorId)),
     disputed: citations.some((c) => c.stance === 'DISPUTES'),
     bestReliability: reports.reduce<Reliability>((best, c) => {
       const grade = reliabilityOf(c.sourceId);

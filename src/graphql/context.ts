@@ -48,7 +48,7 @@ export function createLoaders(store: GraphStore): Loaders {
     relation: new DataLoader((ids) => store.relationsByIds(ids)),
     citations: new DataLoader((ids) => store.citationsOfRelations(ids)),
     relationsOf(filter) {
-      const key = JSON.stringify([filter.kinds ? [...filter.kinds].sort() : null, filter.window, filter.direction]);
+      const key = JSON.stringify([filter.kinds ? [...filter.kinds].sort() : null, filter.reading, filter.direction]);
       let loader = byFilter.get(key);
       if (!loader) byFilter.set(key, (loader = new DataLoader((ids) => store.relationsOfActors(ids, filter))));
       return loader;

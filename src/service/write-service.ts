@@ -161,7 +161,11 @@ export class WriteService {
   }
 
   /** Grades a source; the relations citing it are read anew (their best reliability may change). */
-  async updateSource(id: string, input: UpdateSourceInput, options: WriteServiceOptions = {}): Promise<Written<Source>> {
+  async updateSource(
+    id: string,
+    input: UpdateSourceInput,
+    options: WriteServiceOptions = {},
+  ): Promise<Written<Source>> {
     const patch = valid(sourcePatchInput, input, 'input');
     const names: FieldNames = (field) => (field === 'id' ? 'id' : inInput(field));
     const written = await this.run({ op: 'updateSource', id, patch }, options, names);

@@ -80,8 +80,8 @@ export interface GraphStore {
   searchActors(query: ActorSearch): Promise<Page<Actor>>;
   /** Relations in `(since, id)` order. */
   listRelations(query: RelationQuery): Promise<Page<Relation>>;
-  /** Every relation between two actors, in either direction. */
-  relationsBetween(a: string, b: string, kinds: RelationKind[] | null): Promise<Relation[]>;
+  /** Every relation between two actors, in either direction, that passes the reading. */
+  relationsBetween(a: string, b: string, kinds: RelationKind[] | null, reading: Reading): Promise<Relation[]>;
   /** Relations read in the reading, optionally only those touching one actor. */
   activeRelations(reading: Reading, kinds: RelationKind[] | null, actorId: string | null): Promise<Relation[]>;
   /**

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/config.js';
 import { loadDatasetFile } from '../../src/dataset/load-dataset.js';
-import { dateWindow, isActiveIn } from '../../src/domain/dates.js';
+import { dateWindow } from '../../src/domain/dates.js';
+import { graphReading, isActiveIn } from '../../src/domain/reading.js';
 import { isTimeRespecting } from '../../src/domain/paths.js';
 import type { Relation } from '../../src/domain/types.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
@@ -29,7 +30,7 @@ describe('analyst queries on the curated data', () => {
     expect(path.actors[0].id).toBe('turkey');
     expect(path.actors.at(-1)!.id).toBe('daesh');
     expect(path.actors).toHaveLength(path.hops + 1);
-    for (const r of path.relations) expect(isActiveIn(r, dateWindow(window)), r.id).toBe(true);
+    for (const r of path.relations) expect(isActiveIn(r, graphReading(dateWindow(window))), r.id).toBe(true);
   });
 
   it('finds time-respecting paths from Russia to Daesh, each in date order', async () => {

@@ -1,5 +1,5 @@
 import type { Dataset } from '../../src/dataset/dataset.js';
-import type { Relation } from '../../src/domain/types.js';
+import type { RelationFacts as Relation } from '../../src/domain/types.js';
 import { buildActor, buildDataset, buildRelation } from './build.js';
 
 /** A complete graph of `n` actors with `parallel` relations per pair: path counts explode. */

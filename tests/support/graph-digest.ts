@@ -1,4 +1,4 @@
-import { ALL_TIME } from '../../src/domain/dates.js';
+import { EVERYTHING } from '../../src/domain/reading.js';
 import { allActors } from '../../src/import/all-actors.js';
 import type { GraphStore } from '../../src/store/port.js';
 
@@ -6,7 +6,7 @@ import type { GraphStore } from '../../src/store/port.js';
 export async function graphDigest(store: GraphStore) {
   const actors = await allActors(store);
   const relations = (
-    await store.listRelations({ kinds: null, window: ALL_TIME, actorId: null, after: null, limit: 1_000_000 })
+    await store.listRelations({ kinds: null, reading: EVERYTHING, actorId: null, after: null, limit: 1_000_000 })
   ).items;
   const citations = await store.citationsOfRelations(relations.map((r) => r.id));
   return { actors, relations, citations, sources: await store.listSources() };

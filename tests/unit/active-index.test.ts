@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALL_TIME, dateWindow, isActiveIn } from '../../src/domain/dates.js';
+import { ALL_TIME, dateWindow } from '../../src/domain/dates.js';
+import { graphReading, isActiveIn } from '../../src/domain/reading.js';
 import { compareRelations } from '../../src/domain/order.js';
 import type { DateWindow, Relation } from '../../src/domain/types.js';
 import { ActiveIndex } from '../../src/store/memory/active-index.js';
@@ -43,12 +44,12 @@ describe('ActiveIndex', () => {
           const found = index.candidates('hub', window);
           expect(new Set(found.map((r) => r.id)).size, 'no relation twice').toBe(found.length);
           const active = relations
-            .filter((r) => isActiveIn(r, window))
+            .filter((r) => isActiveIn(r, graphReading(window)))
             .map((r) => r.id)
             .sort();
           expect(
             found
-              .filter((r) => isActiveIn(r, window))
+              .filter((r) => isActiveIn(r, graphReading(window)))
               .map((r) => r.id)
               .sort(),
           ).toEqual(active);

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ALL_TIME,
-  dateSpan,
-  dateWindow,
-  dayWindow,
-  isActiveIn,
-  isIsoDate,
-  startsAfter,
-} from '../../src/domain/dates.js';
+import { ALL_TIME, dateSpan, dateWindow, dayWindow, isIsoDate, startsAfter } from '../../src/domain/dates.js';
 import { foldForSearch } from '../../src/domain/search.js';
 
 describe('isIsoDate', () => {
@@ -63,17 +55,8 @@ describe('dateWindow', () => {
   });
 });
 
-describe('isActiveIn', () => {
+describe('startsAfter', () => {
   const closed = { since: '2017-10-01', until: '2017-12-31' };
-  const open = { since: '2017-10-01', until: null };
-  it('is inclusive at both ends', () => {
-    expect(isActiveIn(closed, dateWindow({ from: '2017-12-31' }))).toBe(true);
-    expect(isActiveIn(closed, dateWindow({ to: '2017-10-01' }))).toBe(true);
-    expect(isActiveIn(closed, dateWindow({ from: '2018-01-01' }))).toBe(false);
-    expect(isActiveIn(closed, dateWindow({ to: '2017-09-30' }))).toBe(false);
-  });
-  it('treats a null until as still going', () => expect(isActiveIn(open, dayWindow('2030-01-01'))).toBe(true));
-  it('treats ALL_TIME as everything', () => expect(isActiveIn(closed, ALL_TIME)).toBe(true));
   it('stops a walk in since order only past the window end', () => {
     expect(startsAfter(closed, dayWindow('2017-09-30'))).toBe(true);
     expect(startsAfter(closed, dayWindow('2017-10-01'))).toBe(false);

@@ -7,6 +7,7 @@ import { LIMITS, limitText, MAX_SEARCH_LENGTH, withinLimit } from '../../domain/
 import { builder } from '../builder.js';
 import { connectionOf, toConnection } from './connection.js';
 import { DateWindowInput } from './date.js';
+import { readingArgs, readingOf } from './reading.js';
 import { ActorKindEnum, DirectionEnum, RelationKindEnum } from './enums.js';
 import { ActorRef, RelationRef } from './refs.js';
 
@@ -35,6 +36,7 @@ ActorRef.implement({
           required: false,
           description: 'Only relations active at some point in this window.',
         }),
+        ...readingArgs,
         direction: t.arg({
           type: DirectionEnum,
           defaultValue: 'ANY',
@@ -45,7 +47,7 @@ ActorRef.implement({
         context.loaders
           .relationsOf({
             kinds: args.kinds ?? null,
-            window: dateWindow(args.window, 'window'),
+            reading: readingOf(dateWindow(args.window, 'window'), args),
             direction: args.direction ?? 'ANY',
           })
           .load(actor.id),

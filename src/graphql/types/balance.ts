@@ -1,6 +1,7 @@
 import { balanceAt, type AmbivalentPair, type BalanceReport, type Triad } from '../../domain/balance.js';
 import { dayWindow } from '../../domain/dates.js';
 import { builder } from '../builder.js';
+import { readingArgs, readingOf } from './reading.js';
 import { loadActorsStrict } from '../context.js';
 import { ActorRef, RelationRef } from './refs.js';
 
@@ -95,8 +96,8 @@ builder.queryField('balance', (t) =>
       'Structural balance of the relations active on one day: the triads that break it (an actor ' +
       'backing both sides of a fight, two allies of one actor at war) and the share of balanced ' +
       'triads.',
-    args: { at: t.arg({ type: 'Date', required: true }) },
-    resolve: async (_, { at }, context) =>
-      balanceAt(at, await context.store.activeRelations(dayWindow(at), null, null)),
+    args: { at: t.arg({ type: 'Date', required: true }), ...readingArgs },
+    resolve: async (_, args, context) =>
+      balanceAt(args.at, await context.store.activeRelations(readingOf(dayWindow(args.at), args), null, null)),
   }),
 );

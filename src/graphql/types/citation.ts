@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../write.js';
 import { CitationInput } from './relation.js';
 import { ActorRef, CitationRef } from './refs.js';
+import { StanceEnum } from './reading.js';
 
 CitationRef.implement({
   description:
@@ -24,6 +25,14 @@ CitationRef.implement({
     locator: t.exposeString('locator', {
       nullable: true,
       description: "Where in the source: a page, a paragraph, or the source's own record ids (ACLED event ids).",
+    }),
+    stance: t.field({
+      type: StanceEnum,
+      description: 'REPORTS, or DISPUTES when the source reports that the relation is denied or contested.',
+      resolve: (c) => c.stance,
+    }),
+    credibility: t.exposeInt('credibility', {
+      description: 'How credible this report is (Admiralty grading): 1 confirmed ... 5 improbable, 6 cannot be judged.',
     }),
     claimantActor: t.field({
       type: ActorRef,
@@ -51,6 +60,30 @@ builder.mutationField('addCitation', (t) =>
       runWrite(context, (service) =>
         service.addCitation(args.relation, args.citation, { idempotencyKey: args.idempotencyKey }),
       ),
+  }),
+);
+
+const UpdateCitationInput = builder.inputType('UpdateCitationInput', {
+  description: "A citation's stance and credibility; omitted fields keep their value.",
+  fields: (t) => ({
+    stance: t.field({ type: StanceEnum, required: false, description: 'REPORTS or DISPUTES.' }),
+    credibility: t.int({ required: false, description: '1 (confirmed) to 6 (cannot be judged).' }),
+  }),
+});
+
+builder.mutationField('updateCitation', (t) =>
+  t.field({
+    type: CitationRef,
+    description:
+      "Sets whether a citation reports or disputes its relation, and how credible the report is; the relation's " +
+      '`evidence` and `lastReported` follow. Errors: NOT_FOUND (`id`), BAD_USER_INPUT (`input.credibility` outside 1-6).',
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: UpdateCitationInput, required: true }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
+    },
+    resolve: (_, { id, input, idempotencyKey }, context) =>
+      runWrite(context, (service) => service.updateCitation(id, input, { idempotencyKey })),
   }),
 );
 

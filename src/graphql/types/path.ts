@@ -6,6 +6,7 @@ import { requireActors } from '../args.js';
 import { builder } from '../builder.js';
 import { loadActorsStrict, type GraphContext } from '../context.js';
 import { DateWindowInput } from './date.js';
+import { readingArgs, readingOf, type ReadingArgs } from './reading.js';
 import { RelationKindEnum } from './enums.js';
 import { ActorRef, RelationRef } from './refs.js';
 
@@ -30,7 +31,7 @@ const PathRef = builder.objectRef<Path>('Path').implement({
 /** Validates the arguments shared by shortestPath and paths. */
 async function pathQuery(
   context: GraphContext,
-  args: {
+  args: ReadingArgs & {
     from: string;
     to: string;
     kinds?: ('FIGHTS' | 'SUPPORTS' | 'NEGOTIATES' | 'MEMBER_OF')[] | null;
@@ -41,10 +42,17 @@ async function pathQuery(
   hops: Limit,
 ): Promise<PathQuery> {
   const maxHops = withinLimit(args.maxHops, hops, 'maxHops');
-  const window = dateWindow(args.window, 'window');
+  const reading = readingOf(dateWindow(args.window, 'window'), args);
   if (args.from === args.to) throw badInput('to', 'from and to must be different actors');
   await requireActors(context, [args.from, args.to], 'from, to');
-  return { from: args.from, to: args.to, kinds: args.kinds ?? null, window, maxHops, directed: args.directed ?? false };
+  return {
+    from: args.from,
+    to: args.to,
+    kinds: args.kinds ?? null,
+    reading,
+    maxHops,
+    directed: args.directed ?? false,
+  };
 }
 
 const DIRECTED_DESCRIPTION =
@@ -52,7 +60,8 @@ const DIRECTED_DESCRIPTION =
   '(supporter to supported); FIGHTS and NEGOTIATES are mutual and walked both ways. Default ' +
   'false: every relation both ways.';
 const WINDOW_DESCRIPTION =
-  'Walk only relations active in this window. The filter applies to every relation during the search.';
+  'Walk only relations active in this window. The window, `openEnd` and `evidence` apply to every relation during ' +
+  'the search, not to the paths found: a path with `evidence: { minPublishers: 2 }` walks well-sourced links only.';
 
 builder.queryField('shortestPath', (t) =>
   t.field({
@@ -71,6 +80,7 @@ builder.queryField('shortestPath', (t) =>
         description: 'Walk only these kinds; all when omitted.',
       }),
       window: t.arg({ type: DateWindowInput, required: false, description: WINDOW_DESCRIPTION }),
+      ...readingArgs,
       maxHops: t.arg.int({
         defaultValue: LIMITS.shortestPathMaxHops.default,
         description: `The longest path to look for, in relations. ${limitText(LIMITS.shortestPathMaxHops)}`,
@@ -102,6 +112,7 @@ builder.queryField('paths', (t) =>
         description: 'Walk only these kinds; all when omitted.',
       }),
       window: t.arg({ type: DateWindowInput, required: false, description: WINDOW_DESCRIPTION }),
+      ...readingArgs,
       maxHops: t.arg.int({
         defaultValue: LIMITS.pathsMaxHops.default,
         description: `The longest path to return, in relations. ${limitText(LIMITS.pathsMaxHops)}`,

@@ -5,6 +5,9 @@ import { builder } from '../builder.js';
 import type { GraphContext } from '../context.js';
 import { connectionOf, toConnection } from './connection.js';
 import { DateWindowInput } from './date.js';
+import { DateBoundEnum, EvidenceRef, OpenEndEnum, readingArgs, readingOf, StanceEnum } from './reading.js';
+import { endUnder } from '../../domain/reading.js';
+import { ALL_TIME } from '../../domain/dates.js';
 import { DatePrecisionEnum, RelationKindEnum } from './enums.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../write.js';
 import { ActorRef, CitationRef, RelationRef } from './refs.js';
@@ -39,13 +42,38 @@ RelationRef.implement({
       description: 'Last day it is known to hold; null when no end is known. Equal to `since` for a one-day event.',
     }),
     precision: t.field({ type: DatePrecisionEnum, resolve: (r) => r.precision }),
+    sinceBound: t.field({
+      type: DateBoundEnum,
+      resolve: (r) => r.sinceBound,
+      description: 'EXACT, or ON_OR_BEFORE when `since` is the date of the first report, not of the event.',
+    }),
+    lastReported: t.field({
+      type: 'Date',
+      resolve: (r) => r.lastReported,
+      description:
+        'The latest date a source vouches for it: the latest publication date of a citation that reports it, ' +
+        'never before `since` nor after `until`.',
+    }),
+    heldUntil: t.field({
+      type: 'Date',
+      nullable: true,
+      args: { openEnd: t.arg({ type: OpenEndEnum, defaultValue: 'ONGOING' }) },
+      resolve: (r, args) => endUnder(r, args.openEnd ?? 'ONGOING'),
+      description:
+        'The last day it holds under a reading: `until` when known; otherwise null (ONGOING) or `lastReported` (LAST_REPORTED).',
+    }),
+    evidence: t.field({
+      type: EvidenceRef,
+      resolve: (r) => r.evidence,
+      description: 'How well it is sourced: reports, publishers, claimants, disputes, the best source grade.',
+    }),
     summary: t.exposeString('summary', { description: 'One sentence in our own words.' }),
     places: t.exposeStringList('places', {
       description: 'Places the sources name for it (villages, provinces, cities of talks).',
     }),
     citations: t.field({
       type: [CitationRef],
-      description: 'The sources that report it; never empty.',
+      description: 'The sources that report or dispute it; never empty.',
       resolve: (r, _, c) => c.loaders.citations.load(r.id),
     }),
   }),
@@ -70,6 +98,7 @@ builder.queryField('relations', (t) =>
     args: {
       kinds: t.arg({ type: [RelationKindEnum], required: false }),
       window: t.arg({ type: DateWindowInput, required: false }),
+      ...readingArgs,
       actor: t.arg.id({ required: false, description: 'Only relations touching this actor (either side).' }),
       first: t.arg.int({
         defaultValue: LIMITS.relationsFirst.default,
@@ -79,12 +108,12 @@ builder.queryField('relations', (t) =>
     },
     resolve: async (_, args, context) => {
       const first = withinLimit(args.first, LIMITS.relationsFirst, 'first');
-      const window = dateWindow(args.window, 'window');
+      const reading = readingOf(dateWindow(args.window, 'window'), args);
       const after = decodeCursor(args.after, ['since', 'id'], 'after');
       if (args.actor) await requireActors(context, [args.actor], 'actor');
       const page = await context.store.listRelations({
         kinds: args.kinds ?? null,
-        window,
+        reading,
         actorId: args.actor ?? null,
         after,
         limit: first,
@@ -101,12 +130,13 @@ builder.queryField('alliances', (t) =>
       'SUPPORTS relations active in the window, oldest first; with `actor`, only those where it supports or is supported.',
     args: {
       window: t.arg({ type: DateWindowInput, required: true }),
+      ...readingArgs,
       actor: t.arg.id({ required: false }),
     },
     resolve: async (_, args, context) => {
-      const window = dateWindow(args.window, 'window');
+      const reading = readingOf(dateWindow(args.window, 'window'), args);
       if (args.actor) await requireActors(context, [args.actor], 'actor');
-      return context.store.activeRelations(window, ['SUPPORTS'], args.actor ?? null);
+      return context.store.activeRelations(reading, ['SUPPORTS'], args.actor ?? null);
     },
   }),
 );
@@ -114,15 +144,19 @@ builder.queryField('alliances', (t) =>
 builder.queryField('timeline', (t) =>
   t.field({
     type: [RelationRef],
-    description: 'Every relation between two actors, in either direction, oldest first.',
+    description:
+      'Every relation between two actors, in either direction, oldest first (only those sourced as `evidence` ' +
+      'asks). Under either `openEnd` every relation appears; read `heldUntil(openEnd:)` for its end under it.',
     args: {
       a: t.arg.id({ required: true }),
       b: t.arg.id({ required: true }),
       kinds: t.arg({ type: [RelationKindEnum], required: false }),
+      ...readingArgs,
     },
     resolve: async (_, args, context) => {
+      const reading = readingOf(ALL_TIME, args);
       await requireActors(context, [args.a, args.b], 'a, b');
-      return context.store.relationsBetween(args.a, args.b, args.kinds ?? null);
+      return context.store.relationsBetween(args.a, args.b, args.kinds ?? null, reading);
     },
   }),
 );
@@ -136,6 +170,21 @@ export const CitationInput = builder.inputType('CitationInput', {
       description: "Who makes the claim, when the source reports someone else's claim.",
     }),
     claimantActor: t.id({ required: false, description: "The claimant's actor id, when it is in the graph." }),
+    locator: t.string({
+      required: false,
+      description: "Where in the source: a page, a paragraph, or the source's own record ids.",
+    }),
+    stance: t.field({
+      type: StanceEnum,
+      required: false,
+      defaultValue: 'REPORTS',
+      description: 'REPORTS (default), or DISPUTES when the source reports a denial.',
+    }),
+    credibility: t.int({
+      required: false,
+      defaultValue: 6,
+      description: 'How credible this report is, 1 (confirmed) to 6 (cannot be judged, the default).',
+    }),
   }),
 });
 
@@ -156,6 +205,12 @@ const RecordRelationInput = builder.inputType('RecordRelationInput', {
       required: false,
       defaultValue: 'DAY',
       description: 'How exactly the dates are known.',
+    }),
+    sinceBound: t.field({
+      type: DateBoundEnum,
+      required: false,
+      defaultValue: 'EXACT',
+      description: 'ON_OR_BEFORE when `since` is only the date of the first report of it.',
     }),
     summary: t.string({ required: true, description: 'One sentence in your own words.' }),
     places: t.stringList({ required: false, description: 'Places the sources name.' }),

@@ -1,6 +1,7 @@
 import type { Source } from '../../domain/types.js';
 import { builder } from '../builder.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../write.js';
+import { ReliabilityEnum } from './reading.js';
 
 export const SourceRef = builder.objectRef<Source>('Source').implement({
   description: 'An article or report that relations cite.',
@@ -13,6 +14,12 @@ export const SourceRef = builder.objectRef<Source>('Source').implement({
       description: 'True when the date is inferred from the content.',
     }),
     file: t.exposeString('file', { description: 'Where the text is: a file name in the seed folder or a URL.' }),
+    reliability: t.field({
+      type: ReliabilityEnum,
+      description:
+        'How reliable the source is (Admiralty grading, A best); F until someone grades it (`updateSource`).',
+      resolve: (s) => s.reliability,
+    }),
   }),
 });
 
@@ -37,8 +44,37 @@ const AddSourceInput = builder.inputType('AddSourceInput', {
       description: 'True when the date is inferred.',
     }),
     file: t.string({ required: false, description: 'Where the text is (a URL or a file name); defaults to the id.' }),
+    reliability: t.field({
+      type: ReliabilityEnum,
+      required: false,
+      defaultValue: 'F',
+      description: 'How reliable the source is; F (cannot be judged) by default.',
+    }),
   }),
 });
+
+const UpdateSourceInput = builder.inputType('UpdateSourceInput', {
+  description: "A source's grading; omitted fields keep their value.",
+  fields: (t) => ({
+    reliability: t.field({ type: ReliabilityEnum, required: false, description: 'A (completely reliable) to F.' }),
+  }),
+});
+
+builder.mutationField('updateSource', (t) =>
+  t.field({
+    type: SourceRef,
+    description:
+      'Grades a source. The relations citing it are read anew: their `evidence.bestReliability` follows, and so ' +
+      'does what `evidence: { minReliability: ... }` keeps. Errors: NOT_FOUND (`id`), BAD_USER_INPUT naming the field.',
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: UpdateSourceInput, required: true }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
+    },
+    resolve: (_, { id, input, idempotencyKey }, context) =>
+      runWrite(context, (service) => service.updateSource(id, input, { idempotencyKey })),
+  }),
+);
 
 builder.mutationField('addSource', (t) =>
   t.field({

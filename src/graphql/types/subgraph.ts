@@ -5,6 +5,7 @@ import { LIMITS, limitText, withinLimit } from '../../domain/limits.js';
 import { requireActors } from '../args.js';
 import { builder } from '../builder.js';
 import { DateWindowInput } from './date.js';
+import { readingArgs, readingOf } from './reading.js';
 import { RelationKindEnum } from './enums.js';
 import { ActorRef, RelationRef } from './refs.js';
 
@@ -35,9 +36,11 @@ builder.queryField('snapshot', (t) =>
     args: {
       at: t.arg({ type: 'Date', required: true }),
       kinds: t.arg({ type: [RelationKindEnum], required: false }),
+      ...readingArgs,
     },
     resolve: async (_, args, context) => {
-      const edges = await context.store.activeRelations(dayWindow(args.at), args.kinds ?? null, null);
+      const reading = readingOf(dayWindow(args.at), args);
+      const edges = await context.store.activeRelations(reading, args.kinds ?? null, null);
       return { actorIds: endpoints(edges), edges };
     },
   }),
@@ -58,12 +61,13 @@ builder.queryField('neighborhood', (t) =>
       }),
       kinds: t.arg({ type: [RelationKindEnum], required: false }),
       window: t.arg({ type: DateWindowInput, required: false }),
+      ...readingArgs,
     },
     resolve: async (_, args, context) => {
       const hops = withinLimit(args.hops, LIMITS.neighborhoodHops, 'hops');
-      const window = dateWindow(args.window, 'window');
+      const reading = readingOf(dateWindow(args.window, 'window'), args);
       await requireActors(context, [args.actor], 'actor');
-      const sub = await context.store.neighborhood(args.actor, hops, args.kinds ?? null, window);
+      const sub = await context.store.neighborhood(args.actor, hops, args.kinds ?? null, reading);
       return { actorIds: sub.actorIds, edges: sub.relations };
     },
   }),

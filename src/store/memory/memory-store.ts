@@ -30,15 +30,7 @@ import {
 } from '../../domain/commands.js';
 import { checkCommand } from '../check-command.js';
 import { MemoryWriteLog, type StateChanges, type StoredGraph, type WriteLog } from './persistence/write-log.js';
-import type {
-  ActorSearch,
-  GraphStore,
-  Page,
-  RelationQuery,
-  SpanReading,
-  WriteOptions,
-  WriteOutcome,
-} from '../port.js';
+import type { ActorSearch, GraphStore, Page, RelationQuery, SpanReading, WriteOptions, WriteOutcome } from '../port.js';
 import { insertSorted } from './sorted.js';
 import { ActiveIndex } from './active-index.js';
 import { expandNeighborhood } from './neighborhood.js';
@@ -513,9 +505,9 @@ export class MemoryStore implements GraphStore {
     return { items, hasMore: false };
   }
 
-  async relationsBetween(a: string, b: string, kinds: RelationKind[] | null): Promise<Relation[]> {
+  async relationsBetween(a: string, b: string, kinds: RelationKind[] | null, reading: Reading): Promise<Relation[]> {
     return (this.actors.get(a)?.relations ?? []).filter(
-      (r) => otherEnd(r, a) === b && (!kinds || kinds.includes(r.kind)),
+      (r) => otherEnd(r, a) === b && (!kinds || kinds.includes(r.kind)) && inReading(r, reading),
     );
   }
 

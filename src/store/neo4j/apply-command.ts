@@ -6,11 +6,12 @@ import {
   type WriteCommand,
   type WriteResult,
 } from '../../domain/commands.js';
-import { ALL_TIME } from '../../domain/dates.js';
+import { deriveRelation, factsOf } from '../../domain/evidence.js';
+import { EVERYTHING } from '../../domain/reading.js';
 import { otherEnd } from '../../domain/relation-kinds.js';
-import type { Relation } from '../../domain/types.js';
+import { UNGRADED, type Relation } from '../../domain/types.js';
 import type { Lookups, Run } from './lookups.js';
-import { actorParams, citationParams, toNumber } from './mapping.js';
+import { actorParams, citationParams, evidenceParams, relationParams, toNumber } from './mapping.js';
 import type { StatementName } from './statements.js';
 
 const deleteRelation = (run: Run, r: Relation) => run('delete-relation', { id: r.id, from: r.from, to: r.to });
@@ -27,16 +28,58 @@ async function expectCount(run: Run, name: StatementName, params: Record<string,
 
 /**
  * Applies a checked command (as `checkCommand` answered it: actor ids live) inside the caller's
- * write transaction, which holds the write lock. New nodes and relationships are CREATEd, so the
- * uniqueness constraints refuse a duplicate even if a check were wrong. Relationship types and
- * endpoints cannot change in place, so a merge re-creates the merged actor's relations on the
- * survivor.
+ * write transaction, which holds the write lock, then sets anew what the citations of every
+ * relation it touched vouch for (`refreshEvidence`), in the same transaction.
  */
 export async function applyCommand(run: Run, lookups: Lookups, command: WriteCommand): Promise<WriteResult> {
+  const result = await applyOne(run, lookups, command);
+  await refreshEvidence(run, lookups, result);
+  return result;
+}
+
+/**
+ * The relations a write touched, and those of the citations it touched, take what their citations
+ * now vouch for (`deriveRelation`, the rule's one home), read inside the write transaction: a
+ * relation recorded or re-created by a merge, a citation added, retracted or regraded, a source
+ * regraded, a claimant merged into one of the relation's own actors.
+ */
+export async function refreshEvidence(run: Run, lookups: Lookups, result: WriteResult): Promise<void> {
+  const ofCitations = (await lookups.citationsByIds(result.citationIds)).flatMap((c) => (c ? [c.relationId] : []));
+  const ids = [...new Set([...result.relationIds, ...ofCitations])];
+  const relations = (await lookups.relationsByIds(ids)).filter((r): r is Relation => r !== null);
+  if (relations.length === 0) return;
+  const citations = await lookups.citationsOfRelations(relations.map((r) => r.id));
+  const sourceIds = [...new Set(citations.flat().map((c) => c.sourceId))];
+  const sources = await lookups.sourcesByIds(sourceIds);
+  const grade = new Map(sources.map((s, i) => [sourceIds[i], s?.reliability ?? UNGRADED]));
+  const derived = relations.map((r, i) => deriveRelation(factsOf(r), citations[i], (id) => grade.get(id) ?? UNGRADED));
+  await expectCount(run, 'set-relation-evidence', { relations: derived.map(evidenceParams) }, derived.length);
+}
+
+/**
+ * One command's change. New nodes and relationships are CREATEd, so the uniqueness constraints
+ * refuse a duplicate even if a check were wrong. Relationship types and endpoints cannot change in
+ * place, so a merge re-creates the merged actor's relations on the survivor.
+ */
+async function applyOne(run: Run, lookups: Lookups, command: WriteCommand): Promise<WriteResult> {
   switch (command.op) {
     case 'addSource':
       await run('create-source', { source: command.source });
       return touched({ sourceIds: [command.source.id] });
+    case 'updateSource': {
+      const [source] = await lookups.sourcesByIds([command.id]);
+      const next = { ...source!, ...command.patch };
+      await expectCount(run, 'update-source', { id: next.id, reliability: next.reliability }, 1);
+      // The relations citing it are touched: their evidence (best reliability) is read anew.
+      const citing = await run<{ id: string }>('relations-citing-source', { id: command.id });
+      return touched({ sourceIds: [command.id], relationIds: citing.map((row) => row.id) });
+    }
+    case 'updateCitation': {
+      const [citation] = await lookups.citationsByIds([command.id]);
+      const next = citationParams({ ...citation!, ...command.patch });
+      await expectCount(run, 'update-citation', { id: next.id, stance: next.stance, credibility: next.credibility }, 1);
+      return touched({ citationIds: [command.id], relationIds: [citation!.relationId] });
+    }
     case 'createActor':
       await run('create-actor', { actor: actorParams(command.actor) });
       return touched({ actorIds: [command.actor.id] });
@@ -46,7 +89,7 @@ export async function applyCommand(run: Run, lookups: Lookups, command: WriteCom
       return touched({ actorIds: [command.id] });
     }
     case 'recordRelation':
-      await expectCount(run, 'create-relations', { relations: [command.relation] }, 1);
+      await expectCount(run, 'create-relations', { relations: [relationParams(command.relation)] }, 1);
       await expectCount(
         run,
         'create-citations',
@@ -66,7 +109,7 @@ export async function applyCommand(run: Run, lookups: Lookups, command: WriteCom
     }
     case 'updateRelation': {
       const [relation] = await lookups.relationsByIds([command.id]);
-      const next = { ...relation!, ...command.patch };
+      const next = { ...factsOf(relation!), ...command.patch };
       await expectCount(run, 'update-relation', next, 1);
       return touched({ relationIds: [command.id], actorIds: [next.from, next.to] });
     }
@@ -101,7 +144,11 @@ export async function applyCommand(run: Run, lookups: Lookups, command: WriteCom
 
 async function merge(run: Run, lookups: Lookups, survivorId: string, mergedId: string): Promise<WriteResult> {
   const [survivor, merged] = await lookups.actorsByIds([survivorId, mergedId]);
-  const [relations] = await lookups.relationsOfActors([mergedId], { kinds: null, window: ALL_TIME, direction: 'ANY' });
+  const [relations] = await lookups.relationsOfActors([mergedId], {
+    kinds: null,
+    reading: EVERYTHING,
+    direction: 'ANY',
+  });
   const between = relations.filter((r) => otherEnd(r, mergedId) === survivorId);
   const moved = relations.filter((r) => otherEnd(r, mergedId) !== survivorId);
   const dropped = (await lookups.citationsOfRelations(between.map((r) => r.id))).flat().map((c) => c.id);
@@ -110,7 +157,7 @@ async function merge(run: Run, lookups: Lookups, survivorId: string, mergedId: s
   await expectCount(
     run,
     'create-relations',
-    { relations: moved.map((r) => repointRelation(r, mergedId, survivorId)) },
+    { relations: moved.map((r) => relationParams(repointRelation(r, mergedId, survivorId))) },
     moved.length,
   );
   const claimed = await run<{ id: string }>('repoint-claimants', { mergedId, survivorId });

@@ -2,7 +2,7 @@ import { MUTUAL_KINDS } from '../../domain/relation-kinds.js';
 import type { Actor, Citation, Relation, RelationFilter, Source } from '../../domain/types.js';
 import type { WriteView } from '../check-command.js';
 import { toActor, toCitation, toRelation, toSource } from './mapping.js';
-import { windowParams, type StatementName } from './statements.js';
+import { readingParams, type StatementName } from './statements.js';
 
 /** Runs one statement by name and returns its records as plain objects. */
 export type Run = <T>(name: StatementName, params: Record<string, unknown>) => Promise<T[]>;
@@ -59,7 +59,7 @@ export class Lookups implements WriteView {
     const rows = await this.run<{ actorId: string; relation: Row }>('relations-of-actors', {
       ids: unique(actorIds),
       kinds: filter.kinds,
-      ...windowParams(filter.window),
+      ...readingParams(filter.reading),
       direction: filter.direction,
       mutualKinds: [...MUTUAL_KINDS],
     });

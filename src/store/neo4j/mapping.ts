@@ -1,5 +1,14 @@
 import neo4j, { type Integer } from 'neo4j-driver';
-import type { Actor, Citation, Relation, Source } from '../../domain/types.js';
+import {
+  UNGRADED,
+  type Actor,
+  type Citation,
+  type Relation,
+  type RelationFacts,
+  type Source,
+} from '../../domain/types.js';
+import { factsOf } from '../../domain/evidence.js';
+import { citationWithDefaults, factsWithDefaults, sourceWithDefaults } from '../../domain/record-defaults.js';
 import { searchTextOf } from '../../domain/search.js';
 import type { Dataset } from '../../dataset/dataset.js';
 
@@ -25,8 +34,13 @@ export function toActor(row: Row): Actor {
   };
 }
 
+/**
+ * A relationship as a relation. Its evidence properties are set in every write transaction that
+ * touches it (set-relation-evidence); a relationship written before they existed reads as
+ * unsourced until the store derives them when it opens (`backfillEvidence`).
+ */
 export function toRelation(row: Row): Relation {
-  return {
+  const facts = factsWithDefaults({
     id: String(row.id),
     kind: row.kind as Relation['kind'],
     from: String(row.from),
@@ -36,8 +50,40 @@ export function toRelation(row: Row): Relation {
     precision: row.precision as Relation['precision'],
     summary: String(row.summary),
     places: (row.places as string[] | null) ?? [],
+    sinceBound: (row.sinceBound ?? undefined) as Relation['sinceBound'] | undefined,
+  });
+  return {
+    ...facts,
+    lastReported: dateString(row.lastReported) ?? facts.since,
+    evidence: {
+      sources: row.evidenceSources == null ? 0 : toNumber(row.evidenceSources),
+      publishers: row.evidencePublishers == null ? 0 : toNumber(row.evidencePublishers),
+      stated: Boolean(row.evidenceStated),
+      claimants: ((row.evidenceClaimants as string[] | null) ?? []).map(String),
+      selfReported: Boolean(row.evidenceSelfReported),
+      disputed: Boolean(row.evidenceDisputed),
+      bestReliability: (row.evidenceReliability ?? UNGRADED) as Relation['evidence']['bestReliability'],
+    },
   };
 }
+
+/** What `set-relation-evidence` writes for one relation. */
+export const evidenceParams = (r: Relation) => ({
+  id: r.id,
+  from: r.from,
+  to: r.to,
+  lastReported: r.lastReported,
+  sources: int(r.evidence.sources),
+  publishers: int(r.evidence.publishers),
+  stated: r.evidence.stated,
+  claimants: r.evidence.claimants,
+  selfReported: r.evidence.selfReported,
+  disputed: r.evidence.disputed,
+  reliability: r.evidence.bestReliability,
+});
+
+/** What `create-relations` and `merge-relations` write: the facts only. */
+export const relationParams = (r: RelationFacts) => factsOf(r);
 
 export interface PathRow {
   actorIds: string[];
@@ -50,18 +96,19 @@ export const toPath = (row: PathRow) => ({
 });
 
 export function toSource(row: Row): Source {
-  return {
+  return sourceWithDefaults({
     id: String(row.id),
     file: String(row.file),
     title: String(row.title),
     publisher: str(row.publisher),
     published: dateString(row.published)!,
     publishedApproximate: Boolean(row.publishedApproximate),
-  };
+    reliability: (row.reliability ?? undefined) as Source['reliability'] | undefined,
+  });
 }
 
 export function toCitation(row: Row): Citation {
-  return {
+  return citationWithDefaults({
     id: String(row.id),
     relationId: String(row.relationId),
     sourceId: String(row.sourceId),
@@ -72,7 +119,9 @@ export function toCitation(row: Row): Citation {
     claimant: str(row.claimant),
     claimantActorId: str(row.claimantActorId),
     locator: str(row.locator),
-  };
+    stance: (row.stance ?? undefined) as Citation['stance'] | undefined,
+    credibility: row.credibility == null ? undefined : toNumber(row.credibility),
+  });
 }
 
 /** A driver Integer (or plain number) as a JavaScript number. */
@@ -87,18 +136,20 @@ export function datasetParams(dataset: Dataset) {
   return {
     sources: dataset.sources,
     actors: dataset.actors.map(actorParams),
-    relations: dataset.relations,
+    relations: dataset.relations.map(relationParams),
     citations: dataset.citations.map(citationParams),
   };
 }
 
 export const actorParams = (actor: Actor) => ({ ...actor, searchText: searchTextOf(actor) });
 
-export const citationParams = ({ id, relationId, sourceId, claimant, claimantActorId, locator }: Citation) => ({
-  id,
-  relationId,
-  sourceId,
-  claimant,
-  claimantActorId,
-  locator,
+export const citationParams = (c: Citation) => ({
+  id: c.id,
+  relationId: c.relationId,
+  sourceId: c.sourceId,
+  claimant: c.claimant,
+  claimantActorId: c.claimantActorId,
+  locator: c.locator,
+  stance: c.stance,
+  credibility: int(c.credibility),
 });

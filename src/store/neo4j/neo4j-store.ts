@@ -4,8 +4,7 @@ import { MUTUAL_KINDS } from '../../domain/relation-kinds.js';
 import type {
   Actor,
   Citation,
-  DateSpan,
-  DateWindow,
+  Reading,
   Relation,
   RelationFilter,
   RelationKind,
@@ -14,18 +13,18 @@ import type {
 } from '../../domain/types.js';
 import type { Logger } from '../../logger.js';
 import { compareIds, compareRelations } from '../../domain/order.js';
-import type { ActorSearch, GraphStore, Page, RelationQuery, WriteOptions, WriteOutcome } from '../port.js';
+import type { ActorSearch, GraphStore, Page, RelationQuery, SpanReading, WriteOptions, WriteOutcome } from '../port.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store-errors.js';
 import { int, toActor, toPath, toRelation, toSource, type PathRow } from './mapping.js';
 import { Lookups, type Run } from './lookups.js';
-import { applyCommand } from './apply-command.js';
+import { applyCommand, refreshEvidence } from './apply-command.js';
 import { checkCommand } from '../check-command.js';
-import type { WriteCommand, WriteResult } from '../../domain/commands.js';
+import { touched, type WriteCommand, type WriteResult } from '../../domain/commands.js';
 import { ClientError } from '../../domain/errors.js';
 import {
   cypher,
+  readingParams,
   seekSince,
-  windowParams,
   withHops,
   withMaxHops,
   WRITE_LOCK,
@@ -77,7 +76,25 @@ export class Neo4jStore implements GraphStore {
       );
     }
     log?.info({ uri: settings.uri, database: settings.database }, 'connected to Neo4j');
-    return new Neo4jStore(driver, settings);
+    const store = new Neo4jStore(driver, settings);
+    const backfilled = await store.backfillEvidence();
+    if (backfilled > 0)
+      log?.info({ relations: backfilled }, 'derived the evidence of relations written before it was kept');
+    return store;
+  }
+
+  /**
+   * Relations written before their evidence was kept on them get it, once, in one write
+   * transaction under the write lock; answers how many. Reads test those properties, so a
+   * relation without them would be read as unsourced.
+   */
+  async backfillEvidence(): Promise<number> {
+    const missing = await this.read<{ id: string }>('relations-missing-evidence', {});
+    if (missing.length === 0) return 0;
+    await this.inWriteTransaction((run, lookups) =>
+      refreshEvidence(run, lookups, touched({ relationIds: missing.map((row) => row.id) })),
+    );
+    return missing.length;
   }
 
   /**
@@ -200,7 +217,7 @@ export class Neo4jStore implements GraphStore {
   async listRelations(query: RelationQuery): Promise<Page<Relation>> {
     const params = {
       kinds: query.kinds,
-      ...windowParams(query.window),
+      ...readingParams(query.reading),
       afterSince: query.after?.since ?? null,
       afterId: query.after?.id ?? null,
       limit: int(Math.min(query.limit + 1, NO_LIMIT)),
@@ -209,7 +226,7 @@ export class Neo4jStore implements GraphStore {
       query.actorId === null
         ? await this.read<{ relation: Record<string, unknown> }>('relations-page', {
             ...params,
-            ...seekSince(params.afterSince, query.window),
+            ...seekSince(params.afterSince, query.reading.window),
           })
         : await this.read<{ relation: Record<string, unknown> }>('relations-page-of-actor', {
             ...params,
@@ -221,25 +238,25 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  async relationsBetween(a: string, b: string, kinds: RelationKind[] | null): Promise<Relation[]> {
-    const rows = await this.read<{ relation: Record<string, unknown> }>('relations-between', { a, b, kinds });
+  async relationsBetween(a: string, b: string, kinds: RelationKind[] | null, reading: Reading): Promise<Relation[]> {
+    const rows = await this.read<{ relation: Record<string, unknown> }>('relations-between', {
+      a,
+      b,
+      kinds,
+      ...readingParams(reading),
+    });
     return rows.map((row) => toRelation(row.relation));
   }
 
-  async activeRelations(window: DateWindow, kinds: RelationKind[] | null, actorId: string | null): Promise<Relation[]> {
-    return (await this.listRelations({ kinds, window, actorId, after: null, limit: NO_LIMIT - 1 })).items;
+  async activeRelations(reading: Reading, kinds: RelationKind[] | null, actorId: string | null): Promise<Relation[]> {
+    return (await this.listRelations({ kinds, reading, actorId, after: null, limit: NO_LIMIT - 1 })).items;
   }
 
   /** One statement, so the filtering happens in Neo4j: only the answer crosses the wire. */
-  async neighborhood(
-    actorId: string,
-    hops: number,
-    kinds: RelationKind[] | null,
-    window: DateWindow,
-  ): Promise<Subgraph> {
+  async neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, reading: Reading): Promise<Subgraph> {
     const rows = await this.read<{ actorIds: string[]; relations: Record<string, unknown>[] }>(
       'neighborhood',
-      { actorId, kinds, ...windowParams(window) },
+      { actorId, kinds, ...readingParams(reading) },
       withHops(hops),
     );
     const row = rows[0];
@@ -265,8 +282,9 @@ export class Neo4jStore implements GraphStore {
     return rows.map(toPath);
   }
 
-  async relationsChangedBetween(span: DateSpan, actorId: string | null): Promise<Relation[]> {
-    const changed = { changedFrom: span.from, changedTo: span.to };
+  async relationsChangedBetween(reading: SpanReading, actorId: string | null): Promise<Relation[]> {
+    const { windowFrom: _from, windowTo: _to, ...rest } = readingParams(reading);
+    const changed = { changedFrom: reading.window.from, changedTo: reading.window.to, ...rest };
     const rows =
       actorId === null
         ? await this.read<{ relation: Record<string, unknown> }>('relations-changed', changed)
@@ -318,7 +336,7 @@ function pathParams(query: PathQuery) {
     source: query.from,
     target: query.to,
     kinds: query.kinds,
-    ...windowParams(query.window),
+    ...readingParams(query.reading),
     directed: query.directed,
     mutualKinds: [...MUTUAL_KINDS],
   };

@@ -1,7 +1,10 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Dataset } from '../../dataset/dataset.js';
 import { datasetParams, toNumber } from './mapping.js';
-import { cypher, schemaStatements, WRITE_LOCK } from './statements.js';
+import { cypher, schemaStatements, WRITE_LOCK, type StatementName } from './statements.js';
+import { refreshEvidence } from './apply-command.js';
+import { Lookups, type Run } from './lookups.js';
+import { touched } from '../../domain/commands.js';
 
 /** Applies the constraints and indexes under `cypher/schema/`; each is `IF NOT EXISTS`. */
 export async function applySchema(driver: Driver, database: string): Promise<void> {
@@ -31,6 +34,9 @@ export async function seedDataset(
       await tx.run(cypher('merge-actors'), { actors: params.actors });
       await tx.run(cypher('merge-relations'), { relations: params.relations });
       await tx.run(cypher('merge-citations'), { citations: params.citations });
+      const run: Run = async <R>(name: StatementName, values: Record<string, unknown>) =>
+        (await tx.run(cypher(name), values)).records.map((record) => record.toObject() as R);
+      await refreshEvidence(run, new Lookups(run), touched({ relationIds: dataset.relations.map((r) => r.id) }));
     });
   } finally {
     await session.close();

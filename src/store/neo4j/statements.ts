@@ -1,8 +1,9 @@
+import neo4j from 'neo4j-driver';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from '../../config.js';
 import { LIMITS } from '../../domain/limits.js';
-import type { DateWindow } from '../../domain/types.js';
+import type { DateWindow, Reading } from '../../domain/types.js';
 
 /** Every statement the code runs, by its file name under `cypher/` (without `.cypher`). */
 export const STATEMENT_NAMES = [
@@ -46,6 +47,11 @@ export const STATEMENT_NAMES = [
   'close-relation',
   'update-relation',
   'create-citations',
+  'set-relation-evidence',
+  'update-source',
+  'update-citation',
+  'relations-citing-source',
+  'relations-missing-evidence',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];
@@ -80,14 +86,19 @@ export const withoutComments = (text: string) =>
 /**
  * Splices every fragment mark in `text`: the fragment's Cypher (its comments dropped), in
  * parentheses, with its relationship variable `r` renamed to the one the mark names. A fragment
- * is written once and read by every statement that needs it (the "active in window" condition).
+ * is written once and read by every statement that needs it (the "active in window" condition);
+ * a fragment may mark others (in-reading marks active-in-window and has-evidence).
  */
-export function expandFragments(text: string, files: ReadonlyMap<string, string>): string {
+export function expandFragments(text: string, files: ReadonlyMap<string, string>, depth = 0): string {
+  if (depth > 3) throw new Error('Cypher fragments nest too deep (a fragment marks itself?)');
   return outsideComments(text, (line) =>
     line.replace(FRAGMENT_MARK, (_, name: string, variable: string) => {
       const fragment = files.get(`fragments/${name}`);
       if (fragment === undefined) throw new Error(`No fragment cypher/fragments/${name}.cypher`);
-      return `(${withoutComments(fragment).replace(/\br\./g, `${variable}.`)})`;
+      const body = withoutComments(fragment)
+        .replace(/\br\./g, `${variable}.`)
+        .replace(/\(r\)\*\//g, `(${variable})*/`);
+      return `(${expandFragments(body, files, depth + 1)})`;
     }),
   );
 }
@@ -171,13 +182,25 @@ export const withMaxHops = (name: 'shortest-path' | 'paths', maxHops: number) =>
 export const withHops = (hops: number) => withHopBound('neighborhood', hops);
 
 /**
- * The active-in-window condition on relationship `variable`, for Cypher written outside `cypher/`
- * (the benchmark's @neo4j/graphql schema); statements under `cypher/` write the mark instead.
+ * The in-reading condition on relationship `variable`, for Cypher written outside `cypher/` (the
+ * benchmark's @neo4j/graphql schema); statements under `cypher/` write the mark instead.
  */
-export const activeInWindow = (variable: string) => expandFragments(`/*@active-in-window(${variable})*/`, loaded.files);
+export const inReading = (variable: string) => expandFragments(`/*@in-reading(${variable})*/`, loaded.files);
 
-/** The parameters of the active-in-window fragment: the one spelling of a window in Cypher. */
-export const windowParams = (window: DateWindow) => ({ windowFrom: window.from, windowTo: window.to });
+/**
+ * The parameters of the in-reading fragment (and of its parts): the one spelling of a reading in
+ * Cypher. Counts travel as integers.
+ */
+export const readingParams = (reading: Reading) => ({
+  windowFrom: reading.window.from,
+  windowTo: reading.window.to,
+  openEnd: reading.openEnd,
+  minSources: neo4j.int(reading.evidence.minSources),
+  minPublishers: neo4j.int(reading.evidence.minPublishers),
+  statedOnly: reading.evidence.statedOnly,
+  excludeDisputed: reading.evidence.excludeDisputed,
+  minReliability: reading.evidence.minReliability,
+});
 
 /** Bounds for `relations-page`'s `since` range seek when a side is open (Neo4j dates span far wider). */
 const EARLIEST_DATE = '0000-01-01';
