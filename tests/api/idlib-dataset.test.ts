@@ -1,9 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Kind, parse, print, validate } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/config.js';
 import type { Dataset } from '../../src/dataset/dataset.js';
 import { loadDatasetFile } from '../../src/dataset/load-dataset.js';
+import { EXAMPLE_QUERY } from '../../src/graphql/example-query.js';
+import { schema } from '../../src/graphql/index.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { apiClient } from '../support/api.js';
 
@@ -62,6 +65,56 @@ describe('the curated Idlib dataset', () => {
     const relations = res.data!.actor.relations;
     expect(relations.map((r) => (r.from.id === 'daesh' ? r.to.id : r.from.id))).toContain('hts');
     expect(relations.every((r) => r.citations.length > 0)).toBe(true);
+  });
+});
+
+describe('the curated Idlib dataset read by its last reports (issue 14)', () => {
+  type Edge = { id: string; since: string; lastReported: string };
+  const snapshot = async (openEnd: string) =>
+    (
+      await query<{ snapshot: { edges: Edge[] } }>(
+        `{ snapshot(at: "2019-08-20", openEnd: ${openEnd}) { edges { id since lastReported } } }`,
+      )
+    ).data!.snapshot.edges;
+
+  it('holds on 2019-08-20, read LAST_REPORTED, no relation last reported before that day', async () => {
+    const lastReported = await snapshot('LAST_REPORTED');
+    expect(lastReported.length).toBeGreaterThan(0);
+    expect(lastReported.filter((e) => e.lastReported < '2019-08-20')).toEqual([]);
+    // Read ONGOING the same day holds relations no source has vouched for since 2017-2018.
+    const ongoing = await snapshot('ONGOING');
+    expect(ongoing.filter((e) => e.lastReported < '2019-08-20').length).toBeGreaterThan(0);
+    expect(ongoing.map((e) => e.id)).toEqual(expect.arrayContaining(lastReported.map((e) => e.id)));
+  });
+
+  it.each(['ONGOING', 'LAST_REPORTED'])(
+    "shows, read %s, no end and restart of Russia's support of the government in January-March 2018",
+    async (openEnd) => {
+      const res = await query<{
+        changes: { date: string; change: string; relation: { id: string; kind: string; to: { id: string } } }[];
+        alliances: { id: string }[];
+      }>(
+        `{ changes(from: "2018-01-01", to: "2018-03-31", actor: "russia", openEnd: ${openEnd}) { date change relation { id kind to { id } } }
+           alliances(window: { from: "2018-01-01", to: "2018-03-31" }, actor: "russia", openEnd: ${openEnd}) { id from { id } to { id } } }`,
+      );
+      const support = res.data!.changes.filter(
+        (c) => c.relation.kind === 'SUPPORTS' && c.relation.to.id === 'syrian-government',
+      );
+      expect(support.filter((c) => c.change === 'ENDED' || c.change === 'BEGAN')).toEqual([]);
+      // One support of the government all through the span, not two records split in it.
+      expect(res.data!.alliances.map((r) => r.id)).toEqual(['russia-supports-syrian-government-air-hama-idlib-2017']);
+    },
+  );
+
+  it("runs every operation of GraphiQL's example document without an error, each with an answer", async () => {
+    const operations = parse(EXAMPLE_QUERY).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    expect(operations.length).toBeGreaterThanOrEqual(4);
+    expect(validate(schema, parse(EXAMPLE_QUERY))).toEqual([]);
+    for (const operation of operations) {
+      const res = await query<Record<string, unknown>>(print(operation));
+      expect(res.errors, operation.name?.value).toBeUndefined();
+      expect(JSON.stringify(res.data), operation.name?.value).toMatch(/"id"|"name"/);
+    }
   });
 });
 
