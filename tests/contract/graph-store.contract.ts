@@ -1,6 +1,6 @@
 import { expect, type TestAPI } from 'vitest';
 import type { Dataset } from '../../src/dataset/dataset.js';
-import { ALL_TIME, dateSpan, dateWindow, dayWindow } from '../../src/domain/dates.js';
+import { dateSpan, dateWindow, dayWindow } from '../../src/domain/dates.js';
 import { foldForSearch } from '../../src/domain/search.js';
 import type { Path, PathsQuery } from '../../src/domain/paths.js';
 import type { Relation } from '../../src/domain/types.js';
