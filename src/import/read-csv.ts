@@ -13,6 +13,13 @@ const citationRow = z.strictObject({
   claimant: z.string().nullable(),
   claimant_actor: slug.nullable(),
   locator: z.string().nullable(),
+  stance: z.string().optional(),
+  /** A whole number from 1 to 6 as written in the cell; the record schema checks the range. */
+  credibility: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number from 1 to 6')
+    .transform(Number)
+    .optional(),
 });
 
 /**
@@ -41,6 +48,7 @@ export async function readCsvImport(
         published: values.published,
         publishedApproximate: /^(true|yes|1)$/i.test(values.published_approximate ?? ''),
         file: optionalCell(values.file) ?? values.id,
+        reliability: optionalCell(values.reliability) ?? undefined,
       },
       `sources.csv line ${line}`,
       batch.problems,
@@ -78,6 +86,8 @@ export async function readCsvImport(
         claimant: optionalCell(values.claimant),
         claimant_actor: optionalCell(values.claimant_actor),
         locator: optionalCell(values.locator),
+        stance: optionalCell(values.stance) ?? undefined,
+        credibility: optionalCell(values.credibility) ?? undefined,
       },
       `citations.csv line ${line}`,
       batch.problems,
@@ -107,6 +117,7 @@ export async function readCsvImport(
         since: values.since,
         until: optionalCell(values.until),
         precision: values.precision,
+        sinceBound: optionalCell(values.since_bound) ?? undefined,
         summary: values.summary,
         places: listCell(values.places),
         citations: rows.map(({ row }) => ({
@@ -114,6 +125,8 @@ export async function readCsvImport(
           claimant: row.claimant,
           claimantActor: row.claimant_actor,
           locator: row.locator,
+          stance: row.stance,
+          credibility: row.credibility,
         })),
       },
       where,
@@ -121,7 +134,7 @@ export async function readCsvImport(
     );
     if (!record) continue;
     const list: Citation[] = [];
-    for (const { line: citationLine, row } of rows) {
+    for (const [i, { line: citationLine, row }] of rows.entries()) {
       const source = sourceById.get(row.source);
       if (!source)
         batch.problems.push({
@@ -134,6 +147,8 @@ export async function readCsvImport(
             claimant: row.claimant,
             claimantActorId: row.claimant_actor,
             locator: row.locator,
+            stance: record.citations[i].stance,
+            credibility: record.citations[i].credibility,
           }),
         );
     }

@@ -114,7 +114,7 @@ export function importContract(it: TestAPI, open: OpenStore): void {
       { where: 'relation ghost-relation', message: 'unknown actor "nobody-known"' },
     ]);
     const res = await apiClient(store)(
-      '{ actor(id: "hts") { aliases } relation(id: "turkey-fights-sdf-2018") { from { id } to { name } since until citations { claimant claimantActor { id } locator } } }',
+      '{ actor(id: "hts") { aliases } relation(id: "turkey-fights-sdf-2018") { from { id } to { name } since until citations { claimant claimantActor { id } locator stance credibility } evidence { bestReliability selfReported } } other: relation(id: "sdf-fights-daesh-2018") { sinceBound } }',
     );
     expect((res.data as { actor: { aliases: string[] } }).actor.aliases).toContain('Levant Liberation Committee');
     expect((res.data as Record<string, unknown>).relation).toEqual({
@@ -122,8 +122,18 @@ export function importContract(it: TestAPI, open: OpenStore): void {
       to: { name: 'Syrian Democratic Forces' },
       since: '2018-01-20',
       until: '2018-03-18',
-      citations: [{ claimant: 'Turkish General Staff', claimantActor: { id: 'turkey' }, locator: 'p. 3' }],
+      citations: [
+        {
+          claimant: 'Turkish General Staff',
+          claimantActor: { id: 'turkey' },
+          locator: 'p. 3',
+          stance: 'REPORTS',
+          credibility: 3,
+        },
+      ],
+      evidence: { bestReliability: 'C', selfReported: true },
     });
+    expect((res.data as Record<string, unknown>).other).toEqual({ sinceBound: 'ON_OR_BEFORE' });
     const before = await graphDigest(store);
     const again = await applyImport(store, await readBatch(store, join(FIXTURES, 'csv-import'), 'csv'), run);
     expect(again.written).toBe(false);
