@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset/dataset.js';
 import { ClientError } from '../../src/domain/errors.js';
+import { factsOf } from '../../src/domain/evidence.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { createDriver, Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { applySchema, seedDataset } from '../../src/store/neo4j/seed.js';
@@ -117,7 +118,7 @@ describe.skipIf(!settings)(
                   .filter((r) => live.get(r.from) !== live.get(r.to))
                   .map((r) => ({ ...r, from: live.get(r.from)!, to: live.get(r.to)! }));
                 const held = await memory.relationsByIds(dataset.relations.map((r) => r.id));
-                expect(held.filter((r) => r !== null)).toEqual(expected);
+                expect(held.filter((r) => r !== null).map(factsOf)).toEqual(expected);
                 const citations = (await memory.citationsOfRelations(expected.map((r) => r.id))).flat();
                 expect(citations.map((c) => c.claimantActorId)).toEqual(
                   expected.map((r) => {
