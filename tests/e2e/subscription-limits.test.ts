@@ -75,6 +75,18 @@ function untilOutput(pattern: RegExp, timeoutMs: number): Promise<void> {
   });
 }
 
+/** `promise`, unless the server exits first: then the error says so, with its output. */
+function whileAlive<T>(promise: Promise<T>): Promise<T> {
+  const child = server!.child;
+  if (child.exitCode !== null) return Promise.reject(new Error(`the server exited:\n${server!.output()}`));
+  let onExit!: () => void;
+  const exited = new Promise<never>((_, reject) => {
+    onExit = () => reject(new Error(`the server exited (${child.exitCode}):\n${server!.output().slice(-3000)}`));
+    child.once('exit', onExit);
+  });
+  return Promise.race([promise, exited]).finally(() => child.off('exit', onExit));
+}
+
 async function started(subscriber: RawSubscriber): Promise<void> {
   await subscriber.until(() => subscriber.received > 0, 10_000, 'the event stream to start');
 }
@@ -103,7 +115,7 @@ async function stallOneSubscriber(): Promise<{ slow: RawSubscriber; reading: Raw
     expect(writes, 'writes before the server ended the stalled subscription').toBeLessThan(20_000);
     await writeBatch(LONG_ID, 10, writes);
     writes += 10;
-    await reading.until(() => reading.events.length >= writes, 30_000, `event ${writes}`);
+    await whileAlive(reading.until(() => reading.events.length >= writes, 30_000, `event ${writes}`));
   }
   await ended;
   return { slow, reading, writes };
