@@ -166,12 +166,15 @@ describe('graphChanged subscribers that fall behind', () => {
     });
     const { slow, reading } = await stallOneSubscriber();
     await untilOutput(/closed a connection that stopped reading its answer/, 30_000);
-    // Reading now, it finds the connection closed (after what the kernel still held).
+    // Reading now, it gets what the kernel still held, then finds the connection cut: the answer
+    // never ended (what the server had not yet sent, the last event among it, went with the connection).
     slow.resume();
     await Promise.race([
       slow.closed,
       new Promise((_, reject) => setTimeout(() => reject(new Error('the connection is still open')), 10_000)),
     ]);
+    expect(slow.complete).toBe(false);
+    expect(slow.events.map((e) => e.event)).not.toContain('complete');
     // The reader's connection, whose answer kept moving, is still served.
     const before = reading.events.length;
     await writeBatch(LONG_ID, 1, -1);

@@ -25,7 +25,8 @@ export class RawSubscriber {
   private pending: Buffer = Buffer.alloc(0);
   private inBody = false;
   private text = '';
-  private complete = false;
+  /** Whether the chunked body ended properly (its last, empty chunk came): a cut connection leaves it false. */
+  complete = false;
   private waiters: { check: () => boolean; resolve: () => void }[] = [];
 
   constructor(url: string, query: string, headers: Record<string, string> = {}) {
