@@ -106,6 +106,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.MAX_SUBSCRIPTIONS >= e.MAX_CONNECTIONS)
+    throw new ConfigError(
+      `Invalid settings:\n  - MAX_SUBSCRIPTIONS: must be below MAX_CONNECTIONS (${e.MAX_CONNECTIONS}), ` +
+        'since each subscription holds a connection',
+    );
   return {
     env: e.NODE_ENV,
     port: e.PORT,

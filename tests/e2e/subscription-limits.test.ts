@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RawSubscriber } from '../support/raw-sse.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { startFailing, startServer, type ServerProcess } from '../support/server-process.js';
 import { startCrowd } from '../support/sse-crowd.js';
 
 // These run `npm start` on the embedded store. What they test (src/graphql/events.ts,
@@ -184,6 +184,12 @@ describe('graphChanged subscribers that fall behind', () => {
 });
 
 describe('caps on subscriptions and connections', () => {
+  it('refuses to start with MAX_SUBSCRIPTIONS not below MAX_CONNECTIONS', async () => {
+    const { code, output } = await startFailing({ STORE: 'memory', MAX_CONNECTIONS: '10', MAX_SUBSCRIPTIONS: '10' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/Invalid settings:\n {2}- MAX_SUBSCRIPTIONS: must be below MAX_CONNECTIONS \(10\)/);
+  });
+
   /** The error event a refused subscription answers with. */
   function refusal(subscriber: RawSubscriber): { message: string; extensions: Record<string, unknown> } {
     expect(subscriber.events.map((e) => e.event)).toEqual(['next', 'complete']);
@@ -309,9 +315,8 @@ describe('fan-out', () => {
     server = await startServer({
       STORE: 'memory',
       API_TOKEN: TOKEN,
-      MAX_CONNECTIONS: '1000',
-      MAX_SUBSCRIPTIONS: '1000',
-      MAX_SUBSCRIPTIONS_PER_CLIENT: '1000',
+      MAX_SUBSCRIPTIONS: '500',
+      MAX_SUBSCRIPTIONS_PER_CLIENT: '500',
     });
     await timeWrites(20, 'warm-up');
     const before = await timeWrites(30, 'alone');
@@ -327,6 +332,7 @@ describe('fan-out', () => {
       `write p50: ${alone.toFixed(1)} ms with no subscriber, ${withSubscribers.toFixed(1)} ms with 500 ` +
         `(ratio ${(withSubscribers / alone).toFixed(2)})`,
     );
-    expect(withSubscribers).toBeLessThan(3 * alone + 5);
+    // Generous, for a loaded machine: before, each write waited for every subscriber (12 to 14 times as long).
+    expect(withSubscribers).toBeLessThan(4 * alone + 10);
   });
 });
