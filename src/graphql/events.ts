@@ -29,7 +29,7 @@ const RETRY_AFTER_SECONDS = 30;
  * One event bus per app: every acknowledged write through the API is published on it.
  *
  * `publish` never waits for a subscriber: it queues the event for each of them and returns, and
- * the events are handed over a few subscribers per turn of the event loop. Each subscriber may
+ * the events are handed over in slices between requests (see SLICE_MS). Each subscriber may
  * have `buffer` events waiting; one that falls further behind (a client that stopped reading, or
  * more writes than the server can send on) has its subscription ended with a LIMIT_EXCEEDED
  * error as its last event. Subscriptions are capped in all and per client.
@@ -142,8 +142,8 @@ class Subscription implements AsyncIterableIterator<GraphChangeItem> {
       this.queue.length = 0;
       this.end(
         new GraphQLError(
-          `This subscription fell more than ${this.bus.limits.buffer} events behind (the client did not read ` +
-            'them fast enough) and was ended; the events it missed are not sent. Subscribe again, then ' +
+          `This subscription fell more than ${this.bus.limits.buffer} events behind (they came faster than ` +
+            'the client read them) and was ended; the events it missed are not sent. Subscribe again, then ' +
             'refetch what you show.',
           { extensions: { code: 'LIMIT_EXCEEDED', limit: 'subscriptionBuffer' } },
         ),
