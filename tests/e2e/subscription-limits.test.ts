@@ -250,7 +250,7 @@ describe('caps on subscriptions and connections', () => {
   });
 
   it('answers 503 with a reason over MAX_CONNECTIONS, and /health and /ready still answer', async () => {
-    server = await startServer({ STORE: 'memory', MAX_CONNECTIONS: '3' });
+    server = await startServer({ STORE: 'memory', MAX_CONNECTIONS: '3', MAX_SUBSCRIPTIONS: '2' });
     const { hostname, port } = new URL(server.url);
     const held: Socket[] = await Promise.all(
       [1, 2, 3].map(
