@@ -1,7 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
-import type { Config } from './config.js';
+import { SUBSCRIPTION_DEFAULTS, type Config } from './config.js';
 import { schema } from './graphql/index.js';
 import { accessOf, requireReader } from './graphql/auth.js';
 import { createContext } from './graphql/context.js';
@@ -11,13 +12,19 @@ import { EXAMPLE_QUERY } from './graphql/example-query.js';
 import { noticesPlugin } from './graphql/notices.js';
 import { requestDeadline } from './http/deadline.js';
 import { explorerPlugin } from './http/explorer.js';
+import { clientKey } from './http/client-key.js';
 import { bodyLimit, queryLimits } from './http/limits.js';
 import { requestLog } from './http/request-log.js';
 import type { Logger } from './logger.js';
 import type { GraphStore } from './store/port.js';
 
 export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> &
-  Partial<Pick<Config, 'apiTokens' | 'reads' | 'graphiql' | 'introspection' | 'requestTimeoutMs' | 'maxBodyBytes'>>;
+  Partial<
+    Pick<
+      Config,
+      'apiTokens' | 'reads' | 'graphiql' | 'introspection' | 'requestTimeoutMs' | 'maxBodyBytes' | 'subscriptions'
+    >
+  >;
 
 /**
  * Builds the HTTP app: GraphQL (and GraphiQL) at /graphql, /health, /ready, the explorer at
@@ -25,15 +32,16 @@ export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> &
  * `reads: 'token'`, reads do too. Defaults not given fall back to development settings.
  */
 export function createApp(store: GraphStore, config: AppConfig, log?: Logger) {
-  const events = createGraphEvents();
+  const events = createGraphEvents(config.subscriptions ?? SUBSCRIPTION_DEFAULTS, log);
   const tokens = config.apiTokens ?? [];
   const production = config.env === 'production';
-  return createYoga({
+  return createYoga<{ req?: IncomingMessage }>({
     schema,
-    context: ({ request }) => {
+    context: ({ request, req }) => {
       const access = accessOf(request, tokens);
       if (config.reads === 'token') requireReader(access);
-      return createContext(store, { access, writesEnabled: tokens.length > 0, events });
+      const client = clientKey(request, access === 'writer', req);
+      return createContext(store, { access, writesEnabled: tokens.length > 0, events, client, signal: request.signal });
     },
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',

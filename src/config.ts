@@ -9,6 +9,24 @@ export const LOCAL_NEO4J_PASSWORD = 'idlib-local-password';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().min(1);
+const count = z.coerce.number().int().min(1);
+
+export interface ConnectionLimits {
+  max: number;
+  slowClientTimeoutMs: number;
+}
+
+export interface SubscriptionLimits {
+  /** Open subscriptions in all. */
+  max: number;
+  /** Open subscriptions of one client: one token, or one IP address for requests without a valid token. */
+  perClient: number;
+  /** Events that may wait for one subscriber; when one more arrives, its subscription is ended. */
+  buffer: number;
+}
+
+/** The settings `createApp` falls back to when it is given none (tests, scripts). */
+export const SUBSCRIPTION_DEFAULTS: SubscriptionLimits = { max: 500, perClient: 20, buffer: 1_000 };
 
 const env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -34,6 +52,12 @@ const env = z.object({
   INTROSPECTION: z.enum(['on', 'off']).optional(),
   REQUEST_TIMEOUT_MS: positiveMs.default(15_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
+  // Connections and subscriptions (docs/operations.md, "Connections and subscriptions").
+  MAX_CONNECTIONS: count.default(1_000),
+  SLOW_CLIENT_TIMEOUT_MS: positiveMs.default(30_000),
+  MAX_SUBSCRIPTIONS: count.default(SUBSCRIPTION_DEFAULTS.max),
+  MAX_SUBSCRIPTIONS_PER_CLIENT: count.default(SUBSCRIPTION_DEFAULTS.perClient),
+  SUBSCRIPTION_BUFFER: count.default(SUBSCRIPTION_DEFAULTS.buffer),
 });
 
 export interface Config {
@@ -67,6 +91,9 @@ export interface Config {
   /** Every GraphQL request ends by this deadline with REQUEST_TIMEOUT. */
   requestTimeoutMs: number;
   maxBodyBytes: number;
+  /** At most `max` connections are served; one whose answer has not moved for `slowClientTimeoutMs` is closed. */
+  connections: ConnectionLimits;
+  subscriptions: SubscriptionLimits;
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +106,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.MAX_SUBSCRIPTIONS >= e.MAX_CONNECTIONS)
+    throw new ConfigError(
+      `Invalid settings:\n  - MAX_SUBSCRIPTIONS: must be below MAX_CONNECTIONS (${e.MAX_CONNECTIONS}), ` +
+        'since each subscription holds a connection',
+    );
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -110,5 +142,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     introspection: (e.INTROSPECTION ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    connections: { max: e.MAX_CONNECTIONS, slowClientTimeoutMs: e.SLOW_CLIENT_TIMEOUT_MS },
+    subscriptions: {
+      max: e.MAX_SUBSCRIPTIONS,
+      perClient: e.MAX_SUBSCRIPTIONS_PER_CLIENT,
+      buffer: e.SUBSCRIPTION_BUFFER,
+    },
   };
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatasetError } from './dataset/load-dataset.js';
+import { createHttpServer } from './http/connections.js';
 import { EXPLORER_DIST } from './http/explorer.js';
 import { createLogger } from './logger.js';
 import { openStore } from './store/open-store.js';
@@ -14,7 +14,7 @@ async function main() {
   const log = createLogger(config.logLevel);
   const store = await openStore(config, log);
   if (config.apiTokens.length === 0) log.info('API_TOKEN is not set: mutations are refused');
-  const server = createServer(createApp(store, config, log));
+  const server = createHttpServer(createApp(store, config, log), config.connections, log);
   server.requestTimeout = config.requestTimeoutMs + 5_000;
   server.headersTimeout = 10_000;
   server.listen(config.port, config.host, () => {

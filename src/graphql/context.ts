@@ -24,18 +24,24 @@ export interface GraphContext {
   access: Access;
   writesEnabled: boolean;
   events: GraphEvents;
+  /** Who is asking, for per-client caps: a token, or an IP address (never the token itself). */
+  client: string;
+  /** Aborts when the client goes away. */
+  signal?: AbortSignal;
 }
 
 export interface RequestInfo {
   access: Access;
   writesEnabled: boolean;
   events: GraphEvents;
+  client: string;
+  signal?: AbortSignal;
 }
 
 /** Made fresh for every request: loaders cache only within one request. */
 export function createContext(
   store: GraphStore,
-  info: RequestInfo = { access: 'none', writesEnabled: false, events: createGraphEvents() },
+  info: RequestInfo = { access: 'none', writesEnabled: false, events: createGraphEvents(), client: 'local' },
 ): GraphContext {
   return { store, service: new WriteService(store), ...info, loaders: createLoaders(store), notices: [] };
 }

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import type { GraphChangeEvent } from '../events.js';
 
@@ -22,8 +23,14 @@ builder.subscriptionField('graphChanged', (t) =>
   t.field({
     type: GraphChangeRef,
     description:
-      'One event per acknowledged write made through this server, over server-sent events (`Accept: text/event-stream`).',
-    subscribe: (_, __, context) => context.events.subscribe('graphChanged'),
-    resolve: (event) => event,
+      'One event per acknowledged write made through this server, over server-sent events (`Accept: text/event-stream`). ' +
+      'A subscriber that falls too far behind gets a last event with a LIMIT_EXCEEDED error and the stream ends; ' +
+      'too many subscriptions are refused with LIMIT_EXCEEDED (HTTP 429 for one client, 503 for the server).',
+    subscribe: (_, __, context) => context.events.subscribe(context.client, context.signal),
+    // The subscription's last item, when the server ends it, is the error that says why.
+    resolve: (item) => {
+      if (item instanceof GraphQLError) throw item;
+      return item;
+    },
   }),
 );
