@@ -15,11 +15,7 @@ const citationRow = z.strictObject({
   locator: z.string().nullable(),
   stance: z.string().optional(),
   /** A whole number from 1 to 6 as written in the cell; the record schema checks the range. */
-  credibility: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number from 1 to 6')
-    .transform(Number)
-    .optional(),
+  credibility: z.string().regex(/^\d+$/, 'must be a whole number from 1 to 6').transform(Number).optional(),
 });
 
 /**
