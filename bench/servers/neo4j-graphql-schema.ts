@@ -119,13 +119,13 @@ type PathRow { hops: Int! actors: [ActorBrief!]! relations: [EdgeRow!]! }
 type SubgraphRow { nodes: [ActorBrief!]! edges: [EdgeRow!]! }
 
 type Query {
-  relationsPage(windowFrom: String!, windowTo: String!, limit: Int!, kinds: [String!] = null, seekSinceMin: String! = "0000-01-01", seekSinceMax: String!, afterSince: String = null, afterId: String = null, openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, minReliability: String = null): [RelationRow!]!
+  relationsPage(windowFrom: String!, windowTo: String!, limit: Int!, kinds: [String!] = null, seekSinceMin: String! = "0000-01-01", seekSinceMax: String!, afterSince: String = null, afterId: String = null, openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, graded: Boolean! = false, minReliability: String! = "F"): [RelationRow!]!
     @cypher(statement: """${block(MONTH_PAGE)}""", columnName: "row")
-  neighborhood2(actor: ID!, windowFrom: String!, windowTo: String!, openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, minReliability: String = null): SubgraphRow
+  neighborhood2(actor: ID!, windowFrom: String!, windowTo: String!, openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, graded: Boolean! = false, minReliability: String! = "F"): SubgraphRow
     @cypher(statement: """${block(NEIGHBORHOOD)}""", columnName: "subgraph")
-  shortestPath(source: ID!, target: ID!, windowFrom: String, windowTo: String, kinds: [String!] = null, directed: Boolean! = false, mutualKinds: [String!]! = ["FIGHTS", "NEGOTIATES"], openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, minReliability: String = null): PathRow
+  shortestPath(source: ID!, target: ID!, windowFrom: String, windowTo: String, kinds: [String!] = null, directed: Boolean! = false, mutualKinds: [String!]! = ["FIGHTS", "NEGOTIATES"], openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, graded: Boolean! = false, minReliability: String! = "F"): PathRow
     @cypher(statement: """${block(pathStatement(withMaxHops('shortest-path', CAPS.shortestMaxHops)))}""", columnName: "path")
-  timePaths(source: ID!, target: ID!, windowFrom: String, windowTo: String, first: Int!, kinds: [String!] = null, directed: Boolean! = false, timeRespecting: Boolean! = true, mutualKinds: [String!]! = ["FIGHTS", "NEGOTIATES"], openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, minReliability: String = null): [PathRow!]!
+  timePaths(source: ID!, target: ID!, windowFrom: String, windowTo: String, first: Int!, kinds: [String!] = null, directed: Boolean! = false, timeRespecting: Boolean! = true, mutualKinds: [String!]! = ["FIGHTS", "NEGOTIATES"], openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, graded: Boolean! = false, minReliability: String! = "F"): [PathRow!]!
     @cypher(statement: """${block(pathStatement(withMaxHops('paths', CAPS.pathsMaxHops)))}""", columnName: "path")
 }
 `;

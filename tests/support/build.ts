@@ -1,5 +1,5 @@
 import { citationOf, type Dataset } from '../../src/dataset/dataset.js';
-import { deriveRelation } from '../../src/domain/evidence.js';
+import { derivedRelations } from '../../src/dataset/derived-relations.js';
 import type {
   Actor,
   Citation,
@@ -169,12 +169,7 @@ export function ringDataset(n: number): Dataset {
 }
 
 /** A dataset's relations as a store holds them: each with what its citations vouch for. */
-export function storedRelations(dataset: Dataset): StoredRelation[] {
-  const grade = new Map(dataset.sources.map((s) => [s.id, s.reliability]));
-  const cited = new Map<string, Citation[]>();
-  for (const c of dataset.citations) cited.set(c.relationId, [...(cited.get(c.relationId) ?? []), c]);
-  return dataset.relations.map((r) => deriveRelation(r, cited.get(r.id) ?? [], (id) => grade.get(id) ?? 'F'));
-}
+export const storedRelations = derivedRelations;
 
 /** One relation as a store would hold it, cited once by the test source. */
 export const buildStoredRelation = (

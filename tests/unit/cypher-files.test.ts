@@ -111,23 +111,23 @@ describe('cypher/', () => {
     expect(body, 'reads an open until itself').not.toMatch(/until\s+IS\s+NULL/i);
     expect(body, 'reads the open-end reading itself').not.toMatch(/\$openEnd\b/);
     expect(body, 'reads the evidence filter itself').not.toMatch(
-      /\$(minSources|minPublishers|statedOnly|excludeDisputed|minReliability)\b/,
+      /\$(minSources|minPublishers|statedOnly|excludeDisputed|graded|minReliability)\b/,
     );
     expect(body.includes('/*@in-reading(')).toBe(read.includes(name));
   });
 
   it('splices fragments in parentheses, on the variable the mark names, fragments within fragments too', () => {
     expect(expandFragments('WHERE x AND /*@active-in-window(rel)*/', files)).toBe(
-      'WHERE x AND (($windowTo IS NULL OR rel.since <= date($windowTo))\n' +
-        'AND ($windowFrom IS NULL OR CASE\n' +
+      'WHERE x AND (rel.since <= date($windowTo)\n' +
+        'AND CASE\n' +
         '  WHEN rel.until IS NOT NULL THEN rel.until >= date($windowFrom)\n' +
         "  WHEN $openEnd = 'LAST_REPORTED' THEN rel.lastReported >= date($windowFrom)\n" +
         '  ELSE true\n' +
-        'END))',
+        'END)',
     );
     const nested = expandFragments('/*@in-reading(rel)*/', files);
     expect(nested).toContain('(rel.evidenceSources >= $minSources');
-    expect(nested).toContain('(($windowTo IS NULL OR rel.since');
+    expect(nested).toContain('((rel.since <= date($windowTo)');
     expect(nested).not.toMatch(/\br\.|\/\*@/);
     expect(() => expandFragments('/*@no-such-fragment(r)*/', files)).toThrow(/No fragment/);
     for (const name of statements.filter((n) => !['neighborhood', 'paths', 'shortest-path'].includes(n)))

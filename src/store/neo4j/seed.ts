@@ -1,10 +1,8 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Dataset } from '../../dataset/dataset.js';
-import { datasetParams, toNumber } from './mapping.js';
-import { cypher, schemaStatements, WRITE_LOCK, type StatementName } from './statements.js';
-import { refreshEvidence } from './apply-command.js';
-import { Lookups, type Run } from './lookups.js';
-import { touched } from '../../domain/commands.js';
+import { datasetParams, evidenceParams, toNumber } from './mapping.js';
+import { cypher, schemaStatements, WRITE_LOCK } from './statements.js';
+import { derivedRelations } from '../../dataset/derived-relations.js';
 
 /** Applies the constraints and indexes under `cypher/schema/`; each is `IF NOT EXISTS`. */
 export async function applySchema(driver: Driver, database: string): Promise<void> {
@@ -34,9 +32,9 @@ export async function seedDataset(
       await tx.run(cypher('merge-actors'), { actors: params.actors });
       await tx.run(cypher('merge-relations'), { relations: params.relations });
       await tx.run(cypher('merge-citations'), { citations: params.citations });
-      const run: Run = async <R>(name: StatementName, values: Record<string, unknown>) =>
-        (await tx.run(cypher(name), values)).records.map((record) => record.toObject() as R);
-      await refreshEvidence(run, new Lookups(run), touched({ relationIds: dataset.relations.map((r) => r.id) }));
+      // What the citations vouch for, derived here from the dataset itself (the rule's one home):
+      // one statement instead of reading back what was just written.
+      await tx.run(cypher('set-relation-evidence'), { relations: derivedRelations(dataset).map(evidenceParams) });
     });
   } finally {
     await session.close();

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from '../../config.js';
 import { LIMITS } from '../../domain/limits.js';
-import type { DateWindow, Reading } from '../../domain/types.js';
+import { UNGRADED, type DateWindow, type Reading } from '../../domain/types.js';
 
 /** Every statement the code runs, by its file name under `cypher/` (without `.cypher`). */
 export const STATEMENT_NAMES = [
@@ -189,17 +189,20 @@ export const inReading = (variable: string) => expandFragments(`/*@in-reading(${
 
 /**
  * The parameters of the in-reading fragment (and of its parts): the one spelling of a reading in
- * Cypher. Counts travel as integers.
+ * Cypher. Every parameter always has the same type (open window ends travel as the earliest and
+ * latest dates, "no reliability condition" as a flag), so each statement has one cached plan
+ * rather than one per combination of null and non-null parameters. Counts travel as integers.
  */
 export const readingParams = (reading: Reading) => ({
-  windowFrom: reading.window.from,
-  windowTo: reading.window.to,
+  windowFrom: reading.window.from ?? EARLIEST_DATE,
+  windowTo: reading.window.to ?? LATEST_DATE,
   openEnd: reading.openEnd,
   minSources: neo4j.int(reading.evidence.minSources),
   minPublishers: neo4j.int(reading.evidence.minPublishers),
   statedOnly: reading.evidence.statedOnly,
   excludeDisputed: reading.evidence.excludeDisputed,
-  minReliability: reading.evidence.minReliability,
+  graded: reading.evidence.minReliability !== null,
+  minReliability: reading.evidence.minReliability ?? UNGRADED,
 });
 
 /** Bounds for `relations-page`'s `since` range seek when a side is open (Neo4j dates span far wider). */
