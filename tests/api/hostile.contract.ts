@@ -70,12 +70,12 @@ function hostileRequests(token: string): HostileRequest[] {
   requests.push([
     'body over the limit',
     gql(`{ actor(id: "${'x'.repeat(200_000)}") { id } }`),
-    { status: 413, code: 'BAD_REQUEST' },
+    { status: 413, code: 'LIMIT_EXCEEDED' },
   ]);
   requests.push([
     'declared huge length',
     { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '999999999' }, body: '{}' },
-    { status: 413, code: 'BAD_REQUEST' },
+    { status: 413, code: 'LIMIT_EXCEEDED' },
   ]);
   requests.push([
     'streamed body without a length',

@@ -35,7 +35,7 @@ builder.queryField('changes', (t) =>
     },
     resolve: async (_, args, context) => {
       const span = dateSpan(args.from, args.to, 'from');
-      if (args.actor) await requireActors(context, [args.actor], 'actor');
+      if (args.actor) await requireActors(context, { actor: args.actor });
       return changesBetween(await context.store.relationsChangedBetween(span, args.actor ?? null), span.from, span.to);
     },
   }),

@@ -43,7 +43,7 @@ async function pathQuery(
   const maxHops = withinLimit(args.maxHops, hops, 'maxHops');
   const window = dateWindow(args.window, 'window');
   if (args.from === args.to) throw badInput('to', 'from and to must be different actors');
-  await requireActors(context, [args.from, args.to], 'from, to');
+  await requireActors(context, { from: args.from, to: args.to });
   return { from: args.from, to: args.to, kinds: args.kinds ?? null, window, maxHops, directed: args.directed ?? false };
 }
 

@@ -81,7 +81,7 @@ builder.queryField('relations', (t) =>
       const first = withinLimit(args.first, LIMITS.relationsFirst, 'first');
       const window = dateWindow(args.window, 'window');
       const after = decodeCursor(args.after, ['since', 'id'], 'after');
-      if (args.actor) await requireActors(context, [args.actor], 'actor');
+      if (args.actor) await requireActors(context, { actor: args.actor });
       const page = await context.store.listRelations({
         kinds: args.kinds ?? null,
         window,
@@ -105,7 +105,7 @@ builder.queryField('alliances', (t) =>
     },
     resolve: async (_, args, context) => {
       const window = dateWindow(args.window, 'window');
-      if (args.actor) await requireActors(context, [args.actor], 'actor');
+      if (args.actor) await requireActors(context, { actor: args.actor });
       return context.store.activeRelations(window, ['SUPPORTS'], args.actor ?? null);
     },
   }),
@@ -121,7 +121,7 @@ builder.queryField('timeline', (t) =>
       kinds: t.arg({ type: [RelationKindEnum], required: false }),
     },
     resolve: async (_, args, context) => {
-      await requireActors(context, [args.a, args.b], 'a, b');
+      await requireActors(context, { a: args.a, b: args.b });
       return context.store.relationsBetween(args.a, args.b, args.kinds ?? null);
     },
   }),

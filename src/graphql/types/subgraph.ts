@@ -62,7 +62,7 @@ builder.queryField('neighborhood', (t) =>
     resolve: async (_, args, context) => {
       const hops = withinLimit(args.hops, LIMITS.neighborhoodHops, 'hops');
       const window = dateWindow(args.window, 'window');
-      await requireActors(context, [args.actor], 'actor');
+      await requireActors(context, { actor: args.actor });
       const sub = await context.store.neighborhood(args.actor, hops, args.kinds ?? null, window);
       return { actorIds: sub.actorIds, edges: sub.relations };
     },
