@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ExecutionResult, GraphQLError } from 'graphql';
+import { getOperationAST, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { unexpectedCause } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
@@ -45,6 +45,9 @@ export function requestLog(log: Logger): Plugin {
     // Before the errors are masked (Yoga masks them after every plugin's own hooks), so the cause is there.
     onExecute({ args }) {
       const request = requestOf(args.contextValue);
+      // The operation's name from the document when the client did not send `operationName`.
+      const entry = request ? started.get(request) : undefined;
+      if (entry) entry.operation ??= getOperationAST(args.document, args.operationName)?.name?.value ?? null;
       return {
         onExecuteDone({ result }) {
           if (Symbol.asyncIterator in result) return { onNext: ({ result: next }) => logUnexpected(request, next) };
