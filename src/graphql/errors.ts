@@ -65,6 +65,12 @@ export function unexpectedCause(error: unknown): Error | null {
   return original.name === 'AbortError' ? null : original;
 }
 
+/** The store failure behind a GraphQL error (an outage, a hang, a full disk, a timeout), or null. */
+export function storeFailureCause(error: unknown): StoreUnavailableError | StoreTimeoutError | null {
+  const original: unknown = error instanceof GraphQLError ? error.originalError : error;
+  return original instanceof StoreUnavailableError || original instanceof StoreTimeoutError ? original : null;
+}
+
 /** Where a value node sits: the argument path inside its field (`window.from`) and the field's path (`alliances`). */
 interface ArgumentPlace {
   field: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getOperationAST, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { unexpectedCause } from '../graphql/errors.js';
+import { storeFailureCause, unexpectedCause } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
 
 const started = new WeakMap<Request, { id: string; at: number; operation: string | null }>();
@@ -10,7 +10,8 @@ const started = new WeakMap<Request, { id: string; at: number; operation: string
  * One structured log line per request: request id (from `x-request-id` when it looks safe, or
  * new), method, path, operation name, status and duration. The query text is logged at debug
  * only; tokens never. Every unexpected error (what the client sees as "Unexpected error.") is
- * logged once, at error level, with the request id, the field's path and the stack.
+ * logged once, at error level, with the request id, the field's path and the stack; a store
+ * failure (outage, hang, full disk, timeout) once at warn level, with its cause and no stack.
  */
 export function requestLog(log: Logger): Plugin {
   /** Errors already logged: one failure shared by several fields (a DataLoader's) is one line. */
@@ -18,13 +19,14 @@ export function requestLog(log: Logger): Plugin {
   const logUnexpected = (request: Request | undefined, result: ExecutionResult) => {
     for (const error of result.errors ?? []) {
       const cause = unexpectedCause(error);
-      if (!cause || logged.has(cause)) continue;
-      logged.add(cause);
+      const store = cause ? null : storeFailureCause(error);
+      const logging = cause ?? store;
+      if (!logging || logged.has(logging)) continue;
+      logged.add(logging);
       const entry = request ? started.get(request) : undefined;
-      log.error(
-        { reqId: entry?.id, operation: entry?.operation, path: (error as GraphQLError).path?.join('.'), err: cause },
-        'unexpected error',
-      );
+      const where = { reqId: entry?.id, operation: entry?.operation, path: (error as GraphQLError).path?.join('.') };
+      if (cause) log.error({ ...where, err: cause }, 'unexpected error');
+      else log.warn({ ...where, cause: store!.message }, 'store failure');
     }
   };
   const requestOf = (context: unknown) => (context as { request?: Request } | undefined)?.request;

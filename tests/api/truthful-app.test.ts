@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp, type AppConfig } from '../../src/app.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import type { GraphStore } from '../../src/store/port.js';
+import { StoreUnavailableError } from '../../src/store/store-errors.js';
 import { conflictDataset } from '../support/build.js';
 
 const TOKEN = 'app-checks-token-0123';
@@ -63,6 +64,26 @@ describe('unexpected errors', () => {
     expect(err.stack).toMatch(/truthful-app\.test\.ts:\d+/);
     // The request's own line still follows, with the same id.
     expect(lines.filter((l) => l.msg === 'request').map((l) => l.reqId)).toEqual(['req-broken-1']);
+  });
+
+  it('a store failure is logged once per request at warn level, with its cause and the request id', async () => {
+    const down = storeWith(MemoryStore.fromDataset(conflictDataset()), {
+      actorsByIds: () =>
+        Promise.reject(new StoreUnavailableError('Neo4j is unavailable: Connection acquisition timed out')),
+    });
+    const { log, lines } = memoryLog();
+    await post(app(down, {}, log), '{ a: actor(id: "gov") { id } b: actor(id: "ir") { id } }', {
+      'x-request-id': 'r-2',
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines.filter((line) => (line.level as number) >= 40)).toEqual([
+      expect.objectContaining({
+        level: 40,
+        msg: 'store failure',
+        reqId: 'r-2',
+        cause: expect.stringMatching(/acquisition/),
+      }),
+    ]);
   });
 
   it('are not client errors: a NOT_FOUND or a bad date is answered, not logged as a failure', async () => {
