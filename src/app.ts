@@ -1,20 +1,23 @@
 import type { IncomingMessage } from 'node:http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import { SUBSCRIPTION_DEFAULTS, type Config } from './config.js';
 import { schema } from './graphql/index.js';
 import { accessOf, requireReader } from './graphql/auth.js';
 import { createContext } from './graphql/context.js';
 import { createGraphEvents } from './graphql/events.js';
-import { maskError } from './graphql/errors.js';
+import { argumentPaths, maskError } from './graphql/errors.js';
 import { EXAMPLE_QUERY } from './graphql/example-query.js';
 import { noticesPlugin } from './graphql/notices.js';
 import { requestDeadline } from './http/deadline.js';
 import { explorerPlugin } from './http/explorer.js';
 import { clientKey } from './http/client-key.js';
 import { bodyLimit, queryLimits } from './http/limits.js';
+import { graphiqlFor, pagesNeedToken } from './http/read-access.js';
+import { readiness } from './http/readiness.js';
 import { requestLog } from './http/request-log.js';
+import { endStreamsOn } from './http/shutdown.js';
 import type { Logger } from './logger.js';
 import type { GraphStore } from './store/port.js';
 
@@ -22,16 +25,29 @@ export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> &
   Partial<
     Pick<
       Config,
-      'apiTokens' | 'reads' | 'graphiql' | 'introspection' | 'requestTimeoutMs' | 'maxBodyBytes' | 'subscriptions'
+      | 'apiTokens'
+      | 'reads'
+      | 'graphiql'
+      | 'introspection'
+      | 'requestTimeoutMs'
+      | 'maxBodyBytes'
+      | 'readyTimeoutMs'
+      | 'subscriptions'
     >
   >;
+
+/** What the process running the app tells it: `shutdown` aborts when it stops (open subscriptions then end). */
+export interface AppLifecycle {
+  shutdown?: AbortSignal;
+}
 
 /**
  * Builds the HTTP app: GraphQL (and GraphiQL) at /graphql, /health, /ready, the explorer at
  * /explore. It never listens: `main.ts` does. Writes need a token from `apiTokens`; with
- * `reads: 'token'`, reads do too. Defaults not given fall back to development settings.
+ * `reads: 'token'`, reads (and the GraphiQL and explorer pages) do too. Defaults not given fall
+ * back to development settings.
  */
-export function createApp(store: GraphStore, config: AppConfig, log?: Logger) {
+export function createApp(store: GraphStore, config: AppConfig, log?: Logger, lifecycle: AppLifecycle = {}) {
   const events = createGraphEvents(config.subscriptions ?? SUBSCRIPTION_DEFAULTS, log);
   const tokens = config.apiTokens ?? [];
   const production = config.env === 'production';
@@ -46,7 +62,13 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: (config.graphiql ?? !production) ? { title: 'Idlib actor graph', defaultQuery: EXAMPLE_QUERY } : false,
+    graphiql:
+      (config.graphiql ?? !production)
+        ? graphiqlFor(
+            { title: 'Idlib actor graph', defaultQuery: EXAMPLE_QUERY },
+            config.reads === 'token' ? tokens : null,
+          )
+        : false,
     renderGraphiQL,
     maskedErrors: { maskError, isDev: false },
     cors: corsFor(config),
@@ -54,24 +76,15 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger) {
     logging: false,
     plugins: [
       ...(log ? [requestLog(log)] : []),
+      ...(config.reads === 'token' ? [pagesNeedToken(tokens)] : []),
       bodyLimit(config.maxBodyBytes ?? 100_000),
       queryLimits(production),
+      argumentPaths(),
       ...((config.introspection ?? !production) ? [] : [useDisableIntrospection()]),
       requestDeadline(config.requestTimeoutMs ?? 15_000),
       noticesPlugin(),
-      useReadinessCheck({
-        endpoint: '/ready',
-        // A plain 503 with no detail: the reason goes to the log, not to the caller.
-        check: async () => {
-          try {
-            await store.ping();
-            return true;
-          } catch (error) {
-            log?.warn({ err: (error as Error).message }, 'readiness check failed');
-            return false;
-          }
-        },
-      }),
+      readiness(store, config.readyTimeoutMs ?? 2_000, log),
+      ...(lifecycle.shutdown ? [endStreamsOn(lifecycle.shutdown)] : []),
       explorerPlugin(),
     ],
   });
@@ -79,10 +92,14 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger) {
 
 /**
  * CORS: the configured origins; unconfigured, any origin in development and none but our own in
- * production. (An empty origin list means "any" to Yoga, so "none" turns CORS headers off.)
+ * production. `Origin: null` (a sandboxed frame, a local file) is never allowed. Only an allowed
+ * origin is ever echoed back: an origin outside the list gets no CORS headers at all.
  */
 function corsFor(config: AppConfig) {
-  if (config.corsOrigins !== null)
-    return config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: false } : false;
-  return config.env === 'production' ? false : undefined;
+  const allowed = config.corsOrigins ?? (config.env === 'production' ? [] : null);
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    if (!origin || origin === 'null' || (allowed !== null && !allowed.includes(origin))) return false;
+    return { origin: [origin], credentials: false };
+  };
 }

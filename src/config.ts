@@ -7,6 +7,24 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The password `npm run neo4j` gives user `neo4j`, and so NEO4J_PASSWORD's default. */
 export const LOCAL_NEO4J_PASSWORD = 'idlib-local-password';
 
+/** Extra time a Neo4j query gets past its transaction timeout before Neo4j is taken as hung. */
+export const NEO4J_ANSWER_MARGIN_MS = 2_000;
+
+/** The shortest bearer token accepted: a short one can be guessed. */
+export const MIN_TOKEN_LENGTH = 16;
+
+/** API_TOKEN's comma-separated tokens; an empty setting is none. */
+const splitTokens = (value: string) => (value === '' ? [] : value.split(',').map((t) => t.trim()));
+
+/** What is wrong with a token, or null. A token is sent as `Bearer <token>`, so it cannot hold a space. */
+function tokenFault(token: string): string | null {
+  if (token === '') return 'is empty (only spaces, or nothing between two commas)';
+  if (/\s/.test(token)) return 'contains a space: a bearer token is one word';
+  if (token.length < MIN_TOKEN_LENGTH)
+    return `is ${token.length} characters long: tokens need at least ${MIN_TOKEN_LENGTH}, such as the output of \`openssl rand -hex 24\``;
+  return null;
+}
+
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().min(1);
 const count = z.coerce.number().int().min(1);
@@ -43,14 +61,30 @@ const env = z.object({
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_TX_TIMEOUT_MS: positiveMs.default(10_000),
   NEO4J_STARTUP_WAIT_MS: z.coerce.number().int().min(0).default(60_000),
-  CORS_ORIGINS: z.string().optional(),
+  CORS_ORIGINS: z
+    .string()
+    .refine((value) => !value.split(',').some((o) => o.trim() === 'null'), {
+      message: 'must not list "null": that origin is any sandboxed frame or local file, never allowed',
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  API_TOKEN: z.string().optional(),
+  API_TOKEN: z
+    .string()
+    .superRefine((value, context) => {
+      for (const [i, token] of splitTokens(value).entries()) {
+        const fault = tokenFault(token);
+        // The token itself is a secret: say which one (by position) and what is wrong, never what it is.
+        if (fault) context.addIssue({ code: 'custom', message: `token ${i + 1} ${fault}` });
+      }
+    })
+    .optional(),
   API_READS: z.enum(['open', 'token']).default('open'),
   DATA_DIR: z.string().min(1).optional(),
   GRAPHIQL: z.enum(['on', 'off']).optional(),
   INTROSPECTION: z.enum(['on', 'off']).optional(),
   REQUEST_TIMEOUT_MS: positiveMs.default(15_000),
+  READY_TIMEOUT_MS: positiveMs.default(2_000),
+  SHUTDOWN_GRACE_MS: positiveMs.default(10_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
   // Connections and subscriptions (docs/operations.md, "Connections and subscriptions").
   MAX_CONNECTIONS: count.default(1_000),
@@ -74,6 +108,12 @@ export interface Config {
     txTimeoutMs: number;
     /** How long the server and `npm run seed` wait for a Neo4j that is still starting (absent: no wait). */
     startupWaitMs?: number;
+    /**
+     * How long a Neo4j query may go without any answer before Neo4j is taken as hung and the query
+     * fails with STORE_UNAVAILABLE: `txTimeoutMs` plus 2 s (Neo4j itself ends a slow query at
+     * `txTimeoutMs`). Absent: that default.
+     */
+    answerTimeoutMs?: number;
   };
   /** Origins allowed to call the API from a browser; null: the default for the environment. */
   corsOrigins: string[] | null;
@@ -90,6 +130,10 @@ export interface Config {
   introspection: boolean;
   /** Every GraphQL request ends by this deadline with REQUEST_TIMEOUT. */
   requestTimeoutMs: number;
+  /** `/ready` answers 503 when the store has not answered its check by then. */
+  readyTimeoutMs: number;
+  /** On SIGTERM, how long in-flight requests may take before the process stops anyway. */
+  shutdownGraceMs: number;
   maxBodyBytes: number;
   /** At most `max` connections are served; one whose answer has not moved for `slowClientTimeoutMs` is closed. */
   connections: ConnectionLimits;
@@ -111,11 +155,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       `Invalid settings:\n  - MAX_SUBSCRIPTIONS: must be below MAX_CONNECTIONS (${e.MAX_CONNECTIONS}), ` +
         'since each subscription holds a connection',
     );
+  const store = e.STORE ?? (e.NEO4J_URI ? 'neo4j' : 'memory');
+  if (store === 'neo4j' && e.REQUEST_TIMEOUT_MS <= e.NEO4J_TX_TIMEOUT_MS + NEO4J_ANSWER_MARGIN_MS)
+    throw new ConfigError(
+      `Invalid settings:\n  - REQUEST_TIMEOUT_MS: ${e.REQUEST_TIMEOUT_MS} must be more than NEO4J_TX_TIMEOUT_MS + ` +
+        `${NEO4J_ANSWER_MARGIN_MS} (${e.NEO4J_TX_TIMEOUT_MS + NEO4J_ANSWER_MARGIN_MS}), so that a query Neo4j stops, ` +
+        `or a Neo4j that hangs, is answered as such before the request's deadline`,
+    );
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    store: e.STORE ?? (e.NEO4J_URI ? 'neo4j' : 'memory'),
+    store,
     dataset: e.DATASET,
     neo4j: {
       uri: e.NEO4J_URI ?? 'bolt://127.0.0.1:7687',
@@ -124,6 +175,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
       txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
       startupWaitMs: e.NEO4J_STARTUP_WAIT_MS,
+      answerTimeoutMs: e.NEO4J_TX_TIMEOUT_MS + NEO4J_ANSWER_MARGIN_MS,
     },
     corsOrigins:
       e.CORS_ORIGINS === undefined
@@ -132,15 +184,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             .map((o) => o.trim())
             .filter(Boolean),
     logLevel: e.LOG_LEVEL,
-    apiTokens: (e.API_TOKEN ?? '')
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean),
+    apiTokens: splitTokens(e.API_TOKEN ?? ''),
     reads: e.API_READS,
     dataDir: e.DATA_DIR ?? null,
     graphiql: (e.GRAPHIQL ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
     introspection: (e.INTROSPECTION ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    readyTimeoutMs: e.READY_TIMEOUT_MS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     connections: { max: e.MAX_CONNECTIONS, slowClientTimeoutMs: e.SLOW_CLIENT_TIMEOUT_MS },
     subscriptions: {

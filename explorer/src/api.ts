@@ -3,6 +3,9 @@
 /** The GraphQL endpoint. The page is served by the API server itself, so it is same-origin. */
 const ENDPOINT = '/graphql';
 
+/** A server with API_READS=token serves the page as `/explore/?token=...`: read once, sent with every request. */
+const TOKEN = new URLSearchParams(location.search).get('token');
+
 export interface GraphQLErrorEntry {
   message: string;
   path?: (string | number)[];
@@ -30,7 +33,11 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   try {
     response = await fetch(ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(TOKEN ? { authorization: `Bearer ${TOKEN}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
       signal,
     });

@@ -1,4 +1,4 @@
-import { ClientError } from './errors.js';
+import { limitExceeded } from './errors.js';
 
 /** An integer argument's allowed range and its default. */
 export interface Limit {
@@ -41,7 +41,7 @@ export const MAX_SEARCH_LENGTH = 200;
 export function withinLimit(value: number | null | undefined, limit: Limit, field: string): number {
   const n = value ?? limit.default;
   if (!Number.isInteger(n) || n < limit.min || n > limit.max) {
-    throw new ClientError(`${field} must be between ${limit.min} and ${limit.max}; got ${n}`, 'LIMIT_EXCEEDED', field);
+    throw limitExceeded('argument', `${field} must be between ${limit.min} and ${limit.max}; got ${n}`, field);
   }
   return n;
 }

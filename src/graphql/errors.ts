@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
-import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
+import { GraphQLError, Kind, type ASTNode, type DocumentNode, type SelectionNode, type ValueNode } from 'graphql';
+import { maskError as yogaMaskError, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 import { ClientError } from '../domain/errors.js';
 import { StorageUnwritableError, StoreTimeoutError, StoreUnavailableError } from '../store/store-errors.js';
 
@@ -14,7 +14,8 @@ type MaskError = NonNullable<
 >;
 
 /**
- * Client errors keep their message and gain `extensions.code` and `extensions.field`; a store
+ * Client errors keep their message and gain `extensions.code`, `extensions.field` and their details
+ * (`limit`, `suggestions`); a store
  * outage or timeout is said as such, without its detail; anything else is masked as
  * "Unexpected error." with no stack or detail.
  */
@@ -28,6 +29,7 @@ export const maskError: MaskError = (error, message, isDev) => {
       extensions: {
         code: original.code,
         ...(original.field ? { field: original.field } : {}),
+        ...original.details,
         ...HTTP_STATUS[original.code],
       },
     });
@@ -46,3 +48,83 @@ export const maskError: MaskError = (error, message, isDev) => {
   }
   return yogaMaskError(error, message, isDev);
 };
+
+/**
+ * The error behind a GraphQL error when it is one nobody planned for (a bug, a driver error we do not
+ * translate, a full disk the store did not catch): what the server logs, with its stack, and masks.
+ * Client errors, store outages and timeouts, and GraphQL's own errors (syntax, validation, a
+ * resolver's `GraphQLError`) are planned for: they are answered, not logged as failures.
+ */
+export function unexpectedCause(error: unknown): Error | null {
+  const original: unknown = error instanceof GraphQLError ? error.originalError : error;
+  if (original === undefined || original === null) return null;
+  if (original instanceof GraphQLError) return original.originalError ? unexpectedCause(original) : null;
+  if (original instanceof ClientError || original instanceof StoreUnavailableError) return null;
+  if (original instanceof StoreTimeoutError) return null;
+  if (!(original instanceof Error)) return new Error(String(original));
+  return original.name === 'AbortError' ? null : original;
+}
+
+/** The store failure behind a GraphQL error (an outage, a hang, a full disk, a timeout), or null. */
+export function storeFailureCause(error: unknown): StoreUnavailableError | StoreTimeoutError | null {
+  const original: unknown = error instanceof GraphQLError ? error.originalError : error;
+  return original instanceof StoreUnavailableError || original instanceof StoreTimeoutError ? original : null;
+}
+
+/** Where a value node sits: the argument path inside its field (`window.from`) and the field's path (`alliances`). */
+interface ArgumentPlace {
+  field: string;
+  at: string;
+}
+
+/** Every value node of the document's field arguments, with its argument path. */
+function argumentPlaces(document: DocumentNode): Map<ASTNode, ArgumentPlace> {
+  const places = new Map<ASTNode, ArgumentPlace>();
+  const walkValue = (node: ValueNode, path: string[], at: string) => {
+    places.set(node, { field: path.join('.'), at });
+    if (node.kind === Kind.OBJECT) for (const f of node.fields) walkValue(f.value, [...path, f.name.value], at);
+    if (node.kind === Kind.LIST) node.values.forEach((v, i) => walkValue(v, [...path, String(i)], at));
+  };
+  const walkSelections = (selections: readonly SelectionNode[], parent: string) => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FIELD) {
+        const at = [parent, (selection.alias ?? selection.name).value].filter(Boolean).join('.');
+        for (const argument of selection.arguments ?? []) walkValue(argument.value, [argument.name.value], at);
+        if (selection.selectionSet) walkSelections(selection.selectionSet.selections, at);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walkSelections(selection.selectionSet.selections, parent);
+      }
+    }
+  };
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION)
+      walkSelections(definition.selectionSet.selections, '');
+  }
+  return places;
+}
+
+/**
+ * A validation error about a literal in the query (a bad date in `window: { from: "2017-02-30" }`)
+ * gets the argument path: `extensions.field` (`window.from`) and `extensions.fieldPath` (the field
+ * it is an argument of, `alliances`), beside the `locations` graphql gives it.
+ */
+export function argumentPaths(): Plugin {
+  return {
+    onValidate({ params }) {
+      return ({ valid, result }) => {
+        if (valid) return;
+        let places: Map<ASTNode, ArgumentPlace> | null = null;
+        for (const error of result) {
+          const node = error.nodes?.[0];
+          if (!node) continue;
+          places ??= argumentPlaces(params.documentAST);
+          const place = places.get(node);
+          if (!place) continue;
+          const extensions = error.extensions as Record<string, unknown>;
+          extensions.field ??= place.field;
+          extensions.fieldPath ??= place.at;
+        }
+      };
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**
@@ -13,18 +14,38 @@ export const QUERY_LIMITS = {
   maxDirectives: 20,
 } as const;
 
-/** graphql-armor: depth, aliases, tokens, cost and directives; field suggestions hidden in production. */
+/**
+ * graphql-armor: depth, aliases, tokens, cost and directives; field suggestions hidden in production.
+ * A refusal is LIMIT_EXCEEDED with `extensions.limit` naming the limit (armor itself would call it a
+ * "Syntax Error" with no code); in production the message says which limit but not its value.
+ */
 export function queryLimits(production: boolean): Plugin {
   const exposeLimits = !production;
+  const refuse = (limit: string, errorMessage: string) => ({ exposeLimits, errorMessage, onReject: [rejectAs(limit)] });
   return EnvelopArmorPlugin({
-    maxDepth: { n: QUERY_LIMITS.maxDepth, exposeLimits, flattenFragments: true },
-    maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits },
-    maxTokens: { n: QUERY_LIMITS.maxTokens, exposeLimits },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost, exposeLimits, flattenFragments: true },
-    maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits },
+    maxDepth: {
+      n: QUERY_LIMITS.maxDepth,
+      flattenFragments: true,
+      ...refuse('depth', 'The query is nested too deeply.'),
+    },
+    maxAliases: { n: QUERY_LIMITS.maxAliases, ...refuse('aliases', 'The query has too many aliases.') },
+    maxTokens: { n: QUERY_LIMITS.maxTokens, ...refuse('tokens', 'The query is too long (too many tokens).') },
+    costLimit: {
+      maxCost: QUERY_LIMITS.maxCost,
+      flattenFragments: true,
+      ...refuse('cost', 'The query would cost too much to answer: ask for smaller lists or fewer levels.'),
+    },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives, ...refuse('directives', 'The query has too many directives.') },
     blockFieldSuggestion: { enabled: production },
   }) as Plugin;
 }
+
+/** An armor rejection handler: throws, in place of armor's own error, the same refusal as LIMIT_EXCEEDED. */
+const rejectAs = (limit: string) => (_context: unknown, error: GraphQLError) => {
+  throw new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+    extensions: { code: 'LIMIT_EXCEEDED', limit },
+  });
+};
 
 /**
  * Request bodies: at most `maxBytes`, and a POST must say its length (411 otherwise), so a huge
@@ -35,16 +56,20 @@ export function bodyLimit(maxBytes: number): Plugin {
     onRequest({ request, endResponse, fetchAPI }) {
       if (request.method !== 'POST') return;
       const length = request.headers.get('content-length');
-      const refuse = (status: number, message: string) =>
+      const refuse = (status: number, message: string, extensions: Record<string, string>) =>
         endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }), {
+          new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions }] }), {
             status,
             headers: { 'content-type': 'application/json' },
           }),
         );
-      if (length === null) return refuse(411, 'A POST request must carry a Content-Length header.');
+      if (length === null)
+        return refuse(411, 'A POST request must carry a Content-Length header.', { code: 'BAD_REQUEST' });
       if (!/^\d+$/.test(length) || Number(length) > maxBytes)
-        return refuse(413, `The request body is larger than ${maxBytes} bytes.`);
+        return refuse(413, `The request body is larger than ${maxBytes} bytes.`, {
+          code: 'LIMIT_EXCEEDED',
+          limit: 'body-size',
+        });
     },
   };
 }

@@ -20,7 +20,10 @@ export function describeReport(report: ImportReport, options: ImportOptions): st
     line('created', report.created),
     line('updated', report.updated),
     line('unchanged', report.unchanged),
-    ...list('Notices (merged actor ids used for the actor they were merged into)', report.notices),
+    ...list(
+      'Notices (merged actor ids used for the actor they were merged into; names that mix alphabets)',
+      report.notices,
+    ),
     ...list('Problems (rows skipped)', report.problems),
     ...list('Conflicts (left as the graph has them)', report.conflicts),
     ...list('Ignored rows', report.ignored),

@@ -5,7 +5,7 @@ import { badInput, ClientError, notFound } from '../domain/errors.js';
 import { INPUT_LIMITS } from '../domain/input-limits.js';
 import type { Actor, Citation, Relation, RelationFacts, Source } from '../domain/types.js';
 import type { GraphStore } from '../store/port.js';
-import { mergedIdNotices, type Notice } from './notices.js';
+import { noticesOf, type Notice } from './notices.js';
 import {
   actorPatchInput,
   actorRecord,
@@ -128,19 +128,19 @@ export class WriteService {
       options.idempotencyKey == null
         ? undefined
         : `${command.op}:${valid(idempotencyKey, options.idempotencyKey, 'idempotencyKey')}`;
-    const notices = await mergedIdNotices(this.store, command);
+    const notices = await noticesOf(this.store, command);
     const { replayed, ...result } = await this.store.write(command, { idempotencyKey: key });
     return { value: result, operation: command.op, result, notices, replayed };
   }
 
   /** The notices a command would earn, without writing it (an import's dry run). */
   noticesFor(command: WriteCommand): Promise<Notice[]> {
-    return mergedIdNotices(this.store, command);
+    return noticesOf(this.store, command);
   }
 
   /** All or nothing: every command checked and applied in order in one transaction, or none. */
   async executeBatch(commands: readonly WriteCommand[]): Promise<{ results: WriteResult[]; notices: Notice[][] }> {
-    const notices = await Promise.all(commands.map((command) => mergedIdNotices(this.store, command)));
+    const notices = await Promise.all(commands.map((command) => noticesOf(this.store, command)));
     return { results: await this.store.writeBatch(commands), notices };
   }
 
@@ -298,7 +298,7 @@ export class WriteService {
       return { ...written, notices: written.notices.map((n) => ({ ...n, field: names(n.field) })) };
     } catch (error) {
       if (error instanceof ClientError && error.field && error.field !== 'idempotencyKey')
-        throw new ClientError(error.message, error.code, names(error.field));
+        throw new ClientError(error.message, error.code, names(error.field), error.details);
       throw error;
     }
   }

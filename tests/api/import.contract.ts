@@ -174,7 +174,7 @@ export function importContract(it: TestAPI, open: OpenStore): void {
       },
     ]);
     expect(describeReport(report, run)).toMatch(
-      /Notices \(merged actor ids used for the actor they were merged into\) \(2\):/,
+      /Notices \(merged actor ids used for the actor they were merged into; names that mix alphabets\) \(2\):/,
     );
     const after = await graphDigest(store);
     expect(after.relations.length - before.relations.length).toBe(report.created.relations);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { INPUT_LIMITS } from '../../src/domain/input-limits.js';
 
-const TOKEN = 'full-disk-token';
+const TOKEN = 'full-disk-test-token';
 /** Small enough to fill in a moment, large enough for the seeded database and its WAL. */
 const DISK = '3m';
 

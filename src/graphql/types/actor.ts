@@ -1,6 +1,5 @@
-import { badInput } from '../../domain/errors.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../write.js';
-import { foldForSearch } from '../../domain/search.js';
+import { searchTerm } from '../../domain/search.js';
 import { decodeCursor } from '../args.js';
 import { dateWindow } from '../../domain/dates.js';
 import { LIMITS, limitText, MAX_SEARCH_LENGTH, withinLimit } from '../../domain/limits.js';
@@ -88,11 +87,8 @@ builder.queryField('actors', (t) =>
     resolve: async (_, args, context) => {
       const first = withinLimit(args.first, LIMITS.actorsFirst, 'first');
       const after = decodeCursor(args.after, ['id'], 'after');
-      const folded = args.search ? foldForSearch(args.search) : null;
-      if (args.search !== null && args.search !== undefined && args.search.length > MAX_SEARCH_LENGTH)
-        throw badInput('search', `search is longer than ${MAX_SEARCH_LENGTH} characters`);
       const page = await context.store.searchActors({
-        foldedSearch: folded || null,
+        foldedSearch: searchTerm(args.search, 'search'),
         kinds: args.kinds ?? null,
         afterId: after?.id ?? null,
         limit: first,

@@ -45,7 +45,7 @@ builder.queryField('changes', (t) =>
     },
     resolve: async (_, args, context) => {
       const reading = readingOf(dateSpan(args.from, args.to, 'from'), args) as SpanReading;
-      if (args.actor) await requireActors(context, [args.actor], 'actor');
+      if (args.actor) await requireActors(context, { actor: args.actor });
       const relations = await context.store.relationsChangedBetween(reading, args.actor ?? null);
       return changesBetween(relations, reading.window.from, reading.window.to, reading.openEnd);
     },

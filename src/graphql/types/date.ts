@@ -1,14 +1,13 @@
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { isIsoDate } from '../../domain/dates.js';
 import { builder } from '../builder.js';
 
-function parseDate(value: unknown): string {
+/** A literal's errors carry its node, so they have `locations` (and, from `argumentPaths`, a `field`). */
+function parseDate(value: unknown, node?: ValueNode): string {
   if (!isIsoDate(value)) {
     throw new GraphQLError(
       `Date must be a real calendar date written YYYY-MM-DD, such as "2017-12-08"; got ${JSON.stringify(value)}`,
-      {
-        extensions: { code: 'BAD_USER_INPUT' },
-      },
+      { nodes: node, extensions: { code: 'BAD_USER_INPUT' } },
     );
   }
   return value;
@@ -22,9 +21,10 @@ export const DateScalar = builder.scalarType('Date', {
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING)
       throw new GraphQLError(`Date must be a string written YYYY-MM-DD, such as "2017-12-08"`, {
+        nodes: ast,
         extensions: { code: 'BAD_USER_INPUT' },
       });
-    return parseDate(ast.value);
+    return parseDate(ast.value, ast);
   },
 });
 

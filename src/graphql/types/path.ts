@@ -44,7 +44,7 @@ async function pathQuery(
   const maxHops = withinLimit(args.maxHops, hops, 'maxHops');
   const reading = readingOf(dateWindow(args.window, 'window'), args);
   if (args.from === args.to) throw badInput('to', 'from and to must be different actors');
-  await requireActors(context, [args.from, args.to], 'from, to');
+  await requireActors(context, { from: args.from, to: args.to });
   return {
     from: args.from,
     to: args.to,

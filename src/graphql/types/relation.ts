@@ -110,7 +110,7 @@ builder.queryField('relations', (t) =>
       const first = withinLimit(args.first, LIMITS.relationsFirst, 'first');
       const reading = readingOf(dateWindow(args.window, 'window'), args);
       const after = decodeCursor(args.after, ['since', 'id'], 'after');
-      if (args.actor) await requireActors(context, [args.actor], 'actor');
+      if (args.actor) await requireActors(context, { actor: args.actor });
       const page = await context.store.listRelations({
         kinds: args.kinds ?? null,
         reading,
@@ -135,7 +135,7 @@ builder.queryField('alliances', (t) =>
     },
     resolve: async (_, args, context) => {
       const reading = readingOf(dateWindow(args.window, 'window'), args);
-      if (args.actor) await requireActors(context, [args.actor], 'actor');
+      if (args.actor) await requireActors(context, { actor: args.actor });
       return context.store.activeRelations(reading, ['SUPPORTS'], args.actor ?? null);
     },
   }),
@@ -155,7 +155,7 @@ builder.queryField('timeline', (t) =>
     },
     resolve: async (_, args, context) => {
       const reading = readingOf(ALL_TIME, args);
-      await requireActors(context, [args.a, args.b], 'a, b');
+      await requireActors(context, { a: args.a, b: args.b });
       return context.store.relationsBetween(args.a, args.b, args.kinds ?? null, reading);
     },
   }),

@@ -66,7 +66,7 @@ builder.queryField('neighborhood', (t) =>
     resolve: async (_, args, context) => {
       const hops = withinLimit(args.hops, LIMITS.neighborhoodHops, 'hops');
       const reading = readingOf(dateWindow(args.window, 'window'), args);
-      await requireActors(context, [args.actor], 'actor');
+      await requireActors(context, { actor: args.actor });
       const sub = await context.store.neighborhood(args.actor, hops, args.kinds ?? null, reading);
       return { actorIds: sub.actorIds, edges: sub.relations };
     },

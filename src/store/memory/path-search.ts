@@ -1,4 +1,4 @@
-import { ClientError } from '../../domain/errors.js';
+import { limitExceeded } from '../../domain/errors.js';
 import {
   comparePaths,
   canStep,
@@ -191,9 +191,9 @@ export function simplePaths(adjacent: Adjacency, query: PathsQuery): Path[] {
       if (!canStep(relation, current, query)) continue;
       if (query.timeRespecting && relations.length > 0 && !followsInTime(relations.at(-1)!, relation)) continue;
       if (++steps > PATH_SEARCH_BUDGET) {
-        throw new ClientError(
+        throw limitExceeded(
+          'path-search',
           `Too many paths to rank (over ${PATH_SEARCH_BUDGET} steps): lower maxHops, or narrow kinds or window.`,
-          'LIMIT_EXCEEDED',
           'maxHops',
         );
       }

@@ -30,7 +30,7 @@ import {
   WRITE_LOCK,
   type StatementName,
 } from './statements.js';
-import { waitForNeo4j } from './wait-for-neo4j.js';
+import { answerWithin, isUnavailable, NoAnswerError, waitForNeo4j } from './wait-for-neo4j.js';
 import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
 
 export type Neo4jSettings = Config['neo4j'];
@@ -51,7 +51,7 @@ export class Neo4jStore implements GraphStore {
 
   constructor(
     private readonly driver: Driver,
-    private readonly settings: Pick<Neo4jSettings, 'database' | 'txTimeoutMs'>,
+    private readonly settings: Pick<Neo4jSettings, 'database' | 'txTimeoutMs' | 'answerTimeoutMs'>,
   ) {
     this.lookups = new Lookups((name, params) => this.read(name, params));
   }
@@ -109,6 +109,10 @@ export class Neo4jStore implements GraphStore {
     params: Record<string, unknown>,
     text = cypher(name),
   ): Promise<T[]> {
+    return this.answered(this.readWithRetry<T>(params, text));
+  }
+
+  private async readWithRetry<T extends RecordShape>(params: Record<string, unknown>, text: string): Promise<T[]> {
     for (let attempt = 1; ; attempt++) {
       const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
       try {
@@ -184,20 +188,37 @@ export class Neo4jStore implements GraphStore {
   /** A managed write transaction that holds the write lock from its first statement. */
   private async inWriteTransaction<T>(work: (run: Run, lookups: Lookups) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    let settled = false;
     try {
-      return await session.executeWrite(
-        async (tx) => {
-          const run: Run = async <R>(name: StatementName, params: Record<string, unknown>) =>
-            (await tx.run(cypher(name), params)).records.map((record) => record.toObject() as R);
-          await run('take-write-lock', { name: WRITE_LOCK });
-          return work(run, new Lookups(run));
-        },
-        { timeout: this.settings.txTimeoutMs },
+      return await this.answered(
+        session
+          .executeWrite(
+            async (tx) => {
+              const run: Run = async <R>(name: StatementName, params: Record<string, unknown>) =>
+                (await tx.run(cypher(name), params)).records.map((record) => record.toObject() as R);
+              await run('take-write-lock', { name: WRITE_LOCK });
+              return work(run, new Lookups(run));
+            },
+            { timeout: this.settings.txTimeoutMs },
+          )
+          .finally(() => (settled = true)),
       );
     } catch (error) {
       throw translateWriteError(error, this.settings.txTimeoutMs);
     } finally {
-      await session.close();
+      // Not awaited after a hang: closing would wait for the answer that never came.
+      const closing = session.close().catch(() => undefined);
+      if (settled) await closing;
+    }
+  }
+
+  /** `work`, or STORE_UNAVAILABLE once Neo4j has given no answer for `answerTimeoutMs` (it hangs). */
+  private async answered<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await answerWithin(work, this.settings.answerTimeoutMs ?? this.settings.txTimeoutMs + 2_000);
+    } catch (error) {
+      if (error instanceof NoAnswerError) throw new StoreUnavailableError(`Neo4j is unavailable: ${error.message}`);
+      throw error;
     }
   }
 
@@ -325,9 +346,7 @@ function translateWriteError(error: unknown, txTimeoutMs: number): unknown {
 function translateError(error: unknown, txTimeoutMs: number): unknown {
   if (!(error instanceof Neo4jError)) return error;
   if (/TransactionTimedOut|TransactionTimeout/.test(error.code)) return new StoreTimeoutError(txTimeoutMs);
-  if (error.code === neo4j.error.SERVICE_UNAVAILABLE || error.code === neo4j.error.SESSION_EXPIRED || error.retryable) {
-    return new StoreUnavailableError(`Neo4j is unavailable: ${error.message}`);
-  }
+  if (isUnavailable(error)) return new StoreUnavailableError(`Neo4j is unavailable: ${error.message}`);
   return error;
 }
 

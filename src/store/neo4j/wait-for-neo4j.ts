@@ -63,3 +63,42 @@ export async function waitForNeo4j<T>(attempt: () => Promise<T>, options: WaitOp
     }
   }
 }
+
+/**
+ * Whether a driver error means Neo4j cannot serve right now, rather than that the query is wrong:
+ * it is down or restarting (including the errors `isStartingUp` waits out), its connection pool
+ * is exhausted (every connection busy, as when Neo4j hangs under load: "Connection acquisition
+ * timed out"), or a connection could not be opened in time.
+ */
+export function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Neo4jError)) return false;
+  if (error.code === neo4j.error.SERVICE_UNAVAILABLE || error.code === neo4j.error.SESSION_EXPIRED || error.retryable)
+    return true;
+  return /^(Connection acquisition timed out|Failed to establish connection)/.test(error.message);
+}
+
+/** Neo4j did not answer a query at all within its bound: taken as hung, and so unavailable. */
+export class NoAnswerError extends Error {
+  constructor(readonly waitedMs: number) {
+    super(`Neo4j did not answer within ${waitedMs} ms`);
+    this.name = 'NoAnswerError';
+  }
+}
+
+/**
+ * `work`, or a `NoAnswerError` once `ms` have passed without it settling. Neo4j ends a slow query
+ * itself at its transaction timeout, so a query still unanswered past that (plus a margin) is
+ * waiting on a Neo4j that hangs: the caller hears so in time, instead of at the request's deadline.
+ * The abandoned query holds its connection until Neo4j answers or the connection breaks.
+ */
+export async function answerWithin<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NoAnswerError(ms)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

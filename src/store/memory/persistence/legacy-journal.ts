@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { WriteCommand } from '../../../domain/commands.js';
+import { lockIsHeld, parseOwner } from './process-owner.js';
 
 /** The journal older versions kept in DATA_DIR: one `crc32 json` line per acknowledged write. */
 export const LEGACY_JOURNAL = 'journal.jsonl';
@@ -53,26 +54,18 @@ export async function* readLegacyJournal(
 }
 
 /**
- * The old version's lock: a live process named in it still writes the journal, so the folder is
- * refused; a lock left by a process that died is removed.
+ * The old version's lock: the process named in it still writes the journal, so the folder is
+ * refused; a stale lock (its process died, or its pid now belongs to a process started after the
+ * lock was written) is removed.
  */
 export async function releaseLegacyLock(dir: string): Promise<void> {
   const lock = join(dir, LEGACY_LOCK);
-  const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
-  if (pid && pid !== process.pid && isAlive(pid))
+  const owner = parseOwner(await readFile(lock, 'utf8').catch(() => ''));
+  if (owner && lockIsHeld(owner, lock))
     throw new Error(
-      `${dir} is in use by process ${pid}, an older server or import writing ${LEGACY_JOURNAL}: stop it first, or give this one another DATA_DIR`,
+      `${dir} is in use by process ${owner.pid}, an older server or import writing ${LEGACY_JOURNAL}: stop it first, or give this one another DATA_DIR`,
     );
   await rm(lock, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The old line format, `crc32-hex json`; null when the checksum or JSON is wrong. */

@@ -1,13 +1,17 @@
-import { mkdirSync, openSync, fsyncSync, closeSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, openSync, fsyncSync, closeSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { WriteResult } from '../../../domain/commands.js';
 import { StorageUnwritableError, StoreUnavailableError } from '../../store-errors.js';
+import { ownerLine, parseOwner } from './process-owner.js';
 import type { LoggedWrite, StateChanges, StoredGraph, WriteLog } from './write-log.js';
 
 /** The database file inside DATA_DIR. */
 export const DATABASE_FILE = 'idlib.sqlite';
-/** Who holds the folder, for the message a second process gets (SQLite's lock is what guards it). */
+/**
+ * Who holds the folder (`pid start-time`), for the message a second process gets; removed on a
+ * clean close. SQLite's lock is what guards the folder: this file left by a crash is harmless.
+ */
 const OWNER_FILE = 'idlib.sqlite.owner';
 const SCHEMA_VERSION = 1;
 const RECOVERY = 'See docs/operations.md, "Embedded store data folder", to check and recover it.';
@@ -226,8 +230,16 @@ export class SqliteDataFolder implements WriteLog {
     }
   }
 
+  /** Closes the database (folding its WAL in) and so releases the folder; its owner file goes too. */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    // Removed while the lock is still ours, so a process that takes the folder next keeps its own.
+    try {
+      rmSync(join(this.dir, OWNER_FILE), { force: true });
+    } catch {
+      // Only a name for messages; a read-only folder may keep it.
+    }
+    this.db.close();
   }
 
   private putChanges(changes: StateChanges): void {
@@ -252,7 +264,7 @@ export class SqliteDataFolder implements WriteLog {
 /** Notes this process as the folder's holder, for a second process's message; best effort (a full disk). */
 function recordOwner(dir: string): void {
   try {
-    writeFileSync(join(dir, OWNER_FILE), `${process.pid}\n`);
+    writeFileSync(join(dir, OWNER_FILE), `${ownerLine()}\n`);
   } catch {
     // Not needed for safety: SQLite's lock is what keeps a second process out.
   }
@@ -261,7 +273,7 @@ function recordOwner(dir: string): void {
 function inUse(dir: string): string {
   let owner = '';
   try {
-    owner = readFileSync(join(dir, OWNER_FILE), 'utf8').trim();
+    owner = String(parseOwner(readFileSync(join(dir, OWNER_FILE), 'utf8'))?.pid ?? '');
   } catch {
     // The lock is what counts; the owner's pid only makes the message more useful.
   }
