@@ -105,6 +105,8 @@ const citationFields = (c: CitationInput) => ({
 type FieldNames = (field: string) => string;
 const inInput: FieldNames = (field) => (field === '' ? 'input' : `input.${field}`);
 const asIs: FieldNames = (field) => field;
+/** An update's fields: the id as it is, the rest inside `input`. */
+const idOrInput: FieldNames = (field) => (field === 'id' ? 'id' : inInput(field));
 
 /** A generated relation id is tried again with the next free suffix this many times when a writer took it first. */
 const GENERATED_ID_ATTEMPTS = 3;
@@ -167,8 +169,7 @@ export class WriteService {
     options: WriteServiceOptions = {},
   ): Promise<Written<Source>> {
     const patch = valid(sourcePatchInput, input, 'input');
-    const names: FieldNames = (field) => (field === 'id' ? 'id' : inInput(field));
-    const written = await this.run({ op: 'updateSource', id, patch }, options, names);
+    const written = await this.run({ op: 'updateSource', id, patch }, options, idOrInput);
     return this.answer(written, (r) => this.source(r.sourceIds[0]), 'source');
   }
 
@@ -179,8 +180,7 @@ export class WriteService {
     options: WriteServiceOptions = {},
   ): Promise<Written<Citation>> {
     const patch = valid(citationPatchInput, input, 'input');
-    const names: FieldNames = (field) => (field === 'id' ? 'id' : inInput(field));
-    const written = await this.run({ op: 'updateCitation', id, patch }, options, names);
+    const written = await this.run({ op: 'updateCitation', id, patch }, options, idOrInput);
     return this.answer(
       written,
       async (r) => (await this.store.citationsByIds(r.citationIds.slice(0, 1)))[0],
@@ -201,8 +201,7 @@ export class WriteService {
   /** `aliases` replaces the list; `addAliases` adds to the list the store holds when it applies the write. */
   async updateActor(id: string, input: UpdateActorInput, options: WriteServiceOptions = {}): Promise<Written<Actor>> {
     const patch = valid(actorPatchInput, input, 'input');
-    const names: FieldNames = (field) => (field === 'id' ? 'id' : inInput(field));
-    const written = await this.run({ op: 'updateActor', id, patch }, options, names);
+    const written = await this.run({ op: 'updateActor', id, patch }, options, idOrInput);
     return this.answer(written, (r) => this.actor(r.actorIds[0]), 'actor');
   }
 
