@@ -27,7 +27,7 @@ export function deriveRelation(
   return {
     ...facts,
     lastReported: lastReportedOf(facts, reports),
-    evidence: evidenceOf(facts, citations, reliabilityOf),
+    evidence: evidenceOf(facts, reports, citations, reliabilityOf),
   };
 }
 
@@ -36,12 +36,13 @@ function lastReportedOf(facts: RelationFacts, reports: readonly Citation[]): Iso
   return facts.until !== null && facts.until < latest ? facts.until : latest;
 }
 
+/** `reports`: the REPORTS citations among `citations`, filtered once by the caller. */
 function evidenceOf(
   facts: RelationFacts,
+  reports: readonly Citation[],
   citations: readonly Citation[],
   reliabilityOf: (sourceId: string) => Reliability,
 ): Evidence {
-  const reports = citations.filter((c) => c.stance === 'REPORTS');
   const publishers = new Set(
     reports.map((c) => (c.publisher === null ? `source:${c.sourceId}` : `name:${c.publisher}`)),
   );

@@ -17,6 +17,7 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/config.js';
+import type { Evidence } from '../../src/domain/types.js';
 import { explorerPlugin } from '../../src/http/explorer.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import type {} from '../../explorer/src/test-hooks.js'; // window.__explorer, the page's hooks
@@ -599,15 +600,7 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
         precision: 'DAY' | 'MONTH' | 'YEAR';
         sinceBound: string;
         lastReported: string;
-        evidence: {
-          sources: number;
-          publishers: number;
-          stated: boolean;
-          claimants: string[];
-          selfReported: boolean;
-          disputed: boolean;
-          bestReliability: string;
-        };
+        evidence: Evidence;
         citations: { source: string; credibility: number; stance: string }[];
       };
       sources: { id: string; reliability: string }[];
