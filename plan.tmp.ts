@@ -1,0 +1,11 @@
+import neo4j from 'neo4j-driver';
+import { withMaxHops, readingParams } from './src/store/neo4j/statements.js';
+import { graphReading } from './src/domain/reading.js';
+import { dateWindow } from './src/domain/dates.js';
+const d = neo4j.driver('bolt://127.0.0.1:7699', neo4j.auth.basic('neo4j','idlib-local-password'));
+const params = { kinds: null, ...readingParams(graphReading(dateWindow({ from: '2017-01-01', to: '2018-01-01' }))), directed: false, mutualKinds: ['FIGHTS','NEGOTIATES'], source: 'turkey', target: 'daesh', timeRespecting: true, first: neo4j.int(10) };
+const r = await d.executeQuery((process.argv[2] ?? 'EXPLAIN ') + withMaxHops('paths', 3), params);
+const show = (p: any, ind='') => { console.log(ind + p.operatorType + ' ' + (p.arguments.Details ?? '') + (p.dbHits!==undefined? ' hits='+p.dbHits+' rows='+p.rows:'')); for (const c of p.children) show(c, ind+'  '); };
+const pl:any = r.summary.profile || r.summary.plan; if (pl) show(pl); else console.log("no plan", withMaxHops("paths",3).slice(0,300));
+console.log(r.records.length);
+await d.close();
