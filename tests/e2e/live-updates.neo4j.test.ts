@@ -25,7 +25,10 @@ async function post(server: ServerProcess, query: string) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
     body: JSON.stringify({ query }),
   });
-  return { status: res.status, body: (await res.json()) as { data?: any; errors?: any[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: { actor?: { id: string } | null }; errors?: { message: string }[] },
+  };
 }
 
 const createActor = (server: ServerProcess, id: string) =>
