@@ -31,6 +31,13 @@ export const LIMITS = {
   neighborhoodHops: { min: 1, max: 3, default: 1 },
 } as const satisfies Record<string, Limit>;
 
+/**
+ * The most relations one `graph` answer may hold. A month of the `large` benchmark graph (10^6
+ * relations) holds at most about 140,000; a window holding more is refused (LIMIT_EXCEEDED,
+ * `limit: 'graph-size'`) with a pointer to the streamed exports, which have no cap.
+ */
+export const MAX_GRAPH_EDGES = 200_000;
+
 /** The longest `actors(search:)` text, in characters. */
 export const MAX_SEARCH_LENGTH = 200;
 
