@@ -28,6 +28,7 @@ const SubgraphNodeRef = builder.objectRef<SubgraphNodeShape>('SubgraphNode').imp
   fields: (t) => ({
     actor: t.field({
       type: ActorRef,
+      description: 'The actor.',
       resolve: async (n, _, context) => (await loadActorsStrict(context, [n.actorId]))[0],
     }),
     hops: t.int({
