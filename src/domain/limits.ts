@@ -42,6 +42,13 @@ export const LIMITS = {
  */
 export const SOLVER_BUDGET_MS = { blocs: 4_000, series: 10_000 } as const;
 
+/**
+ * The most relations one `graph` answer may hold. A month of the `large` benchmark graph (10^6
+ * relations) holds at most about 140,000; a window holding more is refused (LIMIT_EXCEEDED,
+ * `limit: 'graph-size'`) with a pointer to the streamed exports, which have no cap.
+ */
+export const MAX_GRAPH_EDGES = 200_000;
+
 /** The longest `actors(search:)` text, in characters. */
 export const MAX_SEARCH_LENGTH = 200;
 
