@@ -3,6 +3,13 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+/** Neo4j test files that start their own servers (each one needs Java, and says so when it is missing). */
+const OWN_SERVER = [
+  'tests/e2e/local-neo4j-start.neo4j.test.ts',
+  'tests/e2e/neo4j-faults.neo4j.test.ts',
+  'tests/e2e/neo4j-hang.neo4j.test.ts',
+];
+
 export default defineConfig({
   // graphql ships both ESM and CJS; pin one copy so Pothos, Yoga and our code share its classes.
   resolve: { alias: { graphql: require.resolve('graphql') } },
@@ -20,9 +27,16 @@ export default defineConfig({
         test: {
           name: 'neo4j',
           include: ['tests/**/*.neo4j.test.ts'],
+          exclude: OWN_SERVER,
           globalSetup: ['tests/support/neo4j-global-setup.ts'],
           fileParallelism: false,
         },
+      },
+      {
+        // These start, stop, freeze and kill Neo4j servers of their own, so they need not wait for
+        // the shared one: they take turns among themselves while the files above run.
+        extends: true,
+        test: { name: 'neo4j-own', include: OWN_SERVER, fileParallelism: false },
       },
     ],
   },

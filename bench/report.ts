@@ -196,7 +196,8 @@ const cpuCell = (r: RunResult) =>
     ? ''
     : `${fmt(r.cpu.serverMsPerRequest)}${r.cpu.neo4jMsPerRequest == null ? '' : ` / ${fmt(r.cpu.neo4jMsPerRequest)}`}`;
 
-const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+/** Latencies to the microsecond below 10 ms, where whole milliseconds would hide a gap. */
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(3));
 
 /** The Markdown summary: setup, load figures, one table row per workload and target, goals. */
 export function toMarkdown(report: BenchReport): string {

@@ -68,6 +68,25 @@ RETURN {
   relations: relations
 } AS path`;
 
+/**
+ * `paths.cypher` as Cypher 5 can run it: @neo4j/graphql 7 starts every query with `CYPHER 5`, where
+ * `allReduce` (Cypher 25) does not exist, so the simple-path and time-respecting rules are checked
+ * on each complete path instead of during the expansion (what our statement did before Cypher 25).
+ * Throws if the statement's shape changed, so the comparison never runs on a query it did not mean.
+ */
+function asCypher5Paths(text: string): string {
+  const pruned = /^WHERE allReduce\(seen[\s\S]*?last\.ok\)\n/m;
+  if (!/^CYPHER 25\n/m.test(text) || !pruned.test(text))
+    throw new Error('paths.cypher changed shape: update asCypher5Paths in bench/servers/neo4j-graphql-schema.ts');
+  return text.replace(/^CYPHER 25\n/m, '').replace(
+    pruned,
+    `WITH p, nodes(p) AS ns, relationships(p) AS rs
+WHERE all(i IN range(0, size(ns) - 2) WHERE NOT ns[i] IN ns[i + 1..])
+  AND (NOT $timeRespecting OR all(i IN range(1, size(rs) - 1) WHERE rs[i].since >= rs[i - 1].since))
+`,
+  );
+}
+
 const MONTH_PAGE = `
 CALL () {
 ${cypher('relations-page')}
@@ -126,6 +145,6 @@ type Query {
   shortestPath(source: ID!, target: ID!, windowFrom: String, windowTo: String, kinds: [String!] = null, directed: Boolean! = false, mutualKinds: [String!]! = ["FIGHTS", "NEGOTIATES"], openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, graded: Boolean! = false, minReliability: String! = "F"): PathRow
     @cypher(statement: """${block(pathStatement(withMaxHops('shortest-path', CAPS.shortestMaxHops)))}""", columnName: "path")
   timePaths(source: ID!, target: ID!, windowFrom: String, windowTo: String, first: Int!, kinds: [String!] = null, directed: Boolean! = false, timeRespecting: Boolean! = true, mutualKinds: [String!]! = ["FIGHTS", "NEGOTIATES"], openEnd: String! = "ONGOING", minSources: Int! = 0, minPublishers: Int! = 0, statedOnly: Boolean! = false, excludeDisputed: Boolean! = false, graded: Boolean! = false, minReliability: String! = "F"): [PathRow!]!
-    @cypher(statement: """${block(pathStatement(withMaxHops('paths', CAPS.pathsMaxHops)))}""", columnName: "path")
+    @cypher(statement: """${block(pathStatement(asCypher5Paths(withMaxHops('paths', CAPS.pathsMaxHops))))}""", columnName: "path")
 }
 `;

@@ -6,11 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findJava, LOCAL_NEO4J_PASSWORD, startLocalNeo4j, type LocalNeo4j } from '../../local-neo4j/index.js';
 import { ROOT } from '../../src/config.js';
-import { neo4jSettings } from '../support/neo4j.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 
 const run = promisify(execFile);
-const settings = neo4jSettings();
 const TOKEN = 'fault-suite-token';
 const DEADLINE_MS = 8_000;
 
@@ -39,7 +37,7 @@ async function timed(server: ServerProcess, query: string, token?: string) {
   return { status: res.status, body, ms: Date.now() - started };
 }
 
-describe.skipIf(!settings)('fault suite: Neo4j stops during a stream of requests', () => {
+describe('fault suite: Neo4j stops during a stream of requests', () => {
   let dataDir: string;
   let db: LocalNeo4j | null = null;
   let server: ServerProcess | null = null;

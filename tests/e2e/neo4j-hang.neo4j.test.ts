@@ -6,11 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findJava, LOCAL_NEO4J_PASSWORD, startLocalNeo4j, type LocalNeo4j } from '../../local-neo4j/index.js';
 import { ROOT } from '../../src/config.js';
-import { neo4jSettings } from '../support/neo4j.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 
 const run = promisify(execFile);
-const settings = neo4jSettings();
 const TOKEN = 'hang-suite-token-0123';
 const DEADLINE_MS = 8_000;
 const TX_TIMEOUT_MS = 4_000;
@@ -39,7 +37,7 @@ async function timed(server: ServerProcess, query: string, token?: string) {
   return { id, status: res.status, code: body.errors?.[0]?.extensions?.code ?? 'OK', body, ms: Date.now() - started };
 }
 
-describe.skipIf(!settings)('fault suite: Neo4j hangs (its process stopped, connections open)', () => {
+describe('fault suite: Neo4j hangs (its process stopped, connections open)', () => {
   let dataDir: string;
   let db: LocalNeo4j | null = null;
   let frozen = false;
