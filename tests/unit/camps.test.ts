@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SIGN } from '../../src/domain/balance.js';
-import { matchCamps, sampleDates } from '../../src/domain/camps/alignment.js';
+import { defections, matchCamps, sampleDates } from '../../src/domain/camps/alignment.js';
 import { blocsAt, campCount } from '../../src/domain/camps/blocs.js';
 import { reachableFrom } from '../../src/domain/camps/reachability.js';
 import { breaksSplit } from '../../src/domain/camps/signed-graph.js';
@@ -158,6 +158,30 @@ describe('alignment', () => {
     ).toEqual([1, 0]);
     expect(matchCamps([['a'], ['b']], [['a', 'b']])).toEqual([0, 1]);
     expect(matchCamps([['a', 'b']], [['c'], ['b'], ['a']])).toEqual([1, 0, 2]);
+  });
+});
+
+describe('defections', () => {
+  const r = (id: string, from: string, to: string, kind: Relation['kind'], since = '2017-01-01') =>
+    buildStoredRelation({ id, from, to, kind, since });
+
+  it('lists who changed camp, not a separate part whose rank shifted', async () => {
+    // Two parts: a fight (a, b against c) and a mediator pair (m, n) alone.
+    const before = [r('1', 'a', 'b', 'SUPPORTS'), r('2', 'a', 'c', 'FIGHTS'), r('3', 'm', 'n', 'MEMBER_OF')];
+    // Later b turns on a and joins c; c gains allies d, e, so the ranks of the camps change.
+    const after = [
+      r('2', 'a', 'c', 'FIGHTS'),
+      r('3', 'm', 'n', 'MEMBER_OF'),
+      r('4', 'b', 'a', 'FIGHTS', '2017-06-01'),
+      r('5', 'd', 'c', 'SUPPORTS', '2017-06-01'),
+      r('6', 'e', 'c', 'SUPPORTS', '2017-06-01'),
+      r('7', 'b', 'c', 'SUPPORTS', '2017-06-01'),
+    ];
+    const previous = { blocs: await blocsAt('2017-02-01', before, 2), active: before };
+    const current = { blocs: await blocsAt('2017-07-01', after, 2), active: after };
+    const moved = defections(previous, current);
+    expect(moved.map((d) => d.actorId)).toEqual(['b']);
+    expect(moved[0].relations.map((x) => x.id)).toEqual(['1', '4', '7']);
   });
 });
 
