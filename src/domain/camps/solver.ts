@@ -19,7 +19,7 @@ export interface SplitBudget {
   exactTies: number;
 }
 
-export const DEFAULT_SPLIT_BUDGET: SplitBudget = { ms: SOLVER_BUDGET_MS.blocs, exactTies: 4_000 };
+export const DEFAULT_SPLIT_BUDGET: SplitBudget = { ms: SOLVER_BUDGET_MS.blocs, exactTies: 1_000 };
 
 // The package's types describe a CommonJS module; Node loads its ES module, whose default is the loader.
 type Loader = () => Promise<Highs>;
