@@ -36,7 +36,6 @@ describe.skipIf(!settings)('differential: blocs, alignmentSeries and reachable a
 
   it(`on random dated signed graphs (seed ${SEED}, ${RUNS} graphs)`, async () => {
     await applySchema(driver, settings!.database);
-    const onNeo4j = apiClient(neo4j);
     await fc.assert(
       fc.asyncProperty(
         randomDataset.chain((dataset) =>
@@ -55,6 +54,7 @@ describe.skipIf(!settings)('differential: blocs, alignmentSeries and reachable a
           const [at, from, to] = [days[0], ...[days[1], days[2]].sort()];
           const variables = { at, from, to, actor: `x${actor}`, ...rest };
           const onMemory = apiClient(MemoryStore.fromDataset(dataset));
+          const onNeo4j = apiClient(neo4j);
           for (const query of QUERIES) {
             const a = await onMemory(query, variables);
             const b = await onNeo4j(query, variables);
