@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../src/dataset/dataset.js';
 import type { DateSpan, DateWindow, Relation } from '../src/domain/types.js';
-import { dateSpan } from '../src/domain/dates.js';
+import { dateSpan, dayWindow } from '../src/domain/dates.js';
 import { graphReading, isActiveIn } from '../src/domain/reading.js';
 
 /** Active in the window, read as the benchmark's requests read it (ONGOING, any evidence). */
@@ -195,6 +195,24 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
       },
     };
   },
+  blocs: () => ({
+    unit: 'active relations',
+    draw: async (ctx, rng) => {
+      const month = randomMonth(rng);
+      const at = month.from.slice(0, 8) + String(1 + rng.int(28)).padStart(2, '0');
+      const active = await ctx.store.activeRelations(graphReading(dayWindow(at)), null, null);
+      return active.length ? { args: { at }, answer: active.length } : null;
+    },
+  }),
+  alignmentSeries: () => ({
+    unit: 'samples',
+    draw: async (_, rng) => {
+      const { from } = randomMonth(rng);
+      const [year, month] = from.split('-').map(Number);
+      const to = new Date(Date.UTC(year, month - 1 + CAPS.seriesMonths, 0)).toISOString().slice(0, 10);
+      return { args: { from, to }, answer: CAPS.seriesMonths };
+    },
+  }),
   timePaths: (ctx) => ({
     unit: 'paths',
     draw: async (_, rng) => {

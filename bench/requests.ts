@@ -53,6 +53,14 @@ const API_QUERIES: Record<LeafWorkload, string> = {
     relations { id kind since until }
   }
 }`,
+  blocs: `query Blocs($at: Date!) {
+  blocs(at: $at) { at frustration optimal camps { id } frustrated { id } }
+}`,
+  alignmentSeries: `query AlignmentSeries($from: Date!, $to: Date!) {
+  alignmentSeries(from: $from, to: $to, step: MONTH) {
+    at balance { triads balanced } blocs { frustration optimal camps { id } } defections { actor { id } fromCamp toCamp }
+  }
+}`,
 };
 API_QUERIES.shortestPathUnreachable = API_QUERIES.shortestPath;
 
@@ -103,6 +111,9 @@ ${ngConnections(`(first: ${CAPS.page}, ${NG_SORT}, ${NG_WINDOW})`, 'properties {
   timePaths: `query TimePaths($from: ID!, $to: ID!, $windowFrom: String!, $windowTo: String!) {
   timePaths(source: $from, target: $to, windowFrom: $windowFrom, windowTo: $windowTo, first: ${CAPS.pathsFirst}) { hops actors { id } relations { id kind since until } }
 }`,
+  // Only our API answers these (`API_ONLY`).
+  blocs: '',
+  alignmentSeries: '',
 };
 NG_QUERIES.shortestPathUnreachable = NG_QUERIES.shortestPath;
 

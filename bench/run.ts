@@ -34,7 +34,7 @@ import {
 import { requestFor } from './requests.js';
 import type { ServerStats } from './servers/common.js';
 import { PAGE_CACHE_MB, SIZES } from './sizes.js';
-import type { PoolEntry, TargetName, WorkloadName } from './workloads.js';
+import { runs, type PoolEntry, type TargetName, type WorkloadName } from './workloads.js';
 
 /** Sample requests failed; the failures are already in the report. */
 class PreflightError extends Error {}
@@ -214,6 +214,7 @@ async function check(options: Options, report: BenchReport, servers: Map<TargetN
     const entries = pools.get(workload)!.slice(0, 3);
     const answers = new Map<TargetName, string[]>();
     for (const [target, server] of servers) {
+      if (!runs(target, workload)) continue;
       const texts: string[] = [];
       for (const entry of entries) {
         const request = requestFor(target, entry);
@@ -275,7 +276,7 @@ async function warmUp(options: Options, servers: Map<TargetName, ServerProcess>,
     const server = servers.get(target)!;
     await loader.run({
       url: server.url,
-      requests: mixed.map((entry) => requestFor(target, entry)),
+      requests: mixed.filter((entry) => runs(target, entry.workload)).map((entry) => requestFor(target, entry)),
       connections: options.connections,
       seconds,
       timeoutSeconds: Math.ceil(options.txTimeoutMs / 1000) + 20,
@@ -296,6 +297,7 @@ async function measure(options: Options, report: BenchReport, running: Running, 
     // Each workload starts with the next target, so no target is always first (or last).
     const order = options.targets.map((_, i) => options.targets[(i + index) % options.targets.length]);
     for (const target of order) {
+      if (!runs(target, workload)) continue;
       const server = running.servers.get(target)!;
       if (server.exited()) throw new Error(`the ${target} server died:\n${server.stderrTail()}`);
       const job = {

@@ -16,10 +16,22 @@ export const WORKLOADS = [
   'shortestPath',
   'shortestPathUnreachable',
   'timePaths',
+  'blocs',
+  'alignmentSeries',
   'mix',
 ] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
 export type LeafWorkload = Exclude<WorkloadName, 'mix'>;
+
+/**
+ * Workloads only our API answers (camps: a solver over a day's relations); the `driver` and
+ * `neo4j-graphql` targets have no equivalent and skip them.
+ */
+export const API_ONLY: ReadonlySet<WorkloadName> = new Set(['blocs', 'alignmentSeries']);
+
+/** Whether a target runs a workload. */
+export const runs = (target: TargetName, workload: WorkloadName) =>
+  !API_ONLY.has(workload) || target === 'api' || target === 'embedded';
 
 /** Caps chosen so that no single request is unbounded, even from a hub (see the README). */
 export const CAPS = {
@@ -43,6 +55,8 @@ export const CAPS = {
    * fast any store is (a time limit let faster code admit heavier pairs, and changed the workload).
    */
   pathsMaxVisits: 500_000,
+  /** `alignmentSeries`: a year by month, 2 camps. */
+  seriesMonths: 12,
 } as const;
 
 /** The mix: 70% lookups, 20% neighbourhoods, 10% paths. */
@@ -54,6 +68,8 @@ export const MIX: Record<LeafWorkload, number> = {
   shortestPath: 5,
   timePaths: 5,
   shortestPathUnreachable: 0,
+  blocs: 0,
+  alignmentSeries: 0,
 };
 
 export const DESCRIPTIONS: Record<WorkloadName, string> = {
@@ -64,6 +80,9 @@ export const DESCRIPTIONS: Record<WorkloadName, string> = {
   shortestPath: `shortestPath in a ${CAPS.shortestWindowDays}-day window, maxHops ${CAPS.shortestMaxHops}, between pairs that are connected (2+ hops)`,
   shortestPathUnreachable: `shortestPath in a ${CAPS.shortestWindowDays}-day window, maxHops ${CAPS.shortestMaxHops}, between pairs with no such path (both active in the window)`,
   timePaths: `paths with timeRespecting, maxHops ${CAPS.pathsMaxHops}, first ${CAPS.pathsFirst}, in a ${CAPS.pathsWindowDays}-day window, between pairs that have one`,
+  blocs:
+    'blocs: two camps of the actors active on a day drawn in a random month (every relation active that day, a solver over them)',
+  alignmentSeries: `alignmentSeries over a year by month from a random month's first day: ${12} samples of balance and blocs, with defections`,
   mix: '70% lookups (nested 40, actorWindow 20, monthPage 10), 20% neighbourhoods, 10% paths (shortestPath 5, timePaths 5)',
 };
 
@@ -97,6 +116,8 @@ export interface ArgsOf {
   shortestPath: PathArgs;
   shortestPathUnreachable: PathArgs;
   timePaths: PathArgs;
+  blocs: { at: string };
+  alignmentSeries: MonthArgs;
 }
 
 export type PoolEntry = { [K in LeafWorkload]: { workload: K; args: ArgsOf[K] } }[LeafWorkload];

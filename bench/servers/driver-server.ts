@@ -102,7 +102,8 @@ const pathParams = (args: ArgsOf['shortestPath']) => ({
   mutualKinds,
 });
 
-const handlers: { [K in LeafWorkload]: (args: ArgsOf[K]) => Promise<unknown> } = {
+// The camp workloads (`API_ONLY`) have no driver handler: only our API answers them.
+const handlers: { [K in Exclude<LeafWorkload, 'blocs' | 'alignmentSeries'>]: (args: ArgsOf[K]) => Promise<unknown> } = {
   async nested({ id }) {
     const root = await actorsById([id]);
     const actor = root.get(id);
@@ -292,7 +293,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const name = (req.url ?? '').slice(1) as LeafWorkload;
+  const name = (req.url ?? '').slice(1) as keyof typeof handlers;
   const handler = handlers[name] as ((args: unknown) => Promise<unknown>) | undefined;
   if (req.method !== 'POST' || !handler)
     return send(res, 404, { errors: [{ message: `no handler for ${req.method} ${req.url}` }] });

@@ -88,13 +88,18 @@ function permutations(n: number): number[][] {
 
 const campIndex = (camps: readonly string[][]) => new Map(camps.flatMap((ids, c) => ids.map((id) => [id, c] as const)));
 
-/** The actors present in both samples whose matched camp differs, with the relations behind it. */
+/**
+ * The actors present in both samples whose matched camp differs, with the relations behind it.
+ * Camps are matched separately for each connected part of this sample's graph: parts with no
+ * relation between them are placed in camps independently (`bestSplit` merges them by rank), so a
+ * part that keeps together while ranks shift (a mediator's delegation, say) is not a defection.
+ */
 export function defections(
   previous: { blocs: BlocsReport; active: readonly Relation[] },
   current: { blocs: BlocsReport; active: readonly Relation[] },
 ): Defection[] {
-  const match = matchCamps(previous.blocs.camps, current.blocs.camps);
-  const campNow = campIndex(current.blocs.camps);
+  const campBefore = campIndex(previous.blocs.camps);
+  const partOf = connectedParts(current.active);
   const before = new Set(previous.active.map((r) => r.id));
   const now = new Set(current.active.map((r) => r.id));
   const changed = [
@@ -103,16 +108,37 @@ export function defections(
   ];
   const frustrated = current.blocs.frustrated;
   const result: Defection[] = [];
-  previous.blocs.camps.forEach((ids, fromCamp) => {
-    for (const actorId of ids) {
-      const toCamp = campNow.get(actorId);
-      if (toCamp === undefined || toCamp === match[fromCamp]) continue;
-      const touching = (r: Relation) => r.from === actorId || r.to === actorId;
-      const relations = [...new Map([...changed, ...frustrated].filter(touching).map((r) => [r.id, r])).values()];
-      result.push({ actorId, fromCamp, toCamp, relations: relations.sort(compareRelations) });
-    }
-  });
+  for (const part of new Set(partOf.values())) {
+    const inPart = current.blocs.camps.map((ids) => ids.filter((id) => partOf.get(id) === part));
+    const match = matchCamps(previous.blocs.camps, inPart);
+    inPart.forEach((ids, toCamp) => {
+      for (const actorId of ids) {
+        const fromCamp = campBefore.get(actorId);
+        if (fromCamp === undefined || match[fromCamp] === toCamp) continue;
+        const touching = (r: Relation) => r.from === actorId || r.to === actorId;
+        const relations = [...new Map([...changed, ...frustrated].filter(touching).map((r) => [r.id, r])).values()];
+        result.push({ actorId, fromCamp, toCamp, relations: relations.sort(compareRelations) });
+      }
+    });
+  }
   return result.sort((x, y) => compareIds(x.actorId, y.actorId));
+}
+
+/** Each actor's connected part, named by one of its actors. */
+function connectedParts(relations: readonly Relation[]): Map<string, string> {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(id, root);
+    return root;
+  };
+  for (const r of relations) {
+    for (const id of [r.from, r.to]) if (!parent.has(id)) parent.set(id, id);
+    const [a, b] = [find(r.from), find(r.to)];
+    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+  }
+  return new Map([...parent.keys()].map((id) => [id, find(id)]));
 }
 
 /**

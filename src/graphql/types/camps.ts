@@ -72,7 +72,11 @@ const DefectionRef = builder.objectRef<Defection>('Defection').implement({
   description:
     'An actor whose camp changed since the previous sample. Camps are matched between two samples so that as many actors as possible keep their camp; an actor counts only when it is in both samples.',
   fields: (t) => ({
-    actor: t.field({ type: ActorRef, resolve: (d, _, c) => loadActorsStrict(c, [d.actorId]).then(([a]) => a) }),
+    actor: t.field({
+      type: ActorRef,
+      description: 'The actor that changed camp.',
+      resolve: (d, _, c) => loadActorsStrict(c, [d.actorId]).then(([a]) => a),
+    }),
     fromCamp: t.exposeInt('fromCamp', { description: 'Its camp in the previous sample (an index into its `camps`).' }),
     toCamp: t.exposeInt('toCamp', { description: "Its camp in this sample (an index into this sample's `camps`)." }),
     relations: t.field({
@@ -107,7 +111,11 @@ const AlignmentRef = builder.objectRef<AlignmentSample>('Alignment').implement({
 const ReachRef = builder.objectRef<Reach>('Reach').implement({
   description: 'An actor reached from the start by a time-respecting walk, and the first such walk.',
   fields: (t) => ({
-    actor: t.field({ type: ActorRef, resolve: (r, _, c) => loadActorsStrict(c, [r.actorId]).then(([a]) => a) }),
+    actor: t.field({
+      type: ActorRef,
+      description: 'The actor reached.',
+      resolve: (r, _, c) => loadActorsStrict(c, [r.actorId]).then(([a]) => a),
+    }),
     at: t.field({
       type: 'Date',
       description:
