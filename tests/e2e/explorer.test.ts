@@ -1,24 +1,14 @@
-import { execFile } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/config.js';
 import type { Evidence } from '../../src/domain/types.js';
 import { explorerPlugin } from '../../src/http/explorer.js';
+import { ensureExplorerBuilt } from '../support/explorer-build.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import type {} from '../../explorer/src/test-hooks.js'; // window.__explorer, the page's hooks
 import { formatAt, formatDay } from '../../explorer/src/dates.js';
@@ -112,34 +102,9 @@ if (!HAVE_CHROMIUM && !MUST_RUN) {
   console.warn(`\n*** SKIPPING the explorer browser tests: ${CHROMIUM} is missing (apt-get install chromium). ***\n`);
 }
 
-const EXPLORER = join(ROOT, 'explorer');
-const DIST_INDEX = join(EXPLORER, 'dist', 'index.html');
 /** Every run leaves its screenshot as an artifact; `npm run docs:screenshot` also updates the README's. */
 const SCREENSHOT = join(ROOT, 'test-artifacts', 'explorer.png');
 const DOCS_SCREENSHOT = join(ROOT, 'docs', 'explorer.png');
-
-function newestChange(path: string): number {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
-}
-
-/** Builds explorer/dist when it is missing or older than its sources. */
-async function ensureBuilt(): Promise<void> {
-  const sources = Math.max(
-    newestChange(join(EXPLORER, 'src')),
-    newestChange(join(EXPLORER, 'index.html')),
-    newestChange(join(EXPLORER, 'vite.config.ts')),
-    // The API's caps are written into the bundle at build time.
-    newestChange(join(ROOT, 'src', 'domain', 'limits.ts')),
-  );
-  if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= sources) return;
-  await promisify(execFile)(
-    join(ROOT, 'node_modules', '.bin', 'vite'),
-    ['build', '--config', 'explorer/vite.config.ts', '--logLevel', 'warn'],
-    { cwd: ROOT },
-  );
-}
 
 /** The day of the issue 14 question: most relations drawn then were last reported long before. */
 const LATE_DAY = '2019-08-20';
@@ -223,7 +188,7 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
       throw new Error(
         `${CHROMIUM} is missing: the explorer's browser tests must run here (CI or NEO4J_REQUIRED=1). Install it with apt-get install chromium.`,
       );
-    await ensureBuilt();
+    await ensureExplorerBuilt();
     const fixture = gradedDataset(tmp);
     gradedRelation = fixture.relationId;
     [server, graded] = await Promise.all([
