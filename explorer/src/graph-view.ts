@@ -9,10 +9,15 @@ import cytoscape, {
   type NodeSingular,
   type StylesheetJson,
 } from 'cytoscape';
+import cola from 'cytoscape-cola';
+import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import { formatDay } from './dates.js';
 import { h } from './dom.js';
 import type { ActorRef, EdgeRef, Path, Subgraph } from './queries.js';
 import { ACTOR_KINDS, HIGHLIGHT, RELATION_KINDS } from './theme.js';
+
+cytoscape.use(fcose);
+cytoscape.use(cola);
 
 export interface GraphHandlers {
   onActor(id: string): void;
@@ -87,7 +92,8 @@ function stylesheet(): StylesheetJson {
       style: {
         width: 2.4,
         'curve-style': 'bezier',
-        'control-point-step-size': 9,
+        // Parallel relations fan out this far apart, so each can be seen and clicked.
+        'control-point-step-size': 22,
         'arrow-scale': 1.15,
         opacity: 0.9,
         'transition-property': 'opacity',
@@ -97,6 +103,23 @@ function stylesheet(): StylesheetJson {
     },
     ...actorRules,
     ...relationRules,
+    // Several relations between the same two actors: drawn apart (bezier bundle), one of them says how many.
+    {
+      selector: 'edge[bundle]',
+      style: {
+        label: 'data(bundle)',
+        'font-size': 10,
+        'font-weight': 700,
+        color: '#1f2430',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        'text-border-width': 1,
+        'text-border-color': '#9aa3b5',
+        'text-border-opacity': 1,
+      },
+    },
     // Past its last report and assumed to continue (reading ONGOING): faded and dashed whatever its kind.
     {
       selector: 'edge.assumed',
@@ -162,6 +185,9 @@ function stylesheet(): StylesheetJson {
 function labelOf(actor: ActorRef): string {
   return actor.name.replace(/ \(([^)]*)\)$/, (whole, inner: string) => (inner.length <= 8 ? whole : ''));
 }
+
+/** The same key for both directions between two actors. */
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 export class GraphView {
   readonly cy: Core;
@@ -238,7 +264,7 @@ export class GraphView {
       const [a, b] = [r.from.id, r.to.id].sort();
       pairs.set(`${a}|${b}`, [a, b]);
     }
-    const radius = 40 * placed.length;
+    const radius = 12 * placed.length;
     const elements: ElementDefinition[] = [
       ...placed.map((actor, i) => ({
         group: 'nodes' as const,
@@ -254,23 +280,54 @@ export class GraphView {
       })),
     ];
     const added = this.cy.add(elements);
-    // Longer edges and stronger repulsion around busy actors, so the hubs (Russia, the Syrian
-    // government, the rebels) do not crush their neighbours together.
+    // fCoSE (a force-directed layout that keeps nodes apart) with each actor's label counted in its
+    // size, so that no two actors nor their labels overlap; longer edges around busy actors, so the
+    // hubs (Russia, the Syrian government, the rebels) do not crush their neighbours together.
+    // Deterministic: it starts from the circle above, not from random positions.
     this.cy
       .layout({
-        name: 'cose',
-        animate: false,
+        name: 'fcose',
+        quality: 'proof',
         randomize: false,
+        animate: false,
         fit: false,
-        nodeDimensionsIncludeLabels: false,
+        nodeDimensionsIncludeLabels: true,
+        packComponents: false,
         idealEdgeLength: (edge: cytoscape.EdgeSingular) =>
-          30 + 14 * Math.sqrt(edge.source().degree(false) * edge.target().degree(false)),
-        nodeRepulsion: (node: NodeSingular) => 40_000 * (1 + 0.6 * node.degree(false)),
-        edgeElasticity: () => 90,
-        gravity: 80,
-        numIter: 2500,
-        componentSpacing: 60,
-      } as cytoscape.CoseLayoutOptions)
+          40 + 6 * Math.sqrt(edge.source().degree(false) * edge.target().degree(false)),
+        nodeRepulsion: (node: NodeSingular) => 9_000 * (1 + 0.2 * node.degree(false)),
+        nodeSeparation: 60,
+        gravity: 0.5,
+        gravityRange: 2,
+        numIter: 5000,
+      } as FcoseLayoutOptions)
+      .run();
+    // fCoSE's repulsion keeps actors apart but promises nothing; cola's non-overlap constraints do.
+    // Started from fCoSE's positions, with edges half as long as fCoSE drew them (cola spreads a
+    // graph more), a few constrained iterations move apart what still overlaps (labels included,
+    // with a margin). Not animated, it runs synchronously: `maxSimulationTime` cannot stop it, the
+    // iteration counts and the loose convergence threshold keep it to about a second.
+    this.cy
+      .layout({
+        name: 'cola',
+        animate: false,
+        fit: false,
+        randomize: false,
+        centerGraph: false,
+        handleDisconnected: true,
+        avoidOverlap: true,
+        nodeDimensionsIncludeLabels: true,
+        nodeSpacing: () => 6,
+        edgeLength: (edge: cytoscape.EdgeSingular) => {
+          const [a, b] = [edge.source().position(), edge.target().position()];
+          return 0.5 * Math.hypot(a.x - b.x, a.y - b.y);
+        },
+        unconstrIter: 0,
+        userConstIter: 0,
+        allConstIter: 10,
+        maxSimulationTime: 1500,
+        convergenceThreshold: 1,
+      } as cytoscape.LayoutOptions)
       .run();
     // Stretch the layout to the graph area's shape, so a wide screen is used across its width.
     const bare = this.cy.nodes().boundingBox({ includeLabels: false });
@@ -379,6 +436,43 @@ export class GraphView {
       .sort();
   }
 
+  /** Each actor drawn and its box on the graph, label included (graph coordinates). */
+  nodeBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[] {
+    return this.cy
+      .nodes()
+      .filter((n) => !n.hasClass('leaving'))
+      .map((n) => {
+        const box = n.boundingBox({ includeLabels: true, includeOverlays: false, includeUnderlays: false } as object);
+        return { id: n.id(), x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
+      });
+  }
+
+  /**
+   * The bundles of parallel relations drawn (two or more between the same two actors): their
+   * relations, the count the graph shows on them, and each relation's midpoint on the page.
+   */
+  bundles(): { pair: string; edges: string[]; label: string | null; midpoints: Point[] }[] {
+    const byPair = new Map<string, cytoscape.EdgeSingular[]>();
+    this.cy.edges().forEach((e) => {
+      if (e.hasClass('leaving')) return;
+      const key = pairKey(e.source().id(), e.target().id());
+      byPair.set(key, [...(byPair.get(key) ?? []), e]);
+    });
+    return [...byPair]
+      .filter(([, edges]) => edges.length > 1)
+      .map(([pair, edges]) => ({
+        pair,
+        edges: edges.map((e) => e.id()).sort(),
+        label: edges.map((e) => e.data('bundle') as string | undefined).find(Boolean) ?? null,
+        midpoints: edges.map((e) => e.renderedMidpoint()),
+      }));
+  }
+
+  /** The whole drawing (not only what the camera frames) as a PNG, at twice the screen's scale. */
+  png(): Blob {
+    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
+  }
+
   /** Ids of the relations drawn as only assumed to continue. */
   assumedIds(): string[] {
     return this.cy
@@ -481,6 +575,7 @@ export class GraphView {
         entering.merge(added);
       }
       leaving.addClass('leaving');
+      this.labelBundles();
     });
     this.applyHighlights();
 
@@ -499,6 +594,23 @@ export class GraphView {
     const done = Promise.all([fadeIn, fadeOut, camera]).then(() => undefined);
     this.settled = Promise.all([this.settled, done, delay(FADE_MS + 60)]).then(() => undefined);
     return done;
+  }
+
+  /** Puts "×n" on one relation of each group of n > 1 drawn between the same two actors. */
+  private labelBundles(): void {
+    const byPair = new Map<string, cytoscape.EdgeSingular[]>();
+    this.cy.edges().forEach((e) => {
+      e.removeData('bundle');
+      if (e.hasClass('leaving')) return;
+      const key = pairKey(e.data('source') as string, e.data('target') as string);
+      byPair.set(key, [...(byPair.get(key) ?? []), e]);
+    });
+    for (const edges of byPair.values()) {
+      if (edges.length < 2) continue;
+      // The middle one of the fan, whose label sits between the others.
+      const sorted = [...edges].sort((a, b) => (a.id() < b.id() ? -1 : 1));
+      sorted[Math.floor((sorted.length - 1) / 2)].data('bundle', `×${edges.length}`);
+    }
   }
 
   /** A spot for an actor the stable layout does not know (it had no relation when the page opened). */

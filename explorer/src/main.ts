@@ -7,8 +7,9 @@ import { renderChanges } from './changes-panel.js';
 import { formatDay, isDate, monthIndex, monthStart, sliderDate } from './dates.js';
 import { DetailsPanel, gradesOf, type DayShown } from './details-panel.js';
 import { byId, fill, h } from './dom.js';
+import { EXPORTS, exportUrl, saveBlob } from './downloads.js';
 import { GraphView } from './graph-view.js';
-import { PathFinder } from './path-finder.js';
+import { PathFinder, pathDay } from './path-finder.js';
 import {
   ACTOR_DETAIL,
   BOOTSTRAP,
@@ -38,7 +39,7 @@ import {
 } from './reading.js';
 import type {} from './test-hooks.js';
 import { ACTOR_KINDS, actorIcon, RELATION_KINDS, relationIcon } from './theme.js';
-import { TimeSlider } from './time-slider.js';
+import { densePeriod, TimeSlider } from './time-slider.js';
 
 type Tab = 'details' | 'paths' | 'changes';
 type Selection = { kind: 'actor'; id: string } | { kind: 'relation'; id: string } | null;
@@ -191,8 +192,10 @@ async function setReading(next: Reading): Promise<void> {
 let shownDate: string | null = null;
 /** Ids of the relations active on `shownDate`: the snapshot the API answered for that day. */
 let shownActive: ReadonlySet<string> = new Set();
-/** The span the Changes tab lists (from the previous day shown to this one). */
+/** The span the Changes tab lists (from the date the user came from to this one). */
 let changesSpan: { from: string; to: string } | null = null;
+/** The last date the user settled on (not one the slider passed while dragged): Changes compares with it. */
+let cameFrom: string | null = null;
 let pathFinder: PathFinder | null = null;
 let selection: Selection = null;
 let hops = 1;
@@ -215,7 +218,15 @@ const details = new DetailsPanel(byId('panel-details'), {
   },
 });
 
+/** Points the download links at the graph shown. */
+function updateDownloads(): void {
+  if (!shownDate) return;
+  byId<HTMLAnchorElement>('download-gexf').href = exportUrl(EXPORTS.gexf, shownDate, reading);
+  byId<HTMLAnchorElement>('download-edges-csv').href = exportUrl(EXPORTS.edgesCsv, shownDate, reading);
+}
+
 function updateUrl(): void {
+  updateDownloads();
   const params = new URLSearchParams();
   if (shownDate) params.set('at', shownDate);
   writeReading(params, reading);
@@ -229,11 +240,12 @@ function dayShown(): DayShown {
 
 /**
  * Draws the graph of a day under the reading: one request for the snapshot, what changed since the
- * previous day (or over `span`), and the selected actor's neighbourhood.
+ * date the user came from (or over `span`), and the selected actor's neighbourhood. A date the
+ * slider only `passing`es while dragged is not one the user comes from.
  */
-async function showDate(date: string, span?: { from: string; to: string }): Promise<void> {
+async function showDate(date: string, span?: { from: string; to: string }, passing = false): Promise<void> {
   const seq = ++snapshotSeq;
-  const previous = shownDate ?? monthStart(monthIndex(date));
+  const previous = cameFrom ?? monthStart(monthIndex(date));
   const { from, to } = span ?? (previous <= date ? { from: previous, to: date } : { from: date, to: previous });
   const actorId = selection?.kind === 'actor' ? selection.id : null;
   const shownReading = reading;
@@ -260,6 +272,7 @@ async function showDate(date: string, span?: { from: string; to: string }): Prom
   }
   if (seq !== snapshotSeq) return;
   shownDate = date;
+  if (!passing) cameFrom = date;
   changesSpan = { from, to };
   shownActive = new Set(data.snapshot.edges.map((e) => e.id));
   const assumed = new Set(
@@ -344,7 +357,7 @@ function clearSelection(): void {
 
 // ---- opening the page
 
-async function loadAll(): Promise<{ actors: ActorRef[]; relations: EdgeRef[]; changeDates: string[] }> {
+async function loadAll(): Promise<{ actors: ActorRef[]; relations: EdgeRef[]; changes: BootstrapData['changes'] }> {
   const data = await gql<BootstrapData>(BOOTSTRAP);
   const actors = data.actors.edges.map((e) => e.node);
   const relations = data.relations.edges.map((e) => e.node);
@@ -358,7 +371,7 @@ async function loadAll(): Promise<{ actors: ActorRef[]; relations: EdgeRef[]; ch
     relations.push(...more.relations.edges.map((e) => e.node));
     page = more.relations.pageInfo;
   }
-  return { actors, relations, changeDates: data.changes.map((c) => c.date) };
+  return { actors, relations, changes: data.changes };
 }
 
 /** The month where most relations began or ended: the page opens there. */
@@ -381,7 +394,8 @@ async function start(): Promise<void> {
     showError(`Could not open the explorer: ${describeError(error)}`, () => void start());
     return;
   }
-  const { actors, relations, changeDates } = all;
+  const { actors, relations, changes } = all;
+  const changeDates = changes.map((c) => c.date);
   if (changeDates.length === 0) {
     graphEl.dataset.state = 'ready';
     statusEl.textContent = 'The graph has no relations yet.';
@@ -392,8 +406,16 @@ async function start(): Promise<void> {
   graph.layout(actors, relations);
 
   const params = new URLSearchParams(location.search);
-  const asked = params.get('at') ?? '';
-  const initial = isDate(asked) && asked >= range.min && asked <= range.max ? asked : busiestMonth(changeDates);
+  const asked = params.get('at');
+  const askedOk = asked !== null && isDate(asked) && asked >= range.min && asked <= range.max;
+  const initial = askedOk ? asked : busiestMonth(changeDates);
+  if (asked !== null && !askedOk) {
+    showError(
+      isDate(asked)
+        ? `The address asks for ${formatDay(asked)} (at=${asked}), outside the data (${formatDay(range.min)} – ${formatDay(range.max)}); showing ${formatDay(initial)} instead.`
+        : `The address asks for "at=${asked}", which is not a date (YYYY-MM-DD); showing ${formatDay(initial)} instead.`,
+    );
+  }
 
   pathFinder = new PathFinder(
     actors,
@@ -402,9 +424,13 @@ async function start(): Promise<void> {
     () => reading,
     {
       // A path is read against the whole graph: a selected actor's focus would hide its context.
-      onPath: (path: Path | null) => {
+      onPath: (path: Path | null, window?: { from: string; to: string }) => {
         if (path && selection?.kind === 'actor') clearSelection();
         void graph.showPath(path);
+        // A path found in another window is shown on a day of that window.
+        if (path && window && shownDate && (shownDate < window.from || shownDate > window.to)) {
+          void slider?.go(pathDay(path, window));
+        }
       },
     },
   );
@@ -415,8 +441,15 @@ async function start(): Promise<void> {
       label: byId<HTMLOutputElement>('date-label'),
       dateInput: byId<HTMLInputElement>('date-input'),
       play: byId<HTMLButtonElement>('play'),
+      span: byId<HTMLButtonElement>('slider-span'),
     },
-    { ...range, initial, changeDates, onDate: showDate },
+    {
+      ...range,
+      dense: densePeriod(changes.filter((c) => c.change === 'BEGAN').map((c) => c.date)),
+      initial,
+      changes,
+      onDate: (date, passing) => showDate(date, undefined, passing),
+    },
   );
   await slider.go(initial);
   const actor = params.get('actor');
@@ -426,6 +459,9 @@ async function start(): Promise<void> {
 }
 
 byId('fit').addEventListener('click', () => void graph.fit());
+byId('download-png').addEventListener('click', () => {
+  if (shownDate) saveBlob(graph.png(), `idlib-graph-${shownDate}.png`);
+});
 drawLegend();
 drawReadingControls();
 showTab('details');
@@ -441,6 +477,8 @@ window.__explorer = {
   edgeStyle: (id) => graph.edgeStyle(id),
   reading: () => reading,
   highlighted: () => graph.highlighted(),
+  nodeBoxes: () => graph.nodeBoxes(),
+  bundles: () => graph.bundles(),
   clientPoint: (id) => graph.clientPoint(id),
   idle: () => graph.idle(),
 };
