@@ -186,6 +186,13 @@ function labelOf(actor: ActorRef): string {
   return actor.name.replace(/ \(([^)]*)\)$/, (whole, inner: string) => (inner.length <= 8 ? whole : ''));
 }
 
+function distanceToSegment(p: Point, a: Point, b: Point): number {
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  const length = dx * dx + dy * dy;
+  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
 /** The same key for both directions between two actors. */
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
@@ -512,11 +519,36 @@ export class GraphView {
     const element = this.cy.getElementById(id);
     if (element.empty()) return null;
     const rect = this.container.getBoundingClientRect();
-    const p =
-      element.group() === 'edges'
-        ? this.cy.$id(id).edges()[0].renderedMidpoint()
-        : this.cy.$id(id).nodes()[0].renderedPosition();
+    const p = element.isEdge() ? this.clearPointOn(element) : this.cy.$id(id).nodes()[0].renderedPosition();
     return { x: rect.left + p.x, y: rect.top + p.y };
+  }
+
+  /**
+   * A point of a relation where a click lands on it: its midpoint, unless another relation crosses
+   * there or an actor covers it; then a point further along a straight relation that is clear.
+   */
+  private clearPointOn(edge: cytoscape.EdgeSingular): Point {
+    const mid = edge.renderedMidpoint();
+    const [a, b] = [edge.renderedSourceEndpoint(), edge.renderedTargetEndpoint()];
+    const along = (t: number) => ({ x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) });
+    const straight = Math.hypot(mid.x - along(0.5).x, mid.y - along(0.5).y) < 1;
+    const candidates = [mid, ...(straight ? [0.4, 0.6, 0.3, 0.7, 0.25, 0.75].map(along) : [])];
+    const others = this.cy.edges().filter((e) => e.id() !== edge.id() && !e.hasClass('leaving'));
+    const clearance = (p: Point) => {
+      let least = Infinity;
+      others.forEach((e) => {
+        const [s, t] = [e.renderedSourceEndpoint(), e.renderedTargetEndpoint()];
+        least = Math.min(least, distanceToSegment(p, s, t), distanceToSegment(p, e.renderedMidpoint(), s));
+      });
+      this.cy.nodes().forEach((n) => {
+        const box = n.renderedBoundingBox({ includeLabels: false });
+        const dx = Math.max(box.x1 - p.x, 0, p.x - box.x2);
+        const dy = Math.max(box.y1 - p.y, 0, p.y - box.y2);
+        least = Math.min(least, Math.hypot(dx, dy));
+      });
+      return least;
+    };
+    return candidates.find((p) => clearance(p) >= 8) ?? mid;
   }
 
   private reconcile(): Promise<void> {
