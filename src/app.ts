@@ -5,7 +5,7 @@ import { SUBSCRIPTION_DEFAULTS, type Config } from './config.js';
 import { schema } from './graphql/index.js';
 import { accessOf, requireReader } from './graphql/auth.js';
 import { createContext } from './graphql/context.js';
-import { createGraphEvents } from './graphql/events.js';
+import { createGraphEvents, type GraphChangeEvent } from './graphql/events.js';
 import { argumentPaths, maskError } from './graphql/errors.js';
 import { EXAMPLE_QUERY } from './graphql/example-query.js';
 import { noticesPlugin } from './graphql/notices.js';
@@ -19,6 +19,7 @@ import { graphiqlFor, pagesNeedToken } from './http/read-access.js';
 import { readiness } from './http/readiness.js';
 import { requestLog } from './http/request-log.js';
 import { endStreamsOn } from './http/shutdown.js';
+import type { EventRelay } from './live/relay.js';
 import type { Logger } from './logger.js';
 import type { GraphStore } from './store/port.js';
 
@@ -40,6 +41,8 @@ export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> &
 /** What the process running the app tells it: `shutdown` aborts when it stops (open subscriptions then end). */
 export interface AppLifecycle {
   shutdown?: AbortSignal;
+  /** How `graphChanged` events reach the subscribers of every API process (default: this process only). */
+  relay?: EventRelay<GraphChangeEvent>;
 }
 
 /**
@@ -49,7 +52,7 @@ export interface AppLifecycle {
  * back to development settings.
  */
 export function createApp(store: GraphStore, config: AppConfig, log?: Logger, lifecycle: AppLifecycle = {}) {
-  const events = createGraphEvents(config.subscriptions ?? SUBSCRIPTION_DEFAULTS, log);
+  const events = createGraphEvents(config.subscriptions ?? SUBSCRIPTION_DEFAULTS, log, lifecycle.relay);
   const tokens = config.apiTokens ?? [];
   const production = config.env === 'production';
   return createYoga<{ req?: IncomingMessage }>({
@@ -84,7 +87,7 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger, li
       ...((config.introspection ?? !production) ? [] : [useDisableIntrospection()]),
       requestDeadline(config.requestTimeoutMs ?? 15_000),
       noticesPlugin(),
-      readiness(store, config.readyTimeoutMs ?? 2_000, log),
+      readiness(store, events.relay, config.readyTimeoutMs ?? 2_000, log),
       ...(lifecycle.shutdown ? [endStreamsOn(lifecycle.shutdown)] : []),
       explorerPlugin(),
       // Last: it compresses the response every other plugin has finished.

@@ -92,6 +92,11 @@ const env = z.object({
   MAX_SUBSCRIPTIONS: count.default(SUBSCRIPTION_DEFAULTS.max),
   MAX_SUBSCRIPTIONS_PER_CLIENT: count.default(SUBSCRIPTION_DEFAULTS.perClient),
   SUBSCRIPTION_BUFFER: count.default(SUBSCRIPTION_DEFAULTS.buffer),
+  // Live updates shared by every API process (docs/scaling.md).
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379')
+    .optional(),
 });
 
 export interface Config {
@@ -138,6 +143,8 @@ export interface Config {
   /** At most `max` connections are served; one whose answer has not moved for `slowClientTimeoutMs` is closed. */
   connections: ConnectionLimits;
   subscriptions: SubscriptionLimits;
+  /** Redis, through which `graphChanged` reaches the subscribers of every API process; null: this process only. */
+  redisUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -156,6 +163,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         'since each subscription holds a connection',
     );
   const store = e.STORE ?? (e.NEO4J_URI ? 'neo4j' : 'memory');
+  if (store === 'memory' && e.REDIS_URL)
+    throw new ConfigError(
+      'Invalid settings:\n  - REDIS_URL: shares live updates between API processes on one Neo4j; the embedded ' +
+        'store serves a single process (its data folder is locked by the first), so it takes no REDIS_URL',
+    );
   if (store === 'neo4j' && e.REQUEST_TIMEOUT_MS <= e.NEO4J_TX_TIMEOUT_MS + NEO4J_ANSWER_MARGIN_MS)
     throw new ConfigError(
       `Invalid settings:\n  - REQUEST_TIMEOUT_MS: ${e.REQUEST_TIMEOUT_MS} must be more than NEO4J_TX_TIMEOUT_MS + ` +
@@ -199,5 +211,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       perClient: e.MAX_SUBSCRIPTIONS_PER_CLIENT,
       buffer: e.SUBSCRIPTION_BUFFER,
     },
+    redisUrl: e.REDIS_URL ?? null,
   };
 }

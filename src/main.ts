@@ -5,7 +5,10 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DatasetError } from './dataset/load-dataset.js';
 import { createHttpServer } from './http/connections.js';
+import type { GraphChangeEvent } from './graphql/events.js';
 import { EXPLORER_DIST } from './http/explorer.js';
+import { processRelay, type EventRelay } from './live/relay.js';
+import { redisRelay } from './live/redis-relay.js';
 import { createLogger, type Logger } from './logger.js';
 import { openStore } from './store/open-store.js';
 import type { GraphStore } from './store/port.js';
@@ -22,8 +25,9 @@ async function main() {
   const store = await openStore(config, log);
   if (config.apiTokens.length === 0) log.info('API_TOKEN is not set: mutations are refused');
   const shutdown = new AbortController();
+  const relay: EventRelay<GraphChangeEvent> = config.redisUrl ? redisRelay(config.redisUrl, log) : processRelay();
   const server = createHttpServer(
-    createApp(store, config, log, { shutdown: shutdown.signal }),
+    createApp(store, config, log, { shutdown: shutdown.signal, relay }),
     config.connections,
     log,
   );
@@ -32,6 +36,7 @@ async function main() {
   try {
     await listen(server, config);
   } catch (error) {
+    await relay.close();
     await store.close().catch(() => undefined);
     throw error;
   }
@@ -40,14 +45,14 @@ async function main() {
   const base = `http://${config.host}:${port}`;
   const api = config.graphiql ? `GraphiQL at ${base}/graphql` : `GraphQL API at ${base}/graphql (GraphiQL off)`;
   const built = existsSync(join(EXPLORER_DIST, 'index.html')) ? '' : ' (not built: run npm run explorer:build)';
-  log.info({ store: store.name }, `${api}, explorer at ${base}/explore/${built}`);
+  log.info({ store: store.name, liveUpdates: relay.name }, `${api}, explorer at ${base}/explore/${built}`);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: ending subscriptions, finishing in-flight requests');
-    void stopGracefully(server, store, shutdown, config.shutdownGraceMs, log).then((code) => process.exit(code));
+    void stopGracefully(server, store, relay, shutdown, config.shutdownGraceMs, log).then((code) => process.exit(code));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
@@ -80,12 +85,13 @@ function listen(server: Server, config: Pick<Config, 'port' | 'host'>): Promise<
 
 /**
  * Stops taking connections, ends open subscriptions (their streams complete, so their connections
- * close), lets in-flight requests finish within `graceMs`, then closes the store (which releases
- * the data folder). 0 when everything finished in time; 1 when requests had to be cut off.
+ * close), lets in-flight requests finish within `graceMs`, then closes the live-update relay and
+ * the store (which releases the data folder). 0 when everything finished in time; 1 when requests had to be cut off.
  */
 async function stopGracefully(
   server: Server,
   store: GraphStore,
+  relay: EventRelay<GraphChangeEvent>,
   shutdown: AbortController,
   graceMs: number,
   log: Logger,
@@ -104,6 +110,7 @@ async function stopGracefully(
     log.warn({ graceMs }, 'requests still running at the end of the grace period were cut off');
     server.closeAllConnections();
   }
+  await relay.close();
   try {
     await store.close();
   } catch (error) {

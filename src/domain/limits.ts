@@ -29,7 +29,25 @@ export const LIMITS = {
   pathsMaxHops: { min: 1, max: PATH_HOPS, default: 3 },
   /** `neighborhood(hops:)`. */
   neighborhoodHops: { min: 1, max: 3, default: 1 },
+  /** `reachable(maxHops:)`. */
+  reachableMaxHops: { min: 1, max: PATH_HOPS, default: 3 },
+  /** `alignmentSeries`: how many sample days `from`, `to` and `step` may give (five years by month). */
+  alignmentSamples: { min: 1, max: 60, default: 12 },
 } as const satisfies Record<string, Limit>;
+
+/**
+ * Time the camp solver may take, in milliseconds: one `blocs` answer, and a whole `alignmentSeries`
+ * (shared among its samples). Both stay well under the request deadline (REQUEST_TIMEOUT_MS, 15 s by
+ * default) so the store's reads fit too; past them the best split found is returned, `optimal: false`.
+ */
+export const SOLVER_BUDGET_MS = { blocs: 4_000, series: 10_000 } as const;
+
+/**
+ * The most relations one `graph` answer may hold. A month of the `large` benchmark graph (10^6
+ * relations) holds at most about 140,000; a window holding more is refused (LIMIT_EXCEEDED,
+ * `limit: 'graph-size'`) with a pointer to the streamed exports, which have no cap.
+ */
+export const MAX_GRAPH_EDGES = 200_000;
 
 /** The longest `actors(search:)` text, in characters. */
 export const MAX_SEARCH_LENGTH = 200;

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { SUBSCRIPTION_DEFAULTS, type SubscriptionLimits } from '../config.js';
 import type { WriteResult } from '../domain/commands.js';
 import type { Logger } from '../logger.js';
+import { processRelay, type EventRelay } from '../live/relay.js';
 
 /** What one write changed, as the `graphChanged` subscription tells it. */
 export interface GraphChangeEvent extends WriteResult {
@@ -33,6 +34,11 @@ const RETRY_AFTER_SECONDS = 30;
  * have `buffer` events waiting; one that falls further behind (a client that stopped reading, or
  * more writes than the server can send on) has its subscription ended with a LIMIT_EXCEEDED
  * error as its last event. Subscriptions are capped in all and per client.
+ *
+ * Events travel through a relay (src/live/relay.ts): this process alone by default, or Redis, so
+ * a write through any API process reaches the subscribers of all of them. When the relay is
+ * interrupted (Redis went away), open subscriptions end with a LIVE_UPDATES_UNAVAILABLE error,
+ * since they may have missed events, and new ones are refused until it is back.
  */
 export class GraphEvents {
   private readonly open = new Set<Subscription>();
@@ -44,15 +50,22 @@ export class GraphEvents {
   constructor(
     readonly limits: SubscriptionLimits,
     private readonly log?: Logger,
-  ) {}
+    readonly relay: EventRelay<GraphChangeEvent> = processRelay(),
+  ) {
+    relay.onEvent((event) => {
+      for (const subscription of this.open) subscription.offer(event);
+    });
+    relay.onInterrupted((reason) => this.endAll(liveUpdatesUnavailable(reason)));
+  }
 
   /** Open subscriptions. */
   get size(): number {
     return this.open.size;
   }
 
+  /** Hands an acknowledged write's event to the relay, which brings it to every process's subscribers. */
   publish(_topic: 'graphChanged', event: GraphChangeEvent): void {
-    for (const subscription of this.open) subscription.offer(event);
+    this.relay.publish(event);
   }
 
   /**
@@ -61,6 +74,8 @@ export class GraphEvents {
    * most subscriptions and 429 when this client has, both with `Retry-After`.
    */
   subscribe(client: string, signal?: AbortSignal): AsyncIterableIterator<GraphChangeItem> {
+    const relay = this.relay.status();
+    if (!relay.up) throw liveUpdatesUnavailable(relay.reason ?? 'the relay is down', RETRY_AFTER_SECONDS);
     if (this.open.size >= this.limits.max)
       throw refusal(
         503,
@@ -216,5 +231,27 @@ function refusal(status: 429 | 503, limit: string, message: string): GraphQLErro
   });
 }
 
-export const createGraphEvents = (limits: SubscriptionLimits = SUBSCRIPTION_DEFAULTS, log?: Logger) =>
-  new GraphEvents(limits, log);
+/**
+ * Live updates cannot be promised: the relay between API processes is down. A subscription open
+ * then has its last event carry this; a new one is refused with it (503, `Retry-After`).
+ */
+function liveUpdatesUnavailable(reason: string, retryAfterSeconds?: number): GraphQLError {
+  return new GraphQLError(
+    `Live updates are unavailable (${reason}); events may have been missed. Reads and writes still work: ` +
+      'subscribe again later, then refetch what you show.',
+    {
+      extensions: {
+        code: 'LIVE_UPDATES_UNAVAILABLE',
+        ...(retryAfterSeconds !== undefined && {
+          http: { status: 503, headers: { 'Retry-After': String(retryAfterSeconds) } },
+        }),
+      },
+    },
+  );
+}
+
+export const createGraphEvents = (
+  limits: SubscriptionLimits = SUBSCRIPTION_DEFAULTS,
+  log?: Logger,
+  relay?: EventRelay<GraphChangeEvent>,
+) => new GraphEvents(limits, log, relay);

@@ -9,6 +9,7 @@ import './types/subgraph.js';
 import './types/path.js';
 import './types/change.js';
 import './types/balance.js';
+import './types/camps.js';
 import './types/source.js';
 import './types/graph-change.js';
 

@@ -43,11 +43,25 @@ const PARAMS = {
 };
 
 type Plan = { operatorType: string; arguments?: { Details?: string }; children: Plan[] };
-/** The details of every Filter operator of a plan: predicates tested after, not during, an expand. */
+const isRepeat = (plan: Plan) => plan.operatorType.startsWith('Repeat');
+/**
+ * The details of every Filter operator of a plan outside a quantified path's per-step plan (a
+ * `Repeat`'s second child): predicates tested after, not during, an expand.
+ */
 const filters = (plan: Plan): string[] => [
   ...(plan.operatorType.startsWith('Filter') ? [String(plan.arguments?.Details ?? '')] : []),
-  ...plan.children.flatMap(filters),
+  ...(isRepeat(plan) ? plan.children.slice(0, 1) : plan.children).flatMap(filters),
 ];
+/** The details of the Filters a quantified path tests at each step of its expansion. */
+const stepFilters = (plan: Plan): string[] =>
+  isRepeat(plan)
+    ? plan.children.slice(1).flatMap(function all(p: Plan): string[] {
+        return [
+          ...(p.operatorType.startsWith('Filter') ? [String(p.arguments?.Details ?? '')] : []),
+          ...p.children.flatMap(all),
+        ];
+      })
+    : plan.children.flatMap(stepFilters);
 const operators = (plan: Plan): string[] => [
   plan.operatorType.replace(/@.*$/, ''),
   ...plan.children.flatMap(operators),
@@ -104,5 +118,19 @@ describe.skipIf(!settings)('Cypher plans match what each statement promises', ()
     const { summary } = await driver.executeQuery(`EXPLAIN ${textOf(name)}`, PARAMS, { database: settings!.database });
     for (const details of filters(summary.plan as unknown as Plan))
       expect(details, `${name}: a Filter tests relations`).not.toMatch(/evidence|lastReported|\$window|\$openEnd/);
+  });
+
+  // The simple-path and time-respecting rules of `paths` are `allReduce` terms the planner
+  // evaluates at each step (Cypher 25): a path that revisits an actor or goes back in time is
+  // dropped as soon as it does, not enumerated to its end.
+  it('paths prunes repeated actors and backward steps during the expansion', async () => {
+    const { summary } = await driver.executeQuery(`EXPLAIN ${textOf('paths')}`, PARAMS, {
+      database: settings!.database,
+    });
+    const plan = summary.plan as unknown as Plan;
+    const steps = stepFilters(plan).join(' AND ');
+    expect(steps, 'per-step filter of the Repeat').toContain('seen.ok');
+    expect(steps, 'per-step filter of the Repeat').toContain('last.ok');
+    for (const details of filters(plan)) expect(details).not.toMatch(/seen|last\.|since/);
   });
 });

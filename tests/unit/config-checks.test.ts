@@ -31,6 +31,17 @@ describe('configuration checks at start', () => {
     expect(loadConfig({}).apiTokens).toEqual([]);
   });
 
+  it('takes REDIS_URL for live updates shared by processes on Neo4j only, and checks its form', () => {
+    expect(fails({ STORE: 'memory', REDIS_URL: 'redis://127.0.0.1:6379' })).toMatch(
+      /REDIS_URL: .*the embedded store serves a single process/,
+    );
+    expect(fails({ STORE: 'neo4j', REDIS_URL: 'http://127.0.0.1:6379' })).toMatch(/REDIS_URL: must be a redis:\/\//);
+    expect(loadConfig({ STORE: 'neo4j', REDIS_URL: 'rediss://cache.example.org:6380' }).redisUrl).toBe(
+      'rediss://cache.example.org:6380',
+    );
+    expect(loadConfig({ STORE: 'neo4j' }).redisUrl).toBeNull();
+  });
+
   it('never lets CORS_ORIGINS allow the "null" origin', () => {
     expect(fails({ CORS_ORIGINS: 'https://a.example.org, null' })).toMatch(/CORS_ORIGINS: must not list "null"/);
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example.org' }).corsOrigins).toEqual(['https://a.example.org']);

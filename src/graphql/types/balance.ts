@@ -60,7 +60,7 @@ const AmbivalentPairRef = builder.objectRef<AmbivalentPair>('AmbivalentPair').im
   }),
 });
 
-const BalanceReportRef = builder.objectRef<BalanceReport>('BalanceReport').implement({
+export const BalanceReportRef = builder.objectRef<BalanceReport>('BalanceReport').implement({
   description:
     'The graph on one day read as a signed graph: FIGHTS is hostile (-); SUPPORTS, NEGOTIATES ' +
     'and MEMBER_OF are friendly (+). A pair of actors is hostile if any relation between them ' +

@@ -34,6 +34,11 @@ RelationRef.implement({
       description: 'For SUPPORTS the supported, for MEMBER_OF the group; for mutual kinds the other side.',
       resolve: (r, _, c) => loadActor(c, r.to),
     }),
+    source: t.id({
+      description: "The id of `from`, as graph libraries name an edge's first end (Cytoscape.js, graphology, D3).",
+      resolve: (r) => r.from,
+    }),
+    target: t.id({ description: 'The id of `to`.', resolve: (r) => r.to }),
     since: t.field({ type: 'Date', resolve: (r) => r.since, description: 'First day the relation is known to hold.' }),
     until: t.field({
       type: 'Date',

@@ -48,6 +48,12 @@ export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
 
   private readonly lookups: Lookups;
+  /**
+   * Read-your-writes through `neo4j://` routing: every session of this store shares one bookmark
+   * manager, so a read sent to a cluster's follower waits until that member has applied this
+   * process's latest write (causal consistency). On a single server it changes nothing.
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
 
   constructor(
     private readonly driver: Driver,
@@ -114,7 +120,11 @@ export class Neo4jStore implements GraphStore {
 
   private async readWithRetry<T extends RecordShape>(params: Record<string, unknown>, text: string): Promise<T[]> {
     for (let attempt = 1; ; attempt++) {
-      const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+      const session = this.driver.session({
+        database: this.settings.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: this.bookmarks,
+      });
       try {
         const result = await session.run(text, params, { timeout: this.settings.txTimeoutMs });
         return result.records.map((record) => record.toObject() as T);
@@ -187,7 +197,11 @@ export class Neo4jStore implements GraphStore {
 
   /** A managed write transaction that holds the write lock from its first statement. */
   private async inWriteTransaction<T>(work: (run: Run, lookups: Lookups) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.settings.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
     let settled = false;
     try {
       return await this.answered(
