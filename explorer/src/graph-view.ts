@@ -14,7 +14,7 @@ import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import { formatDay } from './dates.js';
 import { h } from './dom.js';
 import type { ActorRef, EdgeRef, Path, Subgraph } from './queries.js';
-import { ACTOR_KINDS, HIGHLIGHT, RELATION_KINDS } from './theme.js';
+import { ACTOR_KINDS, CAMP_COLORS, HIGHLIGHT, RELATION_KINDS } from './theme.js';
 
 cytoscape.use(fcose);
 cytoscape.use(cola);
@@ -102,6 +102,11 @@ function stylesheet(): StylesheetJson {
       },
     },
     ...actorRules,
+    // Its camp that day (blocs): a thick ring in the camp's colour, the fill keeping the actor's kind.
+    ...CAMP_COLORS.map((color, camp) => ({
+      selector: `node[camp = ${camp}]`,
+      style: { 'border-width': 4, 'border-color': color, 'border-opacity': 1 },
+    })),
     ...relationRules,
     // Several relations between the same two actors: drawn apart (bezier bundle), one of them says how many.
     {
@@ -208,6 +213,8 @@ export class GraphView {
   private path: Path | null = null;
   private focus: Focus | null = null;
   private selectedRelation: string | null = null;
+  /** Each actor's camp on the day shown (an index into the day's camps), when camps are shown. */
+  private camps = new Map<string, number>();
   private settled: Promise<void> = Promise.resolve();
   private layoutBox = { x1: 0, y1: 0, x2: 1, y2: 1 };
   /** The camera follows the actors of the day until the user pans or zooms; "Fit" resumes it. */
@@ -394,6 +401,28 @@ export class GraphView {
     this.snapshot = snapshot;
     this.assumed = assumed;
     return this.reconcile();
+  }
+
+  /** Rings each actor in its camp's colour (camps largest first, as `blocs` answers); null clears. */
+  showCamps(camps: { id: string }[][] | null): void {
+    this.camps = new Map((camps ?? []).flatMap((camp, i) => camp.map((actor) => [actor.id, i] as const)));
+    this.cy.batch(() => this.cy.nodes().forEach((n) => this.paintCamp(n)));
+  }
+
+  /** Each actor drawn and its camp (null: in none). */
+  campOf(): Record<string, number | null> {
+    return Object.fromEntries(
+      this.cy
+        .nodes()
+        .filter((n) => !n.hasClass('leaving'))
+        .map((n) => [n.id(), (n.data('camp') as number | undefined) ?? null]),
+    );
+  }
+
+  private paintCamp(node: NodeSingular): void {
+    const camp = this.camps.get(node.id());
+    if (camp === undefined) node.removeData('camp');
+    else node.data('camp', camp);
   }
 
   /** Highlights a path (null clears). Its actors and relations not active on the day shown are drawn dashed. */
@@ -587,6 +616,7 @@ export class GraphView {
           position: { ...(this.positions.get(id) ?? this.placeNear(id)) },
           classes: extra ? 'entering extra' : 'entering',
         });
+        this.paintCamp(added);
         entering.merge(added);
       }
       for (const [id, { edge, extra }] of edges) {

@@ -3,6 +3,7 @@
 
 import './styles.css';
 import { describeError, gql } from './api.js';
+import { renderCamps } from './camps-panel.js';
 import { renderChanges } from './changes-panel.js';
 import { formatDay, isDate, monthIndex, monthStart, sliderDate } from './dates.js';
 import { DetailsPanel, gradesOf, type DayShown } from './details-panel.js';
@@ -12,6 +13,9 @@ import { GraphView } from './graph-view.js';
 import { PathFinder, pathDay } from './path-finder.js';
 import {
   ACTOR_DETAIL,
+  ALIGNMENT,
+  type Alignment,
+  type AlignmentData,
   BOOTSTRAP,
   MORE_ACTORS,
   MORE_RELATIONS,
@@ -38,10 +42,10 @@ import {
   type Reading,
 } from './reading.js';
 import type {} from './test-hooks.js';
-import { ACTOR_KINDS, actorIcon, RELATION_KINDS, relationIcon } from './theme.js';
+import { ACTOR_KINDS, actorIcon, CAMP_COLORS, RELATION_KINDS, relationIcon } from './theme.js';
 import { densePeriod, TimeSlider } from './time-slider.js';
 
-type Tab = 'details' | 'paths' | 'changes';
+type Tab = 'details' | 'paths' | 'changes' | 'camps';
 type Selection = { kind: 'actor'; id: string } | { kind: 'relation'; id: string } | null;
 
 const graphEl = byId('graph');
@@ -85,6 +89,7 @@ window.addEventListener('unhandledrejection', (event) =>
 // ---- tabs
 
 function showTab(tab: Tab): void {
+  if (tab === 'camps') void loadCamps();
   document.querySelectorAll<HTMLButtonElement>('[role="tab"]').forEach((button) => {
     const selected = button.dataset.tab === tab;
     button.setAttribute('aria-selected', String(selected));
@@ -138,6 +143,7 @@ function drawLegend(): void {
         h('span', { class: 'count', id: 'legend-assumed-count' }, '0'),
       ),
       h('span', { class: 'legend-item' }, h('span', { class: 'swatch-path' }), 'Found path'),
+      h('span', { class: 'legend-item', id: 'legend-camps' }),
       h('span', { class: 'legend-item' }, h('span', { class: 'swatch-extra' }), 'Path relation inactive that day'),
     ),
   );
@@ -181,6 +187,7 @@ async function setReading(next: Reading): Promise<void> {
   updateUrl();
   if (!shownDate) return;
   pathFinder?.refresh();
+  if (!byId('panel-camps').hidden) void loadCamps();
   // The panel says what is active on the day under the reading, so it follows the new snapshot.
   await showDate(shownDate, changesSpan ?? undefined);
   if (selection?.kind === 'actor') await selectActor(selection.id);
@@ -197,6 +204,10 @@ let changesSpan: { from: string; to: string } | null = null;
 /** The last date the user settled on (not one the slider passed while dragged): Changes compares with it. */
 let cameFrom: string | null = null;
 let pathFinder: PathFinder | null = null;
+/** The months the Camps tab charts (the slider's dense period), and the series read for them. */
+let campsSpan: { from: string; to: string } | null = null;
+let campsSeries: { key: string; series: Alignment[] } | null = null;
+let campsSeq = 0;
 let selection: Selection = null;
 let hops = 1;
 let snapshotSeq = 0;
@@ -278,7 +289,10 @@ async function showDate(date: string, span?: { from: string; to: string }, passi
   const assumed = new Set(
     data.snapshot.edges.filter((e) => assumedContinuing(e, date, shownReading.openEnd)).map((e) => e.id),
   );
+  graph.showCamps(data.blocs.camps);
+  drawCampsLegend(data.blocs);
   const drawn = graph.showSnapshot(data.snapshot, assumed);
+  if (campsSeries) drawCamps(campsSeries.series);
   byId('legend-assumed').hidden = shownReading.openEnd !== 'ONGOING';
   byId('legend-assumed-count').textContent = String(assumed.size);
   if (actorId && data.neighborhood) {
@@ -296,6 +310,58 @@ async function showDate(date: string, span?: { from: string; to: string }, passi
   graphEl.dataset.reading = readingKey(shownReading);
   graphEl.dataset.nodeCount = String(data.snapshot.nodes.length);
   graphEl.dataset.state = 'ready';
+}
+
+function drawCampsLegend(blocs: SnapshotData['blocs']): void {
+  fill(
+    byId('legend-camps'),
+    'Camps: ',
+    blocs.camps.map((camp, i) =>
+      h(
+        'span',
+        { class: 'camp-key' },
+        h('span', { class: 'camp-chip', style: `background:${CAMP_COLORS[i]}` }),
+        String(camp.length),
+      ),
+    ),
+    h(
+      'span',
+      { class: 'muted', title: 'Relations that break the split (a fight inside a camp, support across camps)' },
+      ` · ${blocs.frustration} break${blocs.frustration === 1 ? 's' : ''} the split${blocs.optimal ? '' : ' (best found)'}`,
+    ),
+  );
+}
+
+function drawCamps(series: Alignment[]): void {
+  renderCamps(
+    byId('panel-camps'),
+    series,
+    shownDate,
+    (date) => void slider?.go(date),
+    (id) => void selectRelation(id),
+  );
+}
+
+/** Reads the camps month by month (once per reading) and draws the Camps tab. */
+async function loadCamps(): Promise<void> {
+  if (!campsSpan) return;
+  const key = readingKey(reading);
+  if (campsSeries?.key === key) return drawCamps(campsSeries.series);
+  const seq = ++campsSeq;
+  const panel = byId('panel-camps');
+  panel.dataset.state = 'loading';
+  fill(panel, h('p', { class: 'muted' }, 'Reading the camps month by month…'));
+  try {
+    const data = await gql<AlignmentData>(ALIGNMENT, { ...campsSpan, ...readingVariables(reading) });
+    if (seq !== campsSeq) return;
+    campsSeries = { key, series: data.alignmentSeries };
+    drawCamps(data.alignmentSeries);
+    panel.dataset.state = 'ready';
+  } catch (error) {
+    if (seq !== campsSeq) return;
+    panel.dataset.state = 'error';
+    fill(panel, h('p', { class: 'inline-error', role: 'alert' }, `Could not read the camps: ${describeError(error)}`));
+  }
 }
 
 async function selectActor(id: string): Promise<void> {
@@ -434,6 +500,12 @@ async function start(): Promise<void> {
       },
     },
   );
+  const dense = densePeriod(changes.filter((c) => c.change === 'BEGAN').map((c) => c.date));
+  // alignmentSeries takes 60 samples at most: the last 60 months of the dense period, on the slider's days.
+  campsSpan = {
+    from: sliderDate(Math.max(monthIndex(dense.from), monthIndex(dense.to) - 59)),
+    to: dense.to,
+  };
   slider = new TimeSlider(
     {
       slider: byId<HTMLInputElement>('slider'),
@@ -445,7 +517,7 @@ async function start(): Promise<void> {
     },
     {
       ...range,
-      dense: densePeriod(changes.filter((c) => c.change === 'BEGAN').map((c) => c.date)),
+      dense,
       initial,
       changes,
       onDate: (date, passing) => showDate(date, undefined, passing),
@@ -479,6 +551,7 @@ window.__explorer = {
   highlighted: () => graph.highlighted(),
   nodeBoxes: () => graph.nodeBoxes(),
   bundles: () => graph.bundles(),
+  camps: () => graph.campOf(),
   clientPoint: (id) => graph.clientPoint(id),
   idle: () => graph.idle(),
 };

@@ -534,6 +534,47 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('rings each actor in its camp that day (blocs), charts balance and frustration by month, lists who changed camp', async () => {
+    const day = '2017-12-15';
+    const view = await openExplorer(`at=${day}`);
+    const { blocs } = await api<{ blocs: { camps: { id: string }[][] } }>(
+      `{ blocs(at: "${day}", kinds: [FIGHTS, SUPPORTS, MEMBER_OF]) { camps { id } } }`,
+    );
+    expect(blocs.camps.length).toBe(2);
+    const campOf = new Map(blocs.camps.flatMap((camp, i) => camp.map((a) => [a.id, i] as const)));
+    const drawnCamps = await view.evaluate(() => window.__explorer.camps());
+    expect(Object.keys(drawnCamps).sort()).toEqual(await view.evaluate(() => window.__explorer.nodeIds()));
+    for (const [id, camp] of Object.entries(drawnCamps)) expect(camp, id).toBe(campOf.get(id) ?? null);
+    expect(drawnCamps['syrian-government']).toBe(drawnCamps.russia);
+    expect(drawnCamps['syrian-government']).not.toBe(drawnCamps['syrian-rebels']);
+
+    await view.click('#tab-camps');
+    await view.waitForSelector('#panel-camps[data-state="ready"]');
+    const points = await view
+      .locator('#panel-camps circle.point')
+      .evaluateAll((c) => c.map((p) => p.getAttribute('data-at')!));
+    const { alignmentSeries } = await api<{
+      alignmentSeries: { at: string; blocs: { frustration: number }; defections: { actor: { id: string } }[] }[];
+    }>(
+      `{ alignmentSeries(from: "${points[0]}", to: "${points.at(-1)}", step: MONTH, kinds: [FIGHTS, SUPPORTS, MEMBER_OF]) { at blocs { frustration } defections { actor { id } } } }`,
+    );
+    expect(points).toEqual(alignmentSeries.map((s) => s.at));
+    expect(points.length).toBeGreaterThan(12);
+    const months = alignmentSeries.filter((s) => s.defections.length > 0);
+    expect(months.length).toBeGreaterThan(0);
+    expect(
+      await view.locator('#panel-camps .defection-month').evaluateAll((m) => m.map((e) => e.getAttribute('data-at'))),
+    ).toEqual(months.map((s) => s.at));
+    expect(
+      await view.locator('#panel-camps .defection').evaluateAll((d) => d.map((e) => e.getAttribute('data-actor'))),
+    ).toEqual(months.flatMap((s) => s.defections.map((d) => d.actor.id)));
+    // A month of the chart opens that month on the graph.
+    await view.locator(`#panel-camps circle.point[data-at="${months[0].at}"]`).click();
+    await drawn(view, months[0].at, '');
+    await view.close();
+    expect(problems).toEqual([]);
+  });
+
   it('shows an API failure as a readable message, never a blank page', async () => {
     const broken = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await broken.route('**/graphql', (route) =>
@@ -700,7 +741,7 @@ describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
       'relations with no known end only up to their last report · reported by 2+ publishers',
     );
 
-    const TIME_FIELDS = /\b(snapshot|changes|neighborhood|relations|paths|shortestPath)\(/g;
+    const TIME_FIELDS = /\b(snapshot|changes|neighborhood|relations|paths|shortestPath|blocs|alignmentSeries)\(/g;
     const names = new Set(sent.map((s) => s.operationName ?? /query (\w+)/.exec(s.query)?.[1]));
     expect([...names].sort()).toEqual(['ActorDetail', 'Paths', 'Snapshot']);
     for (const { query, variables } of sent) {
