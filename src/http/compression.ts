@@ -44,6 +44,9 @@ export function compression(): Plugin {
       const { request, response, fetchAPI } = payload;
       const type = response.headers.get('content-type') ?? '';
       if (!response.body || response.headers.has('content-encoding')) return;
+      // A Response of Node's own (`Response.json` in a plugin) has a body stream the adapter's
+      // compression stream cannot pipe; those are small and left as they are.
+      if (!(response instanceof fetchAPI.Response)) return;
       if (STREAMING.test(type) || !COMPRESSIBLE.test(type)) return;
       const encoding = dynamicEncoding(request.headers.get('accept-encoding'));
       if (!encoding) return;

@@ -136,6 +136,10 @@ describe('compression and caching (npm start)', () => {
     expect(JSON.parse(decoded(gzip))).toEqual(JSON.parse(decoded(plain)));
     expect(JSON.parse(decoded(br))).toEqual(JSON.parse(decoded(plain)));
     expect(gzip.body.length).toBeLessThan(plain.body.length / 2);
+    // A plugin's own Response (the readiness check's Response.json) is left as it is, not broken.
+    const ready = await get(`${server.url}/ready`, { 'accept-encoding': 'gzip' });
+    expect(ready.status).toBe(200);
+    expect(JSON.parse(decoded(ready))).toMatchObject({ ready: true });
   });
 
   it('leaves a subscription stream uncompressed, so each event arrives as it happens', async () => {

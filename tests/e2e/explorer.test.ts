@@ -148,7 +148,8 @@ const monthsFrom = (first: string, date: string) =>
   Number(date.slice(5, 7)) -
   (Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7)));
 
-describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', () => {
+// A page opening lays the graph out (about a second) on a machine that CI shares: room for a few.
+describe.skipIf(!HAVE_CHROMIUM && !MUST_RUN)('explorer in Chromium', { timeout: 60_000 }, () => {
   let server: ServerProcess;
   /** The same app on a copy of the dataset with graded and disputed citations (gradedDataset). */
   let graded: ServerProcess;
