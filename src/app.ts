@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga } from 'graphql-yoga';
 import { SUBSCRIPTION_DEFAULTS, type Config } from './config.js';
@@ -11,7 +10,9 @@ import { argumentPaths, maskError } from './graphql/errors.js';
 import { EXAMPLE_QUERY } from './graphql/example-query.js';
 import { noticesPlugin } from './graphql/notices.js';
 import { requestDeadline } from './http/deadline.js';
+import { compression } from './http/compression.js';
 import { explorerPlugin } from './http/explorer.js';
+import { graphiqlRenderer } from './http/graphiql-page.js';
 import { clientKey } from './http/client-key.js';
 import { bodyLimit, queryLimits } from './http/limits.js';
 import { graphiqlFor, pagesNeedToken } from './http/read-access.js';
@@ -72,7 +73,7 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger, li
             config.reads === 'token' ? tokens : null,
           )
         : false,
-    renderGraphiQL,
+    renderGraphiQL: graphiqlRenderer(),
     maskedErrors: { maskError, isDev: false },
     cors: corsFor(config),
     batching: false,
@@ -89,6 +90,8 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger, li
       readiness(store, events.relay, config.readyTimeoutMs ?? 2_000, log),
       ...(lifecycle.shutdown ? [endStreamsOn(lifecycle.shutdown)] : []),
       explorerPlugin(),
+      // Last: it compresses the response every other plugin has finished.
+      compression(),
     ],
   });
 }

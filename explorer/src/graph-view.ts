@@ -9,10 +9,15 @@ import cytoscape, {
   type NodeSingular,
   type StylesheetJson,
 } from 'cytoscape';
+import cola from 'cytoscape-cola';
+import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import { formatDay } from './dates.js';
 import { h } from './dom.js';
 import type { ActorRef, EdgeRef, Path, Subgraph } from './queries.js';
-import { ACTOR_KINDS, HIGHLIGHT, RELATION_KINDS } from './theme.js';
+import { ACTOR_KINDS, CAMP_COLORS, HIGHLIGHT, RELATION_KINDS } from './theme.js';
+
+cytoscape.use(fcose);
+cytoscape.use(cola);
 
 export interface GraphHandlers {
   onActor(id: string): void;
@@ -87,7 +92,8 @@ function stylesheet(): StylesheetJson {
       style: {
         width: 2.4,
         'curve-style': 'bezier',
-        'control-point-step-size': 9,
+        // Parallel relations fan out this far apart, so each can be seen and clicked.
+        'control-point-step-size': 22,
         'arrow-scale': 1.15,
         opacity: 0.9,
         'transition-property': 'opacity',
@@ -96,7 +102,29 @@ function stylesheet(): StylesheetJson {
       },
     },
     ...actorRules,
+    // Its camp that day (blocs): a thick ring in the camp's colour, the fill keeping the actor's kind.
+    ...CAMP_COLORS.map((color, camp) => ({
+      selector: `node[camp = ${camp}]`,
+      style: { 'border-width': 4, 'border-color': color, 'border-opacity': 1 },
+    })),
     ...relationRules,
+    // Several relations between the same two actors: drawn apart (bezier bundle), one of them says how many.
+    {
+      selector: 'edge[bundle]',
+      style: {
+        label: 'data(bundle)',
+        'font-size': 10,
+        'font-weight': 700,
+        color: '#1f2430',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        'text-border-width': 1,
+        'text-border-color': '#9aa3b5',
+        'text-border-opacity': 1,
+      },
+    },
     // Past its last report and assumed to continue (reading ONGOING): faded and dashed whatever its kind.
     {
       selector: 'edge.assumed',
@@ -163,6 +191,16 @@ function labelOf(actor: ActorRef): string {
   return actor.name.replace(/ \(([^)]*)\)$/, (whole, inner: string) => (inner.length <= 8 ? whole : ''));
 }
 
+function distanceToSegment(p: Point, a: Point, b: Point): number {
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  const length = dx * dx + dy * dy;
+  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+/** The same key for both directions between two actors. */
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
 export class GraphView {
   readonly cy: Core;
   private readonly container: HTMLElement;
@@ -175,6 +213,8 @@ export class GraphView {
   private path: Path | null = null;
   private focus: Focus | null = null;
   private selectedRelation: string | null = null;
+  /** Each actor's camp on the day shown (an index into the day's camps), when camps are shown. */
+  private camps = new Map<string, number>();
   private settled: Promise<void> = Promise.resolve();
   private layoutBox = { x1: 0, y1: 0, x2: 1, y2: 1 };
   /** The camera follows the actors of the day until the user pans or zooms; "Fit" resumes it. */
@@ -238,7 +278,7 @@ export class GraphView {
       const [a, b] = [r.from.id, r.to.id].sort();
       pairs.set(`${a}|${b}`, [a, b]);
     }
-    const radius = 40 * placed.length;
+    const radius = 12 * placed.length;
     const elements: ElementDefinition[] = [
       ...placed.map((actor, i) => ({
         group: 'nodes' as const,
@@ -254,23 +294,54 @@ export class GraphView {
       })),
     ];
     const added = this.cy.add(elements);
-    // Longer edges and stronger repulsion around busy actors, so the hubs (Russia, the Syrian
-    // government, the rebels) do not crush their neighbours together.
+    // fCoSE (a force-directed layout that keeps nodes apart) with each actor's label counted in its
+    // size, so that no two actors nor their labels overlap; longer edges around busy actors, so the
+    // hubs (Russia, the Syrian government, the rebels) do not crush their neighbours together.
+    // Deterministic: it starts from the circle above, not from random positions.
     this.cy
       .layout({
-        name: 'cose',
-        animate: false,
+        name: 'fcose',
+        quality: 'proof',
         randomize: false,
+        animate: false,
         fit: false,
-        nodeDimensionsIncludeLabels: false,
+        nodeDimensionsIncludeLabels: true,
+        packComponents: false,
         idealEdgeLength: (edge: cytoscape.EdgeSingular) =>
-          30 + 14 * Math.sqrt(edge.source().degree(false) * edge.target().degree(false)),
-        nodeRepulsion: (node: NodeSingular) => 40_000 * (1 + 0.6 * node.degree(false)),
-        edgeElasticity: () => 90,
-        gravity: 80,
-        numIter: 2500,
-        componentSpacing: 60,
-      } as cytoscape.CoseLayoutOptions)
+          40 + 6 * Math.sqrt(edge.source().degree(false) * edge.target().degree(false)),
+        nodeRepulsion: (node: NodeSingular) => 9_000 * (1 + 0.2 * node.degree(false)),
+        nodeSeparation: 60,
+        gravity: 0.5,
+        gravityRange: 2,
+        numIter: 5000,
+      } as FcoseLayoutOptions)
+      .run();
+    // fCoSE's repulsion keeps actors apart but promises nothing; cola's non-overlap constraints do.
+    // Started from fCoSE's positions, with edges half as long as fCoSE drew them (cola spreads a
+    // graph more), a few constrained iterations move apart what still overlaps (labels included,
+    // with a margin). Not animated, it runs synchronously: `maxSimulationTime` cannot stop it, the
+    // iteration counts and the loose convergence threshold keep it to about a second.
+    this.cy
+      .layout({
+        name: 'cola',
+        animate: false,
+        fit: false,
+        randomize: false,
+        centerGraph: false,
+        handleDisconnected: true,
+        avoidOverlap: true,
+        nodeDimensionsIncludeLabels: true,
+        nodeSpacing: () => 6,
+        edgeLength: (edge: cytoscape.EdgeSingular) => {
+          const [a, b] = [edge.source().position(), edge.target().position()];
+          return 0.5 * Math.hypot(a.x - b.x, a.y - b.y);
+        },
+        unconstrIter: 0,
+        userConstIter: 0,
+        allConstIter: 10,
+        maxSimulationTime: 1500,
+        convergenceThreshold: 1,
+      } as cytoscape.LayoutOptions)
       .run();
     // Stretch the layout to the graph area's shape, so a wide screen is used across its width.
     const bare = this.cy.nodes().boundingBox({ includeLabels: false });
@@ -332,6 +403,28 @@ export class GraphView {
     return this.reconcile();
   }
 
+  /** Rings each actor in its camp's colour (camps largest first, as `blocs` answers); null clears. */
+  showCamps(camps: { id: string }[][] | null): void {
+    this.camps = new Map((camps ?? []).flatMap((camp, i) => camp.map((actor) => [actor.id, i] as const)));
+    this.cy.batch(() => this.cy.nodes().forEach((n) => this.paintCamp(n)));
+  }
+
+  /** Each actor drawn and its camp (null: in none). */
+  campOf(): Record<string, number | null> {
+    return Object.fromEntries(
+      this.cy
+        .nodes()
+        .filter((n) => !n.hasClass('leaving'))
+        .map((n) => [n.id(), (n.data('camp') as number | undefined) ?? null]),
+    );
+  }
+
+  private paintCamp(node: NodeSingular): void {
+    const camp = this.camps.get(node.id());
+    if (camp === undefined) node.removeData('camp');
+    else node.data('camp', camp);
+  }
+
   /** Highlights a path (null clears). Its actors and relations not active on the day shown are drawn dashed. */
   showPath(path: Path | null): Promise<void> {
     if (path) for (const actor of path.actors) this.actors.set(actor.id, actor);
@@ -379,6 +472,43 @@ export class GraphView {
       .sort();
   }
 
+  /** Each actor drawn and its box on the graph, label included (graph coordinates). */
+  nodeBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[] {
+    return this.cy
+      .nodes()
+      .filter((n) => !n.hasClass('leaving'))
+      .map((n) => {
+        const box = n.boundingBox({ includeLabels: true, includeOverlays: false, includeUnderlays: false } as object);
+        return { id: n.id(), x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
+      });
+  }
+
+  /**
+   * The bundles of parallel relations drawn (two or more between the same two actors): their
+   * relations, the count the graph shows on them, and each relation's midpoint on the page.
+   */
+  bundles(): { pair: string; edges: string[]; label: string | null; midpoints: Point[] }[] {
+    const byPair = new Map<string, cytoscape.EdgeSingular[]>();
+    this.cy.edges().forEach((e) => {
+      if (e.hasClass('leaving')) return;
+      const key = pairKey(e.source().id(), e.target().id());
+      byPair.set(key, [...(byPair.get(key) ?? []), e]);
+    });
+    return [...byPair]
+      .filter(([, edges]) => edges.length > 1)
+      .map(([pair, edges]) => ({
+        pair,
+        edges: edges.map((e) => e.id()).sort(),
+        label: edges.map((e) => e.data('bundle') as string | undefined).find(Boolean) ?? null,
+        midpoints: edges.map((e) => e.renderedMidpoint()),
+      }));
+  }
+
+  /** The whole drawing (not only what the camera frames) as a PNG, at twice the screen's scale. */
+  png(): Blob {
+    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
+  }
+
   /** Ids of the relations drawn as only assumed to continue. */
   assumedIds(): string[] {
     return this.cy
@@ -418,11 +548,36 @@ export class GraphView {
     const element = this.cy.getElementById(id);
     if (element.empty()) return null;
     const rect = this.container.getBoundingClientRect();
-    const p =
-      element.group() === 'edges'
-        ? this.cy.$id(id).edges()[0].renderedMidpoint()
-        : this.cy.$id(id).nodes()[0].renderedPosition();
+    const p = element.isEdge() ? this.clearPointOn(element) : this.cy.$id(id).nodes()[0].renderedPosition();
     return { x: rect.left + p.x, y: rect.top + p.y };
+  }
+
+  /**
+   * A point of a relation where a click lands on it: its midpoint, unless another relation crosses
+   * there or an actor covers it; then a point further along a straight relation that is clear.
+   */
+  private clearPointOn(edge: cytoscape.EdgeSingular): Point {
+    const mid = edge.renderedMidpoint();
+    const [a, b] = [edge.renderedSourceEndpoint(), edge.renderedTargetEndpoint()];
+    const along = (t: number) => ({ x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) });
+    const straight = Math.hypot(mid.x - along(0.5).x, mid.y - along(0.5).y) < 1;
+    const candidates = [mid, ...(straight ? [0.4, 0.6, 0.3, 0.7, 0.25, 0.75].map(along) : [])];
+    const others = this.cy.edges().filter((e) => e.id() !== edge.id() && !e.hasClass('leaving'));
+    const clearance = (p: Point) => {
+      let least = Infinity;
+      others.forEach((e) => {
+        const [s, t] = [e.renderedSourceEndpoint(), e.renderedTargetEndpoint()];
+        least = Math.min(least, distanceToSegment(p, s, t), distanceToSegment(p, e.renderedMidpoint(), s));
+      });
+      this.cy.nodes().forEach((n) => {
+        const box = n.renderedBoundingBox({ includeLabels: false });
+        const dx = Math.max(box.x1 - p.x, 0, p.x - box.x2);
+        const dy = Math.max(box.y1 - p.y, 0, p.y - box.y2);
+        least = Math.min(least, Math.hypot(dx, dy));
+      });
+      return least;
+    };
+    return candidates.find((p) => clearance(p) >= 8) ?? mid;
   }
 
   private reconcile(): Promise<void> {
@@ -461,6 +616,7 @@ export class GraphView {
           position: { ...(this.positions.get(id) ?? this.placeNear(id)) },
           classes: extra ? 'entering extra' : 'entering',
         });
+        this.paintCamp(added);
         entering.merge(added);
       }
       for (const [id, { edge, extra }] of edges) {
@@ -481,6 +637,7 @@ export class GraphView {
         entering.merge(added);
       }
       leaving.addClass('leaving');
+      this.labelBundles();
     });
     this.applyHighlights();
 
@@ -499,6 +656,23 @@ export class GraphView {
     const done = Promise.all([fadeIn, fadeOut, camera]).then(() => undefined);
     this.settled = Promise.all([this.settled, done, delay(FADE_MS + 60)]).then(() => undefined);
     return done;
+  }
+
+  /** Puts "×n" on one relation of each group of n > 1 drawn between the same two actors. */
+  private labelBundles(): void {
+    const byPair = new Map<string, cytoscape.EdgeSingular[]>();
+    this.cy.edges().forEach((e) => {
+      e.removeData('bundle');
+      if (e.hasClass('leaving')) return;
+      const key = pairKey(e.data('source') as string, e.data('target') as string);
+      byPair.set(key, [...(byPair.get(key) ?? []), e]);
+    });
+    for (const edges of byPair.values()) {
+      if (edges.length < 2) continue;
+      // The middle one of the fan, whose label sits between the others.
+      const sorted = [...edges].sort((a, b) => (a.id() < b.id() ? -1 : 1));
+      sorted[Math.floor((sorted.length - 1) / 2)].data('bundle', `×${edges.length}`);
+    }
   }
 
   /** A spot for an actor the stable layout does not know (it had no relation when the page opened). */

@@ -3,14 +3,19 @@
 
 import './styles.css';
 import { describeError, gql } from './api.js';
+import { renderCamps } from './camps-panel.js';
 import { renderChanges } from './changes-panel.js';
 import { formatDay, isDate, monthIndex, monthStart, sliderDate } from './dates.js';
 import { DetailsPanel, gradesOf, type DayShown } from './details-panel.js';
 import { byId, fill, h } from './dom.js';
+import { EXPORTS, exportUrl, saveBlob } from './downloads.js';
 import { GraphView } from './graph-view.js';
-import { PathFinder } from './path-finder.js';
+import { PathFinder, pathDay } from './path-finder.js';
 import {
   ACTOR_DETAIL,
+  ALIGNMENT,
+  type Alignment,
+  type AlignmentData,
   BOOTSTRAP,
   MORE_ACTORS,
   MORE_RELATIONS,
@@ -37,10 +42,10 @@ import {
   type Reading,
 } from './reading.js';
 import type {} from './test-hooks.js';
-import { ACTOR_KINDS, actorIcon, RELATION_KINDS, relationIcon } from './theme.js';
-import { TimeSlider } from './time-slider.js';
+import { ACTOR_KINDS, actorIcon, CAMP_COLORS, RELATION_KINDS, relationIcon } from './theme.js';
+import { densePeriod, TimeSlider } from './time-slider.js';
 
-type Tab = 'details' | 'paths' | 'changes';
+type Tab = 'details' | 'paths' | 'changes' | 'camps';
 type Selection = { kind: 'actor'; id: string } | { kind: 'relation'; id: string } | null;
 
 const graphEl = byId('graph');
@@ -84,6 +89,7 @@ window.addEventListener('unhandledrejection', (event) =>
 // ---- tabs
 
 function showTab(tab: Tab): void {
+  if (tab === 'camps') void loadCamps();
   document.querySelectorAll<HTMLButtonElement>('[role="tab"]').forEach((button) => {
     const selected = button.dataset.tab === tab;
     button.setAttribute('aria-selected', String(selected));
@@ -137,6 +143,7 @@ function drawLegend(): void {
         h('span', { class: 'count', id: 'legend-assumed-count' }, '0'),
       ),
       h('span', { class: 'legend-item' }, h('span', { class: 'swatch-path' }), 'Found path'),
+      h('span', { class: 'legend-item', id: 'legend-camps' }),
       h('span', { class: 'legend-item' }, h('span', { class: 'swatch-extra' }), 'Path relation inactive that day'),
     ),
   );
@@ -180,6 +187,7 @@ async function setReading(next: Reading): Promise<void> {
   updateUrl();
   if (!shownDate) return;
   pathFinder?.refresh();
+  if (!byId('panel-camps').hidden) void loadCamps();
   // The panel says what is active on the day under the reading, so it follows the new snapshot.
   await showDate(shownDate, changesSpan ?? undefined);
   if (selection?.kind === 'actor') await selectActor(selection.id);
@@ -191,9 +199,15 @@ async function setReading(next: Reading): Promise<void> {
 let shownDate: string | null = null;
 /** Ids of the relations active on `shownDate`: the snapshot the API answered for that day. */
 let shownActive: ReadonlySet<string> = new Set();
-/** The span the Changes tab lists (from the previous day shown to this one). */
+/** The span the Changes tab lists (from the date the user came from to this one). */
 let changesSpan: { from: string; to: string } | null = null;
+/** The last date the user settled on (not one the slider passed while dragged): Changes compares with it. */
+let cameFrom: string | null = null;
 let pathFinder: PathFinder | null = null;
+/** The months the Camps tab charts (the slider's dense period), and the series read for them. */
+let campsSpan: { from: string; to: string } | null = null;
+let campsSeries: { key: string; series: Alignment[] } | null = null;
+let campsSeq = 0;
 let selection: Selection = null;
 let hops = 1;
 let snapshotSeq = 0;
@@ -215,7 +229,15 @@ const details = new DetailsPanel(byId('panel-details'), {
   },
 });
 
+/** Points the download links at the graph shown. */
+function updateDownloads(): void {
+  if (!shownDate) return;
+  byId<HTMLAnchorElement>('download-gexf').href = exportUrl(EXPORTS.gexf, shownDate, reading);
+  byId<HTMLAnchorElement>('download-edges-csv').href = exportUrl(EXPORTS.edgesCsv, shownDate, reading);
+}
+
 function updateUrl(): void {
+  updateDownloads();
   const params = new URLSearchParams();
   if (shownDate) params.set('at', shownDate);
   writeReading(params, reading);
@@ -229,11 +251,12 @@ function dayShown(): DayShown {
 
 /**
  * Draws the graph of a day under the reading: one request for the snapshot, what changed since the
- * previous day (or over `span`), and the selected actor's neighbourhood.
+ * date the user came from (or over `span`), and the selected actor's neighbourhood. A date the
+ * slider only `passing`es while dragged is not one the user comes from.
  */
-async function showDate(date: string, span?: { from: string; to: string }): Promise<void> {
+async function showDate(date: string, span?: { from: string; to: string }, passing = false): Promise<void> {
   const seq = ++snapshotSeq;
-  const previous = shownDate ?? monthStart(monthIndex(date));
+  const previous = cameFrom ?? monthStart(monthIndex(date));
   const { from, to } = span ?? (previous <= date ? { from: previous, to: date } : { from: date, to: previous });
   const actorId = selection?.kind === 'actor' ? selection.id : null;
   const shownReading = reading;
@@ -260,12 +283,16 @@ async function showDate(date: string, span?: { from: string; to: string }): Prom
   }
   if (seq !== snapshotSeq) return;
   shownDate = date;
+  if (!passing) cameFrom = date;
   changesSpan = { from, to };
   shownActive = new Set(data.snapshot.edges.map((e) => e.id));
   const assumed = new Set(
     data.snapshot.edges.filter((e) => assumedContinuing(e, date, shownReading.openEnd)).map((e) => e.id),
   );
+  graph.showCamps(data.blocs.camps);
+  drawCampsLegend(data.blocs);
   const drawn = graph.showSnapshot(data.snapshot, assumed);
+  if (campsSeries) drawCamps(campsSeries.series);
   byId('legend-assumed').hidden = shownReading.openEnd !== 'ONGOING';
   byId('legend-assumed-count').textContent = String(assumed.size);
   if (actorId && data.neighborhood) {
@@ -283,6 +310,58 @@ async function showDate(date: string, span?: { from: string; to: string }): Prom
   graphEl.dataset.reading = readingKey(shownReading);
   graphEl.dataset.nodeCount = String(data.snapshot.nodes.length);
   graphEl.dataset.state = 'ready';
+}
+
+function drawCampsLegend(blocs: SnapshotData['blocs']): void {
+  fill(
+    byId('legend-camps'),
+    'Camps: ',
+    blocs.camps.map((camp, i) =>
+      h(
+        'span',
+        { class: 'camp-key' },
+        h('span', { class: 'camp-chip', style: `background:${CAMP_COLORS[i]}` }),
+        String(camp.length),
+      ),
+    ),
+    h(
+      'span',
+      { class: 'muted', title: 'Relations that break the split (a fight inside a camp, support across camps)' },
+      ` · ${blocs.frustration} break${blocs.frustration === 1 ? 's' : ''} the split${blocs.optimal ? '' : ' (best found)'}`,
+    ),
+  );
+}
+
+function drawCamps(series: Alignment[]): void {
+  renderCamps(
+    byId('panel-camps'),
+    series,
+    shownDate,
+    (date) => void slider?.go(date),
+    (id) => void selectRelation(id),
+  );
+}
+
+/** Reads the camps month by month (once per reading) and draws the Camps tab. */
+async function loadCamps(): Promise<void> {
+  if (!campsSpan) return;
+  const key = readingKey(reading);
+  if (campsSeries?.key === key) return drawCamps(campsSeries.series);
+  const seq = ++campsSeq;
+  const panel = byId('panel-camps');
+  panel.dataset.state = 'loading';
+  fill(panel, h('p', { class: 'muted' }, 'Reading the camps month by month…'));
+  try {
+    const data = await gql<AlignmentData>(ALIGNMENT, { ...campsSpan, ...readingVariables(reading) });
+    if (seq !== campsSeq) return;
+    campsSeries = { key, series: data.alignmentSeries };
+    drawCamps(data.alignmentSeries);
+    panel.dataset.state = 'ready';
+  } catch (error) {
+    if (seq !== campsSeq) return;
+    panel.dataset.state = 'error';
+    fill(panel, h('p', { class: 'inline-error', role: 'alert' }, `Could not read the camps: ${describeError(error)}`));
+  }
 }
 
 async function selectActor(id: string): Promise<void> {
@@ -344,7 +423,7 @@ function clearSelection(): void {
 
 // ---- opening the page
 
-async function loadAll(): Promise<{ actors: ActorRef[]; relations: EdgeRef[]; changeDates: string[] }> {
+async function loadAll(): Promise<{ actors: ActorRef[]; relations: EdgeRef[]; changes: BootstrapData['changes'] }> {
   const data = await gql<BootstrapData>(BOOTSTRAP);
   const actors = data.actors.edges.map((e) => e.node);
   const relations = data.relations.edges.map((e) => e.node);
@@ -358,7 +437,7 @@ async function loadAll(): Promise<{ actors: ActorRef[]; relations: EdgeRef[]; ch
     relations.push(...more.relations.edges.map((e) => e.node));
     page = more.relations.pageInfo;
   }
-  return { actors, relations, changeDates: data.changes.map((c) => c.date) };
+  return { actors, relations, changes: data.changes };
 }
 
 /** The month where most relations began or ended: the page opens there. */
@@ -381,7 +460,8 @@ async function start(): Promise<void> {
     showError(`Could not open the explorer: ${describeError(error)}`, () => void start());
     return;
   }
-  const { actors, relations, changeDates } = all;
+  const { actors, relations, changes } = all;
+  const changeDates = changes.map((c) => c.date);
   if (changeDates.length === 0) {
     graphEl.dataset.state = 'ready';
     statusEl.textContent = 'The graph has no relations yet.';
@@ -392,8 +472,16 @@ async function start(): Promise<void> {
   graph.layout(actors, relations);
 
   const params = new URLSearchParams(location.search);
-  const asked = params.get('at') ?? '';
-  const initial = isDate(asked) && asked >= range.min && asked <= range.max ? asked : busiestMonth(changeDates);
+  const asked = params.get('at');
+  const askedOk = asked !== null && isDate(asked) && asked >= range.min && asked <= range.max;
+  const initial = askedOk ? asked : busiestMonth(changeDates);
+  if (asked !== null && !askedOk) {
+    showError(
+      isDate(asked)
+        ? `The address asks for ${formatDay(asked)} (at=${asked}), outside the data (${formatDay(range.min)} – ${formatDay(range.max)}); showing ${formatDay(initial)} instead.`
+        : `The address asks for "at=${asked}", which is not a date (YYYY-MM-DD); showing ${formatDay(initial)} instead.`,
+    );
+  }
 
   pathFinder = new PathFinder(
     actors,
@@ -402,12 +490,22 @@ async function start(): Promise<void> {
     () => reading,
     {
       // A path is read against the whole graph: a selected actor's focus would hide its context.
-      onPath: (path: Path | null) => {
+      onPath: (path: Path | null, window?: { from: string; to: string }) => {
         if (path && selection?.kind === 'actor') clearSelection();
         void graph.showPath(path);
+        // A path found in another window is shown on a day of that window.
+        if (path && window && shownDate && (shownDate < window.from || shownDate > window.to)) {
+          void slider?.go(pathDay(path, window));
+        }
       },
     },
   );
+  const dense = densePeriod(changes.filter((c) => c.change === 'BEGAN').map((c) => c.date));
+  // alignmentSeries takes 60 samples at most: the last 60 months of the dense period, on the slider's days.
+  campsSpan = {
+    from: sliderDate(Math.max(monthIndex(dense.from), monthIndex(dense.to) - 59)),
+    to: dense.to,
+  };
   slider = new TimeSlider(
     {
       slider: byId<HTMLInputElement>('slider'),
@@ -415,8 +513,15 @@ async function start(): Promise<void> {
       label: byId<HTMLOutputElement>('date-label'),
       dateInput: byId<HTMLInputElement>('date-input'),
       play: byId<HTMLButtonElement>('play'),
+      span: byId<HTMLButtonElement>('slider-span'),
     },
-    { ...range, initial, changeDates, onDate: showDate },
+    {
+      ...range,
+      dense,
+      initial,
+      changes,
+      onDate: (date, passing) => showDate(date, undefined, passing),
+    },
   );
   await slider.go(initial);
   const actor = params.get('actor');
@@ -426,6 +531,9 @@ async function start(): Promise<void> {
 }
 
 byId('fit').addEventListener('click', () => void graph.fit());
+byId('download-png').addEventListener('click', () => {
+  if (shownDate) saveBlob(graph.png(), `idlib-graph-${shownDate}.png`);
+});
 drawLegend();
 drawReadingControls();
 showTab('details');
@@ -441,6 +549,9 @@ window.__explorer = {
   edgeStyle: (id) => graph.edgeStyle(id),
   reading: () => reading,
   highlighted: () => graph.highlighted(),
+  nodeBoxes: () => graph.nodeBoxes(),
+  bundles: () => graph.bundles(),
+  camps: () => graph.campOf(),
   clientPoint: (id) => graph.clientPoint(id),
   idle: () => graph.idle(),
 };

@@ -11,8 +11,8 @@ import { describeReading, readingVariables, type Reading } from './reading.js';
 import { actorIcon, relationIcon, RELATION_KINDS } from './theme.js';
 
 export interface PathFinderHandlers {
-  /** Highlight this path on the graph (null clears). */
-  onPath(path: Path | null): void;
+  /** Highlight this path on the graph (null clears); `window` is the one it was searched in. */
+  onPath(path: Path | null, window?: { from: string; to: string }): void;
 }
 
 /** How a relation reads walking from `actorId` along it: "supports", "is supported by", "fights". */
@@ -45,6 +45,19 @@ function describePath(path: Path) {
   );
 }
 
+/**
+ * The day of `window` on which most of the path's relations are active (the earliest of those):
+ * where the view goes to show a path found in a window it is not on.
+ */
+export function pathDay(path: Path, window: { from: string; to: string }): string {
+  const candidates = [window.from, ...path.relations.map((r) => r.since), window.to].filter(
+    (d) => d >= window.from && d <= window.to,
+  );
+  const active = (day: string) =>
+    path.relations.filter((r) => r.since <= day && (r.until === null || r.until >= day)).length;
+  return candidates.sort().reduce((best, day) => (active(day) > active(best) ? day : best));
+}
+
 export class PathFinder {
   private readonly from = byId<HTMLSelectElement>('path-from');
   private readonly to = byId<HTMLSelectElement>('path-to');
@@ -55,6 +68,8 @@ export class PathFinder {
   private readonly results = byId('path-results');
   private controller: AbortController | null = null;
   private paths: { label: string; path: Path }[] = [];
+  /** The window the paths shown were searched in. */
+  private searched: { from: string; to: string } | undefined;
 
   constructor(
     actors: ActorRef[],
@@ -145,6 +160,7 @@ export class PathFinder {
     }
     if (controller.signal.aborted) return;
 
+    this.searched = window;
     const names = `${this.from.selectedOptions[0].text} → ${this.to.selectedOptions[0].text}`;
     const span = `${formatDay(window.from)} – ${formatDay(window.to)}`;
     this.paths = [];
@@ -220,7 +236,7 @@ export class PathFinder {
     this.results
       .querySelectorAll<HTMLButtonElement>('.path-item')
       .forEach((button) => button.setAttribute('aria-pressed', String(Number(button.dataset.pathIndex) === index)));
-    this.handlers.onPath(entry.path);
+    this.handlers.onPath(entry.path, this.searched);
   }
 
   private say(text: string): void {

@@ -147,6 +147,42 @@ export type MoreActorsData = { actors: Page<ActorRef> };
 export type MoreRelationsData = { relations: Page<EdgeRef> };
 
 /**
+ * The kinds camps are read from: "who allied with whom" (the schema's advice for `blocs`). Talks
+ * (NEGOTIATES) join enemies at one table and, counted as friendly, would pull them into one camp.
+ */
+const CAMP_KINDS = '[FIGHTS, SUPPORTS, MEMBER_OF]';
+
+/** The camps of a day: actor ids, largest camp first. */
+export interface Blocs {
+  camps: { id: string }[][];
+  frustration: number;
+  optimal: boolean;
+}
+
+/** Camps through time: balance and camps every month of a span, and who changed camp. */
+export const ALIGNMENT = `query Alignment($from: Date!, $to: Date!, ${READING_VARS}) {
+  alignmentSeries(from: $from, to: $to, step: MONTH, kinds: ${CAMP_KINDS}, ${READING_ARGS}) {
+    at
+    balance { balancedShare triads }
+    blocs { frustration optimal camps { id } }
+    defections { actor { ${ACTOR} } fromCamp toCamp relations { id kind from { ${ACTOR} } to { ${ACTOR} } } }
+  }
+}`;
+export interface Defection {
+  actor: ActorRef;
+  fromCamp: number;
+  toCamp: number;
+  relations: { id: string; kind: RelationKind; from: ActorRef; to: ActorRef }[];
+}
+export interface Alignment {
+  at: string;
+  balance: { balancedShare: number | null; triads: number };
+  blocs: Blocs;
+  defections: Defection[];
+}
+export type AlignmentData = { alignmentSeries: Alignment[] };
+
+/**
  * Moving the slider: the graph on the day and what began or ended since the previous day shown;
  * with an actor selected, also its neighbourhood that day.
  */
@@ -156,6 +192,7 @@ export function snapshotQuery(withNeighbourhood: boolean): string {
     : `$at: Date!, $from: Date!, $to: Date!, ${READING_VARS}`;
   return `query Snapshot(${header}) {
   snapshot(at: $at, ${READING_ARGS}) { nodes { ${ACTOR} } edges { ${EDGE} } }
+  blocs(at: $at, kinds: ${CAMP_KINDS}, ${READING_ARGS}) { camps { id } frustration optimal }
   changes(from: $from, to: $to, ${READING_ARGS}) { date change relation { id kind from { ${ACTOR} } to { ${ACTOR} } } }${
     withNeighbourhood
       ? `\n  neighborhood(actor: $actor, hops: $hops, window: { from: $at, to: $at }, ${READING_ARGS}) { nodes { ${ACTOR} } edges { ${EDGE} } }`
@@ -165,6 +202,7 @@ export function snapshotQuery(withNeighbourhood: boolean): string {
 }
 export interface SnapshotData {
   snapshot: Subgraph;
+  blocs: Blocs;
   changes: Change[];
   neighborhood?: Subgraph;
 }

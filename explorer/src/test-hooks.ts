@@ -16,6 +16,12 @@ export interface ExplorerHooks {
   /** The reading the controls are set to. */
   reading(): Reading;
   highlighted(): { nodes: string[]; edges: string[] };
+  /** Each actor drawn and its box on the graph, label included (graph coordinates). */
+  nodeBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
+  /** Groups of two or more relations drawn between the same two actors, the count shown, their midpoints. */
+  /** Each actor drawn and the index of its camp that day (null: in none). */
+  camps(): Record<string, number | null>;
+  bundles(): { pair: string; edges: string[]; label: string | null; midpoints: { x: number; y: number }[] }[];
   clientPoint(id: string): { x: number; y: number } | null;
   idle(): Promise<void>;
 }

@@ -93,3 +93,6 @@ export function relationIcon(kind: RelationKind, width = 30): SVGElement {
     root.appendChild(svg('polygon', { points: `${width - 9},1.5 ${width},6 ${width - 9},10.5`, fill: style.color }));
   return root;
 }
+
+/** The colours of the camps, largest camp first (the graph rings each actor in its camp's colour). */
+export const CAMP_COLORS = ['#0b7a75', '#c2410c', '#6d28d9', '#a16207'] as const;

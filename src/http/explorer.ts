@@ -2,11 +2,20 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { Plugin } from 'graphql-yoga';
 import { ROOT } from '../config.js';
+import { acceptedEncodings } from './compression.js';
 
 /** Where `npm run explorer:build` writes the explorer's static bundle. */
 export const EXPLORER_DIST = resolve(ROOT, 'explorer/dist');
 
 const MOUNT = '/explore';
+/** Where the bundle's hashed files are served (public: code, no data). */
+export const ASSETS_URL = `${MOUNT}/assets/`;
+
+/** The precompressed copies `npm run explorer:build` writes beside a file, best first. */
+const PRECOMPRESSED = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,9 +57,10 @@ function text(
 /**
  * Serves the explorer's static bundle at `/explore/` from `dir`: `/explore` redirects to
  * `/explore/`, `/explore/` is `index.html`, other paths are files of the bundle or 404. A path
- * that would leave `dir` is refused. Vite's hashed `assets/` are cached for a year; the page
- * itself is revalidated on every load. The site's root `/` redirects to the explorer, which links
- * to GraphiQL.
+ * that would leave `dir` is refused. Vite's hashed `assets/` (GraphiQL's parts among them) are
+ * cached for a year; the page itself is revalidated on every load, by its ETag (a 304 when it did
+ * not change). A file the build precompressed is sent as its `.br` or `.gz` copy to a client that
+ * accepts that encoding. The site's root `/` redirects to the explorer, which links to GraphiQL.
  */
 export function explorerPlugin(dir: string = EXPLORER_DIST): Plugin {
   const root = resolve(dir);
@@ -92,13 +102,36 @@ export function explorerPlugin(dir: string = EXPLORER_DIST): Plugin {
       }
 
       const immutable = relative.startsWith('assets/');
-      const headers = {
+      const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+      const headers: Record<string, string> = {
         'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'content-length': String(info.size),
         'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        etag,
         'x-content-type-options': 'nosniff',
       };
-      const body = request.method === 'HEAD' ? null : await readFile(file);
+      if (
+        request.headers
+          .get('if-none-match')
+          ?.split(',')
+          .some((tag) => tag.trim() === etag)
+      ) {
+        return endResponse(new fetchAPI.Response(null, { status: 304, headers }));
+      }
+      let served = file;
+      let size = info.size;
+      const accepted = acceptedEncodings(request.headers.get('accept-encoding'));
+      for (const { encoding, suffix } of PRECOMPRESSED) {
+        if (!accepted.has(encoding)) continue;
+        const copy = await stat(file + suffix).catch(() => null);
+        if (!copy?.isFile()) continue;
+        served = file + suffix;
+        size = copy.size;
+        headers['content-encoding'] = encoding;
+        break;
+      }
+      headers['content-length'] = String(size);
+      headers.vary = 'accept-encoding';
+      const body = request.method === 'HEAD' ? null : await readFile(served);
       return endResponse(new fetchAPI.Response(body, { status: 200, headers }));
     },
   };
