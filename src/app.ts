@@ -11,6 +11,7 @@ import { argumentPaths, maskError } from './graphql/errors.js';
 import { EXAMPLE_QUERY } from './graphql/example-query.js';
 import { noticesPlugin } from './graphql/notices.js';
 import { requestDeadline } from './http/deadline.js';
+import { costLimits } from './http/expensive.js';
 import { explorerPlugin } from './http/explorer.js';
 import { clientKey } from './http/client-key.js';
 import { bodyLimit, queryLimits } from './http/limits.js';
@@ -33,6 +34,7 @@ export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> &
       | 'maxBodyBytes'
       | 'readyTimeoutMs'
       | 'subscriptions'
+      | 'expensive'
     >
   >;
 
@@ -81,6 +83,8 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger, li
       queryLimits(production),
       argumentPaths(),
       ...((config.introspection ?? !production) ? [] : [useDisableIntrospection()]),
+      // Inside the deadline: a query waiting for an expensive slot waits on the request's time.
+      costLimits(production, config.expensive),
       requestDeadline(config.requestTimeoutMs ?? 15_000),
       noticesPlugin(),
       readiness(store, config.readyTimeoutMs ?? 2_000, log),

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { EXPENSIVE_QUERIES } from './domain/limits.js';
 
 /** The repository root, so defaults do not depend on the working directory. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +33,13 @@ const count = z.coerce.number().int().min(1);
 export interface ConnectionLimits {
   max: number;
   slowClientTimeoutMs: number;
+}
+
+/** Expensive queries (estimated at `QUERY_COST.expensive` or more): how many run at once, wait, and for how long. */
+export interface ExpensiveLimits {
+  concurrency: number;
+  queue: number;
+  waitMs: number;
 }
 
 export interface SubscriptionLimits {
@@ -92,6 +100,8 @@ const env = z.object({
   MAX_SUBSCRIPTIONS: count.default(SUBSCRIPTION_DEFAULTS.max),
   MAX_SUBSCRIPTIONS_PER_CLIENT: count.default(SUBSCRIPTION_DEFAULTS.perClient),
   SUBSCRIPTION_BUFFER: count.default(SUBSCRIPTION_DEFAULTS.buffer),
+  // Expensive queries (docs/operations.md, "Expensive queries").
+  EXPENSIVE_CONCURRENCY: count.default(EXPENSIVE_QUERIES.concurrency),
 });
 
 export interface Config {
@@ -138,6 +148,8 @@ export interface Config {
   /** At most `max` connections are served; one whose answer has not moved for `slowClientTimeoutMs` is closed. */
   connections: ConnectionLimits;
   subscriptions: SubscriptionLimits;
+  /** How many expensive queries run at once, how many wait and for how long. */
+  expensive: ExpensiveLimits;
 }
 
 export class ConfigError extends Error {}
@@ -194,6 +206,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     connections: { max: e.MAX_CONNECTIONS, slowClientTimeoutMs: e.SLOW_CLIENT_TIMEOUT_MS },
+    expensive: { ...EXPENSIVE_QUERIES, concurrency: e.EXPENSIVE_CONCURRENCY },
     subscriptions: {
       max: e.MAX_SUBSCRIPTIONS,
       perClient: e.MAX_SUBSCRIPTIONS_PER_CLIENT,
