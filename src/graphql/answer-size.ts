@@ -11,8 +11,12 @@ export class AnswerBudget {
   constructor(readonly max: number) {}
 }
 
-/** Thrown by every field resolved past the budget: it stops the work; the whole answer is then replaced. */
-class AnswerTooLarge extends Error {}
+/**
+ * Thrown by every field resolved past the budget: it stops the work; the whole answer is then
+ * replaced. One instance with a fixed stack, since thousands of fields may fail at once and a
+ * stack trace for each would cost more than the answer.
+ */
+const ANSWER_TOO_LARGE = Object.defineProperty(new Error('answer too large'), 'stack', { value: 'answer too large' });
 
 /**
  * Wraps every field's resolver (the schema is changed in place) so that, when the request's context
@@ -28,7 +32,7 @@ export function countAnswerValues<S extends GraphQLSchema>(schema: S): S {
         const budget = context.answerBudget;
         if (budget && ++budget.values > budget.max) {
           budget.exceeded = true;
-          throw new AnswerTooLarge();
+          throw ANSWER_TOO_LARGE;
         }
         return resolve(source, args, context, info);
       };

@@ -77,7 +77,7 @@ export function costLimits(production: boolean, limits: ExpensiveLimits = EXPENS
           };
         };
         if (cost < QUERY_COST.expensive) return run();
-        if (line.size >= limits.queue) throw busy();
+        if (line.pending >= limits.concurrency && line.size >= limits.queue) throw busy();
         const waited = new AbortController();
         const timer = setTimeout(() => waited.abort(), limits.waitMs);
         const signal = context.deadline ? AbortSignal.any([waited.signal, context.deadline]) : waited.signal;
