@@ -226,7 +226,7 @@ export async function simplePaths(adjacent: Adjacency, query: PathsQuery, clock 
       );
     }
     if (next === query.to) {
-      found.push({ actorIds: [...actorIds, next], relations: [...relations, relation] });
+      keepBest(found, { actorIds: [...actorIds, next], relations: [...relations, relation] }, query.first);
       continue;
     }
     actorIds.push(next);
@@ -234,5 +234,23 @@ export async function simplePaths(adjacent: Adjacency, query: PathsQuery, clock 
     onPath.add(next);
     frames.push({ current: next, options: adjacent(next), next: 0 });
   }
-  return found.sort(comparePaths).slice(0, query.first);
+  return found;
+}
+
+/**
+ * Inserts `path` into `best` (sorted by `comparePaths`, at most `first` long) when it belongs
+ * there: a search may find thousands of paths, and sorting them all at the end would hold the
+ * event loop for hundreds of milliseconds.
+ */
+function keepBest(best: Path[], path: Path, first: number): void {
+  if (best.length >= first && comparePaths(path, best[best.length - 1]) >= 0) return;
+  let low = 0;
+  let high = best.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (comparePaths(best[middle], path) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  best.splice(low, 0, path);
+  if (best.length > first) best.pop();
 }
