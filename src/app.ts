@@ -36,7 +36,10 @@ export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> &
       | 'subscriptions'
       | 'expensive'
     >
-  >;
+  > & {
+    /** Overrides `QUERY_COST.max` (tests that measure something else with a deliberately large query). */
+    maxQueryCost?: number;
+  };
 
 /** What the process running the app tells it: `shutdown` aborts when it stops (open subscriptions then end). */
 export interface AppLifecycle {
@@ -84,7 +87,7 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger, li
       argumentPaths(),
       ...((config.introspection ?? !production) ? [] : [useDisableIntrospection()]),
       // Inside the deadline: a query waiting for an expensive slot waits on the request's time.
-      costLimits(production, config.expensive),
+      costLimits(production, config.expensive, config.maxQueryCost),
       requestDeadline(config.requestTimeoutMs ?? 15_000),
       noticesPlugin(),
       readiness(store, config.readyTimeoutMs ?? 2_000, log),

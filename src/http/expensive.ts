@@ -19,7 +19,7 @@ const refusal = (limit: string, message: string, status?: number) =>
 /**
  * What a query may cost and how many expensive ones run at once, checked as it starts to execute
  * (variables known):
- * - its estimated cost (`queryCost`) over `QUERY_COST.max` is refused before anything runs (`cost`);
+ * - its estimated cost (`queryCost`) over `maxCost` (`QUERY_COST.max`) is refused before anything runs (`cost`);
  * - its answer is counted while it resolves, and past `QUERY_COST.maxAnswerValues` values it is
  *   given up with one error (`answer-size`);
  * - a query estimated at `QUERY_COST.expensive` or more waits for one of `limits.concurrency` slots,
@@ -27,7 +27,11 @@ const refusal = (limit: string, message: string, status?: number) =>
  *   waits longer than `limits.waitMs` or past its deadline, is refused with 503 (`expensive-queue`).
  * In production the refusals do not state the limits' values.
  */
-export function costLimits(production: boolean, limits: ExpensiveLimits = EXPENSIVE_QUERIES): Plugin {
+export function costLimits(
+  production: boolean,
+  limits: ExpensiveLimits = EXPENSIVE_QUERIES,
+  maxCost: number = QUERY_COST.max,
+): Plugin {
   const line = new PQueue({ concurrency: limits.concurrency });
   const busy = () =>
     refusal(
@@ -51,12 +55,12 @@ export function costLimits(production: boolean, limits: ExpensiveLimits = EXPENS
             return executeFn(args);
           throw refusal('cost', 'The query has too many fields to estimate its cost.');
         }
-        if (cost > QUERY_COST.max) {
+        if (cost > maxCost) {
           throw refusal(
             'cost',
             production
               ? 'The query would cost too much to answer: ask for smaller lists, fewer hops or fewer aliases.'
-              : `The query would cost ${cost}, over the limit of ${QUERY_COST.max}: ask for smaller lists ` +
+              : `The query would cost ${cost}, over the limit of ${maxCost}: ask for smaller lists ` +
                   '(first), fewer hops or fewer aliases.',
           );
         }
