@@ -19,7 +19,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'embedded', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.neo4j.test.ts'] },
+        test: {
+          name: 'embedded',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/**/*.neo4j.test.ts', 'tests/**/*.timing.test.ts'],
+        },
+      },
+      {
+        // Latency goals (the starvation test) are measured alone, after every other file has run.
+        extends: true,
+        test: { name: 'timing', include: ['tests/**/*.timing.test.ts'], sequence: { groupOrder: 1 } },
       },
       {
         // Neo4j Community has one user database, so these files take turns on one server.

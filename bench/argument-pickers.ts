@@ -55,11 +55,15 @@ interface PickContext {
  * Hops of the shortest path from `from` to `to` over relations active in `window`, at most
  * `maxHops`, or null: the embedded store's bidirectional search, over the plain per-actor lists.
  */
-function distance(ctx: PickContext, from: string, to: string, window: DateWindow, maxHops: number): number | null {
-  return (
-    shortestPath(ctx.adjacent, { from, to, kinds: null, reading: graphReading(window), maxHops, directed: false })
-      ?.relations.length ?? null
-  );
+async function distance(
+  ctx: PickContext,
+  from: string,
+  to: string,
+  window: DateWindow,
+  maxHops: number,
+): Promise<number | null> {
+  const query = { from, to, kinds: null, reading: graphReading(window), maxHops, directed: false };
+  return (await shortestPath(ctx.adjacent, query))?.relations.length ?? null;
 }
 
 const DAY_MS = 86_400_000;
@@ -173,7 +177,7 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
         const to = rng.pick(candidates);
         if (from === to) return null;
         const window = randomWindow(rng, CAPS.shortestWindowDays);
-        const hops = distance(ctx, from, to, window, CAPS.shortestMaxHops);
+        const hops = await distance(ctx, from, to, window, CAPS.shortestMaxHops);
         if (hops === null || hops < 2) return null;
         return { args: { from, to, windowFrom: window.from, windowTo: window.to }, answer: hops };
       },
@@ -190,7 +194,7 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
         if (from === to) return null;
         const window = randomWindow(rng, CAPS.shortestWindowDays);
         if ((await activeIn(ctx, from, window)) === 0 || (await activeIn(ctx, to, window)) === 0) return null;
-        if (distance(ctx, from, to, window, CAPS.shortestMaxHops) !== null) return null;
+        if ((await distance(ctx, from, to, window, CAPS.shortestMaxHops)) !== null) return null;
         return { args: { from, to, windowFrom: window.from, windowTo: window.to }, answer: 0 };
       },
     };
@@ -245,7 +249,7 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
       };
       let paths;
       try {
-        paths = simplePaths(counted, {
+        paths = await simplePaths(counted, {
           from,
           to,
           kinds: null,

@@ -11,6 +11,7 @@ import { EXAMPLE_QUERY } from './graphql/example-query.js';
 import { noticesPlugin } from './graphql/notices.js';
 import { requestDeadline } from './http/deadline.js';
 import { compression } from './http/compression.js';
+import { costLimits } from './http/expensive.js';
 import { explorerPlugin } from './http/explorer.js';
 import { graphiqlRenderer } from './http/graphiql-page.js';
 import { clientKey } from './http/client-key.js';
@@ -35,8 +36,12 @@ export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> &
       | 'maxBodyBytes'
       | 'readyTimeoutMs'
       | 'subscriptions'
+      | 'expensive'
     >
-  >;
+  > & {
+    /** Overrides `QUERY_COST.max` (tests that measure something else with a deliberately large query). */
+    maxQueryCost?: number;
+  };
 
 /** What the process running the app tells it: `shutdown` aborts when it stops (open subscriptions then end). */
 export interface AppLifecycle {
@@ -85,6 +90,8 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger, li
       queryLimits(production),
       argumentPaths(),
       ...((config.introspection ?? !production) ? [] : [useDisableIntrospection()]),
+      // Inside the deadline: a query waiting for an expensive slot waits on the request's time.
+      costLimits(production, config.expensive, config.maxQueryCost),
       requestDeadline(config.requestTimeoutMs ?? 15_000),
       noticesPlugin(),
       readiness(store, events.relay, config.readyTimeoutMs ?? 2_000, log),

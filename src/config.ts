@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { EXPENSIVE_QUERIES } from './domain/limits.js';
 
 /** The repository root, so defaults do not depend on the working directory. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +33,13 @@ const count = z.coerce.number().int().min(1);
 export interface ConnectionLimits {
   max: number;
   slowClientTimeoutMs: number;
+}
+
+/** Expensive queries (estimated at `QUERY_COST.expensive` or more): how many run at once, wait, and for how long. */
+export interface ExpensiveLimits {
+  concurrency: number;
+  queue: number;
+  waitMs: number;
 }
 
 export interface SubscriptionLimits {
@@ -97,6 +105,8 @@ const env = z.object({
     .string()
     .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379')
     .optional(),
+  // Expensive queries (docs/operations.md, "Expensive queries").
+  EXPENSIVE_CONCURRENCY: count.default(EXPENSIVE_QUERIES.concurrency),
 });
 
 export interface Config {
@@ -145,6 +155,8 @@ export interface Config {
   subscriptions: SubscriptionLimits;
   /** Redis, through which `graphChanged` reaches the subscribers of every API process; null: this process only. */
   redisUrl: string | null;
+  /** How many expensive queries run at once, how many wait and for how long. */
+  expensive: ExpensiveLimits;
 }
 
 export class ConfigError extends Error {}
@@ -206,6 +218,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     connections: { max: e.MAX_CONNECTIONS, slowClientTimeoutMs: e.SLOW_CLIENT_TIMEOUT_MS },
+    expensive: { ...EXPENSIVE_QUERIES, concurrency: e.EXPENSIVE_CONCURRENCY },
     subscriptions: {
       max: e.MAX_SUBSCRIPTIONS,
       perClient: e.MAX_SUBSCRIPTIONS_PER_CLIENT,

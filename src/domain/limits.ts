@@ -66,3 +66,40 @@ export function withinLimit(value: number | null | undefined, limit: Limit, fiel
 
 /** "From 0 to 100; default 20." for an argument's description. */
 export const limitText = (limit: Limit) => `From ${limit.min} to ${limit.max}; default ${limit.default}.`;
+
+/**
+ * What one request may cost, in one unit: a value in the answer (a field of an object, counted once
+ * per item of each list it sits in) or an equivalent amount of store work. The GraphQL layer
+ * estimates a query's cost before it runs (`src/graphql/cost.ts`, one table of per-field list sizes
+ * and work) and counts the values it actually resolves; both refusals are LIMIT_EXCEEDED.
+ */
+export const QUERY_COST = {
+  /** The most a query may be estimated to cost (`extensions.limit: "cost"`). */
+  max: 20_000,
+  /**
+   * The most values one answer may hold, counted while it resolves (`extensions.limit:
+   * "answer-size"`): about 3 MB of JSON. Above `max`, since lists no argument bounds are estimated.
+   */
+  maxAnswerValues: 100_000,
+  /** A query estimated at this or more is expensive: it waits for one of the few expensive slots. */
+  expensive: 1_000,
+  /** Size assumed for a list no argument bounds (an actor's relations, `alliances`, `changes`). */
+  assumedList: 50,
+  /** Size assumed for a list of citations (a relation has a handful; the input cap is far higher). */
+  assumedCitations: 5,
+  /** Actors assumed reached per hop of `neighborhood`. */
+  assumedPerHop: 20,
+} as const;
+
+/** Expensive queries run at most this many at a time per process; the rest wait in line. */
+export const EXPENSIVE_QUERIES = {
+  /** How many run at once (EXPENSIVE_CONCURRENCY). */
+  concurrency: 2,
+  /** How many may wait; one more is refused at once (503, LIMIT_EXCEEDED `expensive-queue`). */
+  queue: 32,
+  /** How long one may wait for a slot before it is refused (503, LIMIT_EXCEEDED `expensive-queue`). */
+  waitMs: 5_000,
+} as const;
+
+/** How long an embedded-store search may run before it stops with QUERY_TIMEOUT, as Neo4j's transaction timeout. */
+export const EMBEDDED_QUERY_TIMEOUT_MS = 10_000;

@@ -28,6 +28,8 @@ export interface GraphContext {
   client: string;
   /** Aborts when the client goes away. */
   signal?: AbortSignal;
+  /** Aborts at the request's deadline or when the client goes away: long store reads take it (src/http/deadline.ts sets it). */
+  deadline?: AbortSignal;
 }
 
 export interface RequestInfo {

@@ -1,4 +1,5 @@
 import { lexicographicSortSchema } from 'graphql';
+import { countAnswerValues } from './answer-size.js';
 import { builder } from './builder.js';
 import './types/date.js';
 import './types/enums.js';
@@ -13,5 +14,5 @@ import './types/camps.js';
 import './types/source.js';
 import './types/graph-change.js';
 
-/** The GraphQL schema, sorted so the printed SDL is stable. */
-export const schema = lexicographicSortSchema(builder.toSchema());
+/** The GraphQL schema, sorted so the printed SDL is stable; every field counts against the answer's size. */
+export const schema = countAnswerValues(lexicographicSortSchema(builder.toSchema()));

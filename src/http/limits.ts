@@ -10,12 +10,11 @@ export const QUERY_LIMITS = {
   maxDepth: 12,
   maxAliases: 30,
   maxTokens: 3_000,
-  maxCost: 50_000,
   maxDirectives: 20,
 } as const;
 
 /**
- * graphql-armor: depth, aliases, tokens, cost and directives; field suggestions hidden in production.
+ * graphql-armor: depth, aliases, tokens and directives; field suggestions hidden in production.
  * A refusal is LIMIT_EXCEEDED with `extensions.limit` naming the limit (armor itself would call it a
  * "Syntax Error" with no code); in production the message says which limit but not its value.
  */
@@ -30,11 +29,8 @@ export function queryLimits(production: boolean): Plugin {
     },
     maxAliases: { n: QUERY_LIMITS.maxAliases, ...refuse('aliases', 'The query has too many aliases.') },
     maxTokens: { n: QUERY_LIMITS.maxTokens, ...refuse('tokens', 'The query is too long (too many tokens).') },
-    costLimit: {
-      maxCost: QUERY_LIMITS.maxCost,
-      flattenFragments: true,
-      ...refuse('cost', 'The query would cost too much to answer: ask for smaller lists or fewer levels.'),
-    },
+    // Armor's cost limit ignores arguments such as `first`: src/http/expensive.ts counts list sizes instead.
+    costLimit: { enabled: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, ...refuse('directives', 'The query has too many directives.') },
     blockFieldSuggestion: { enabled: production },
   }) as Plugin;

@@ -23,6 +23,16 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
+/** How a long read runs. */
+export interface ReadOptions {
+  /**
+   * Aborts when the request no longer wants the answer (its deadline passed, its client left). The
+   * embedded store's searches stop there with StoreTimeoutError; Neo4j's own transaction timeout,
+   * which ends before the deadline, bounds its queries.
+   */
+  signal?: AbortSignal;
+}
+
 export interface WriteOptions {
   /** A client-chosen key: a second write with the same key returns the first result, writing nothing. */
   idempotencyKey?: string;
@@ -88,19 +98,25 @@ export interface GraphStore {
    * Actors within `hops` of `actorId` over relations that pass the filter (either direction),
    * and every passing relation among them. Actor ids sorted, the start actor included.
    */
-  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, reading: Reading): Promise<Subgraph>;
+  neighborhood(
+    actorId: string,
+    hops: number,
+    kinds: RelationKind[] | null,
+    reading: Reading,
+    options?: ReadOptions,
+  ): Promise<Subgraph>;
 
   /**
    * The shortest path between two actors over relations that pass the query's filters (the
    * window applies to every relation during the search), at most `maxHops` long; among several
    * shortest, the first in `comparePaths` order. Null when there is none.
    */
-  shortestPath(query: PathQuery): Promise<Path | null>;
+  shortestPath(query: PathQuery, options?: ReadOptions): Promise<Path | null>;
   /**
    * Simple paths (no actor twice) of at most `maxHops` relations passing the filters, optionally
    * time-respecting (`followsInTime`), the first `first` in `comparePaths` order.
    */
-  paths(query: PathsQuery): Promise<Path[]>;
+  paths(query: PathsQuery, options?: ReadOptions): Promise<Path[]>;
   /**
    * Relations with a change date (`changeDates` under the reading's open-end reading: since,
    * until, or the last report) in the reading's window (both ends given, included) that pass its

@@ -111,6 +111,20 @@ function hostileRequests(token: string): HostileRequest[] {
     limit,
   ]);
   requests.push(['first: 100000', gql('{ actors(first: 100000) { edges { cursor } } }'), limit]);
+  // Issue 18: the heaviest path query, 11 times over, each actor with its relations (35 MB an answer):
+  // the cost analysis multiplies first, hops and nested lists, and refuses it before it runs.
+  requests.push([
+    '11 aliases of paths(maxHops: 6, first: 50) with nested relations',
+    gql(
+      `{ ${Array.from({ length: 11 }, (_, i) => `a${i}: paths(from: "turkey", to: "daesh", maxHops: 6, first: 50) { actors { relations { id from { id } to { id } } } }`).join(' ')} }`,
+    ),
+    limit,
+  ]);
+  requests.push([
+    'nested lists multiplying',
+    gql('{ actors(first: 100) { edges { node { relations { citations { id title } } } } } }'),
+    limit,
+  ]);
   requests.push(['hops over the cap', gql('{ neighborhood(actor: "daesh", hops: 4) { nodes { id } } }'), limit]);
   requests.push([
     'fragment cycle',

@@ -88,7 +88,9 @@ builder.queryField('shortestPath', (t) =>
       directed: t.arg.boolean({ defaultValue: false, description: DIRECTED_DESCRIPTION }),
     },
     resolve: async (_, args, context) =>
-      context.store.shortestPath(await pathQuery(context, args, LIMITS.shortestPathMaxHops)),
+      context.store.shortestPath(await pathQuery(context, args, LIMITS.shortestPathMaxHops), {
+        signal: context.deadline,
+      }),
   }),
 );
 
@@ -130,7 +132,10 @@ builder.queryField('paths', (t) =>
     resolve: async (_, args, context) => {
       const first = withinLimit(args.first, LIMITS.pathsFirst, 'first');
       const query = await pathQuery(context, args, LIMITS.pathsMaxHops);
-      return context.store.paths({ ...query, timeRespecting: args.timeRespecting ?? false, first });
+      return context.store.paths(
+        { ...query, timeRespecting: args.timeRespecting ?? false, first },
+        { signal: context.deadline },
+      );
     },
   }),
 );

@@ -129,7 +129,9 @@ builder.queryField('neighborhood', (t) =>
       const hops = withinLimit(args.hops, LIMITS.neighborhoodHops, 'hops');
       const reading = readingOf(dateWindow(args.window, 'window'), args);
       await requireActors(context, { actor: args.actor });
-      const sub = await context.store.neighborhood(args.actor, hops, args.kinds ?? null, reading);
+      const sub = await context.store.neighborhood(args.actor, hops, args.kinds ?? null, reading, {
+        signal: context.deadline,
+      });
       return { actorIds: sub.actorIds, edges: sub.relations, center: args.actor };
     },
   }),

@@ -30,12 +30,22 @@ import {
 } from '../../domain/commands.js';
 import { checkCommand } from '../check-command.js';
 import { MemoryWriteLog, type StateChanges, type StoredGraph, type WriteLog } from './persistence/write-log.js';
-import type { ActorSearch, GraphStore, Page, RelationQuery, SpanReading, WriteOptions, WriteOutcome } from '../port.js';
+import type {
+  ActorSearch,
+  GraphStore,
+  Page,
+  ReadOptions,
+  RelationQuery,
+  SpanReading,
+  WriteOptions,
+  WriteOutcome,
+} from '../port.js';
 import { insertSorted } from './sorted.js';
 import { ActiveIndex } from './active-index.js';
 import { expandNeighborhood } from './neighborhood.js';
 import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
 import { shortestPath, simplePaths } from './path-search.js';
+import { SearchClock } from './search-clock.js';
 
 interface ActorEntry {
   actor: Actor;
@@ -520,20 +530,33 @@ export class MemoryStore implements GraphStore {
     return result;
   }
 
-  neighborhood(actorId: string, hops: number, kinds: RelationKind[] | null, reading: Reading): Promise<Subgraph> {
-    const relationsOfActors = async (actorIds: readonly string[], filter: RelationFilter) =>
-      actorIds.map((id) =>
-        this.activeIndex.candidates(id, filter.reading.window).filter((r) => matchesFilter(r, id, filter)),
-      );
+  neighborhood(
+    actorId: string,
+    hops: number,
+    kinds: RelationKind[] | null,
+    reading: Reading,
+    options: ReadOptions = {},
+  ): Promise<Subgraph> {
+    const clock = new SearchClock(options.signal);
+    const relationsOfActors = async (actorIds: readonly string[], filter: RelationFilter) => {
+      const lists: Relation[][] = [];
+      for (const id of actorIds) {
+        if (clock.due()) await clock.pause();
+        lists.push(this.activeIndex.candidates(id, filter.reading.window).filter((r) => matchesFilter(r, id, filter)));
+      }
+      return lists;
+    };
     return expandNeighborhood({ relationsOfActors }, actorId, hops, kinds, reading);
   }
 
-  async shortestPath(query: PathQuery): Promise<Path | null> {
-    return shortestPath((actorId) => this.activeIndex.candidates(actorId, query.reading.window), query);
+  async shortestPath(query: PathQuery, options: ReadOptions = {}): Promise<Path | null> {
+    const adjacent = (actorId: string) => this.activeIndex.candidates(actorId, query.reading.window);
+    return shortestPath(adjacent, query, new SearchClock(options.signal));
   }
 
-  async paths(query: PathsQuery): Promise<Path[]> {
-    return simplePaths((actorId) => this.activeIndex.candidates(actorId, query.reading.window), query);
+  async paths(query: PathsQuery, options: ReadOptions = {}): Promise<Path[]> {
+    const adjacent = (actorId: string) => this.activeIndex.candidates(actorId, query.reading.window);
+    return simplePaths(adjacent, query, new SearchClock(options.signal));
   }
 
   async relationsChangedBetween(reading: SpanReading, actorId: string | null): Promise<Relation[]> {

@@ -10,6 +10,7 @@ import {
 import { compareIds } from '../../domain/order.js';
 import { otherEnd } from '../../domain/relation-kinds.js';
 import type { Relation } from '../../domain/types.js';
+import { SearchClock } from './search-clock.js';
 
 /** The relations touching an actor. */
 export type Adjacency = (actorId: string) => readonly Relation[];
@@ -21,12 +22,19 @@ export const PATH_SEARCH_BUDGET = 2_000_000;
  * Hops from every actor to `target` along walkable relations, up to `limit`: a breadth-first
  * search backwards from the target. Used to prune path enumeration.
  */
-function hopsTo(adjacent: Adjacency, target: string, query: PathQuery, limit: number): Map<string, number> {
+async function hopsTo(
+  adjacent: Adjacency,
+  target: string,
+  query: PathQuery,
+  limit: number,
+  clock: SearchClock,
+): Promise<Map<string, number>> {
   const hops = new Map([[target, 0]]);
   let ring = [target];
   for (let d = 1; d <= limit && ring.length > 0; d++) {
     const next: string[] = [];
     for (const y of ring) {
+      if (clock.due()) await clock.pause();
       for (const relation of adjacent(y)) {
         const x = otherEnd(relation, y);
         if (hops.has(x) || !canStep(relation, x, query)) continue;
@@ -49,10 +57,14 @@ function hopsTo(adjacent: Adjacency, target: string, query: PathQuery, limit: nu
  * on shortest paths, each at its position along them. Then step by step: the smallest next actor id
  * on a shortest path, over the smallest relation id.
  */
-export function shortestPath(adjacent: Adjacency, query: PathQuery): Path | null {
-  const meeting = meet(adjacent, query);
+export async function shortestPath(
+  adjacent: Adjacency,
+  query: PathQuery,
+  clock = new SearchClock(),
+): Promise<Path | null> {
+  const meeting = await meet(adjacent, query, clock);
   if (!meeting) return null;
-  const position = positionsOnShortestPaths(adjacent, query, meeting);
+  const position = await positionsOnShortestPaths(adjacent, query, meeting, clock);
   const actorIds = [query.from];
   const relations: Relation[] = [];
   let current = query.from;
@@ -91,7 +103,7 @@ interface Meeting {
  * the balls were disjoint, so no path is shorter than the two radii together; every actor the ring
  * shares with the other ball lies on a path of exactly that length.
  */
-function meet(adjacent: Adjacency, query: PathQuery): Meeting | null {
+async function meet(adjacent: Adjacency, query: PathQuery, clock: SearchClock): Promise<Meeting | null> {
   if (query.from === query.to) return null;
   const forward = new Map([[query.from, 0]]);
   const backward = new Map([[query.to, 0]]);
@@ -106,6 +118,7 @@ function meet(adjacent: Adjacency, query: PathQuery): Meeting | null {
     const next: string[] = [];
     const middle: string[] = [];
     for (const y of ring) {
+      if (clock.due()) await clock.pause();
       for (const relation of adjacent(y)) {
         const x = otherEnd(relation, y);
         if (seen.has(x) || !canStep(relation, growForward ? y : x, query)) continue;
@@ -133,12 +146,18 @@ function ringWeight(adjacent: Adjacency, ring: readonly string[]): number {
  * back towards `from` through the forward ball and on towards `to` through the backward ball,
  * keeping only actors one walkable step from the ring before.
  */
-function positionsOnShortestPaths(adjacent: Adjacency, query: PathQuery, meeting: Meeting): Map<string, number> {
+async function positionsOnShortestPaths(
+  adjacent: Adjacency,
+  query: PathQuery,
+  meeting: Meeting,
+  clock: SearchClock,
+): Promise<Map<string, number>> {
   const position = new Map(meeting.middle.map((id) => [id, meeting.forwardDepth]));
   let ring = meeting.middle;
   for (let at = meeting.forwardDepth - 1; at >= 0; at--) {
     const previous: string[] = [];
     for (const y of ring) {
+      if (clock.due()) await clock.pause();
       for (const relation of adjacent(y)) {
         const x = otherEnd(relation, y);
         if (meeting.forward.get(x) !== at || position.has(x) || !canStep(relation, x, query)) continue;
@@ -152,6 +171,7 @@ function positionsOnShortestPaths(adjacent: Adjacency, query: PathQuery, meeting
   for (let at = meeting.forwardDepth + 1; at <= meeting.length; at++) {
     const following: string[] = [];
     for (const x of ring) {
+      if (clock.due()) await clock.pause();
       for (const relation of adjacent(x)) {
         const y = otherEnd(relation, x);
         if (meeting.backward.get(y) !== meeting.length - at || position.has(y) || !canStep(relation, x, query))
@@ -168,44 +188,69 @@ function positionsOnShortestPaths(adjacent: Adjacency, query: PathQuery, meeting
 /**
  * Every simple path (no actor twice) of at most `maxHops` relations, optionally time-respecting,
  * sorted by `comparePaths`, the first `first` of them. Branches that cannot reach the target in
- * the hops left are cut using the distances to the target.
+ * the hops left are cut using the distances to the target. A depth-first walk with its own stack,
+ * so that it can pause between steps (`clock`).
  */
-export function simplePaths(adjacent: Adjacency, query: PathsQuery): Path[] {
-  const hops = hopsTo(adjacent, query.to, query, query.maxHops);
+export async function simplePaths(adjacent: Adjacency, query: PathsQuery, clock = new SearchClock()): Promise<Path[]> {
+  const hops = await hopsTo(adjacent, query.to, query, query.maxHops, clock);
   if (!hops.has(query.from)) return [];
   const found: Path[] = [];
   const actorIds = [query.from];
   const relations: Relation[] = [];
   const onPath = new Set([query.from]);
+  /** Per actor on the path, its relations and the next one to try. */
+  const frames = [{ current: query.from, options: adjacent(query.from), next: 0 }];
   let steps = 0;
-
-  const walk = (current: string) => {
-    if (current === query.to) {
-      found.push({ actorIds: [...actorIds], relations: [...relations] });
-      return;
-    }
-    for (const relation of adjacent(current)) {
-      const next = otherEnd(relation, current);
-      const left = hops.get(next);
-      if (left === undefined || relations.length + 1 + left > query.maxHops || onPath.has(next)) continue;
-      if (!canStep(relation, current, query)) continue;
-      if (query.timeRespecting && relations.length > 0 && !followsInTime(relations.at(-1)!, relation)) continue;
-      if (++steps > PATH_SEARCH_BUDGET) {
-        throw limitExceeded(
-          'path-search',
-          `Too many paths to rank (over ${PATH_SEARCH_BUDGET} steps): lower maxHops, or narrow kinds or window.`,
-          'maxHops',
-        );
-      }
-      actorIds.push(next);
-      relations.push(relation);
-      onPath.add(next);
-      walk(next);
-      onPath.delete(next);
+  while (frames.length > 0) {
+    if (clock.due()) await clock.pause();
+    const frame = frames[frames.length - 1];
+    if (frame.next >= frame.options.length) {
+      frames.pop();
+      onPath.delete(frame.current);
       relations.pop();
       actorIds.pop();
+      continue;
     }
-  };
-  walk(query.from);
-  return found.sort(comparePaths).slice(0, query.first);
+    const relation = frame.options[frame.next++];
+    const current = frame.current;
+    const next = otherEnd(relation, current);
+    const left = hops.get(next);
+    if (left === undefined || relations.length + 1 + left > query.maxHops || onPath.has(next)) continue;
+    if (!canStep(relation, current, query)) continue;
+    if (query.timeRespecting && relations.length > 0 && !followsInTime(relations.at(-1)!, relation)) continue;
+    if (++steps > PATH_SEARCH_BUDGET) {
+      throw limitExceeded(
+        'path-search',
+        `Too many paths to rank (over ${PATH_SEARCH_BUDGET} steps): lower maxHops, or narrow kinds or window.`,
+        'maxHops',
+      );
+    }
+    if (next === query.to) {
+      keepBest(found, { actorIds: [...actorIds, next], relations: [...relations, relation] }, query.first);
+      continue;
+    }
+    actorIds.push(next);
+    relations.push(relation);
+    onPath.add(next);
+    frames.push({ current: next, options: adjacent(next), next: 0 });
+  }
+  return found;
+}
+
+/**
+ * Inserts `path` into `best` (sorted by `comparePaths`, at most `first` long) when it belongs
+ * there: a search may find thousands of paths, and sorting them all at the end would hold the
+ * event loop for hundreds of milliseconds.
+ */
+function keepBest(best: Path[], path: Path, first: number): void {
+  if (best.length >= first && comparePaths(path, best[best.length - 1]) >= 0) return;
+  let low = 0;
+  let high = best.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (comparePaths(best[middle], path) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  best.splice(low, 0, path);
+  if (best.length > first) best.pop();
 }

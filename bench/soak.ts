@@ -1,0 +1,251 @@
+/**
+ * The soak run behind `npm run soak` (issue 18, section 5): a server as `npm start` runs it, on the
+ * embedded store (with a data folder, so writes are kept in SQLite) or on Neo4j, under a steady mix
+ * of reads and writes from a few clients for N minutes. Every loop is bounded: each client keeps at
+ * most a few relations of its own and retracts the oldest before recording another, so the graph
+ * stays the same size and a growing RSS means a leak. Prints, per minute, the requests, their p99,
+ * the errors by code and the server's RSS; exits non-zero on any 5xx.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../src/config.js';
+import { loadDatasetFile } from '../src/dataset/load-dataset.js';
+import { applySchema, seedDataset } from '../src/store/neo4j/seed.js';
+import { connect, obtainNeo4j, type Neo4jTarget } from './neo4j.js';
+
+export interface SoakOptions {
+  minutes: number;
+  store: 'memory' | 'neo4j';
+  clients: number;
+  log: (line: string) => void;
+}
+
+export interface MinuteReport {
+  minute: number;
+  requests: number;
+  p99Ms: number;
+  errors: Record<string, number>;
+  serverErrors: number;
+  rssMb: number;
+}
+
+export interface SoakReport {
+  store: string;
+  minutes: MinuteReport[];
+  /** RSS at the end of the first minute (warm-up) and at the end, in MB, and the growth between them. */
+  rssAfterWarmupMb: number;
+  rssEndMb: number;
+  rssGrowthPercent: number;
+  serverErrors: number;
+}
+
+const TOKEN = 'soak-token-0123456789abcdef';
+const ACTORS = ['turkey', 'russia', 'daesh', 'hts', 'syrian-government', 'iran', 'syrian-rebels', 'us'];
+const KINDS = ['FIGHTS', 'SUPPORTS', 'NEGOTIATES'];
+/** Path searches end at daesh, so they start elsewhere. */
+const STARTS = ACTORS.filter((id) => id !== 'daesh');
+/** Relations one client keeps at most: it retracts its oldest before recording another. */
+const KEPT_PER_CLIENT = 20;
+
+/** Reads, weighted by how often an analyst or the explorer sends them. */
+const READS: [weight: number, query: (rnd: () => number) => string][] = [
+  [30, (r) => `{ actor(id: "${pick(ACTORS, r)}") { id name relations { id kind since } } }`],
+  [15, () => '{ relations(first: 50) { edges { node { id kind from { id } to { id } } } pageInfo { endCursor } } }'],
+  [15, (r) => `{ neighborhood(actor: "${pick(ACTORS, r)}", hops: 2) { nodes { id } edges { id } } }`],
+  [10, (r) => `{ shortestPath(from: "${pick(STARTS, r)}", to: "daesh") { hops actors { id } } }`],
+  [10, (r) => `{ paths(from: "${pick(STARTS, r)}", to: "daesh", maxHops: 3, first: 10) { hops } }`],
+  [10, () => '{ snapshot(at: "2018-01-01") { nodes { id } edges { id kind } } }'],
+  [10, () => '{ changes(from: "2017-01-01", to: "2018-12-31") { date change relation { id } } }'],
+];
+
+const pick = <T>(list: readonly T[], rnd: () => number) => list[Math.floor(rnd() * list.length)];
+
+/** A small seeded generator, so two runs send the same mix. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function weighted(rnd: () => number): string {
+  const total = READS.reduce((sum, [w]) => sum + w, 0);
+  let at = rnd() * total;
+  for (const [w, query] of READS) if ((at -= w) < 0) return query(rnd);
+  return READS[0][1](rnd);
+}
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+/** Starts `src/main.ts` as `npm start` does and resolves with its URL once it listens. */
+function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    // The server logs every request (as in production); once it listens, its output is read and dropped.
+    let listening = false;
+    const onData = (chunk: Buffer) => {
+      if (listening) return;
+      output += chunk.toString();
+      const match = /(?:GraphiQL|GraphQL API) at (http:\/\/[^/\s]+)\/graphql/.exec(output);
+      if (!match) return;
+      listening = true;
+      output = '';
+      resolve({ url: match[1], child });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+const percentile99 = (values: number[]) => {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.ceil(0.99 * sorted.length) - 1] * 10) / 10;
+};
+
+export async function runSoak(options: SoakOptions): Promise<SoakReport> {
+  const { log } = options;
+  const cleanups: (() => Promise<void>)[] = [];
+  let neo4j: Neo4jTarget | null = null;
+  const env: NodeJS.ProcessEnv = { API_TOKEN: TOKEN, NODE_ENV: 'production', STORE: options.store };
+  try {
+    if (options.store === 'neo4j') {
+      neo4j = await obtainNeo4j(log, 256);
+      cleanups.push(() => neo4j!.stop());
+      const driver = connect(neo4j);
+      try {
+        await applySchema(driver, neo4j.database);
+        await seedDataset(driver, neo4j.database, await loadDatasetFile(join(ROOT, 'data', 'idlib.json')), {
+          reset: true,
+        });
+      } finally {
+        await driver.close();
+      }
+      Object.assign(env, {
+        NEO4J_URI: neo4j.uri,
+        NEO4J_USER: neo4j.user,
+        NEO4J_PASSWORD: neo4j.password,
+        NEO4J_DATABASE: neo4j.database,
+      });
+    } else {
+      const dir = await mkdtemp(join(tmpdir(), 'soak-'));
+      cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      env.DATA_DIR = dir;
+    }
+    const server = await startServer(env);
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      if (server.child.exitCode === null) await new Promise((resolve) => server.child.once('exit', resolve));
+    });
+    log(`soak: ${options.store} store, ${options.clients} clients, ${options.minutes} minutes, server ${server.url}`);
+    return await soak(server.url, server.child.pid!, options);
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  }
+}
+
+async function soak(url: string, pid: number, options: SoakOptions): Promise<SoakReport> {
+  const seen = new Set<string>();
+  const send = async (query: string, write = false) => {
+    const started = performance.now();
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(write ? { authorization: `Bearer ${TOKEN}` } : {}) },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    const error = body.errors?.[0];
+    if (error && !seen.has(error.extensions?.code ?? '')) {
+      seen.add(error.extensions?.code ?? '');
+      options.log(`first ${error.extensions?.code} error: ${error.message}`);
+    }
+    return { status: response.status, ms: performance.now() - started, code: error?.extensions?.code };
+  };
+  await send(
+    'mutation { addSource(input: { id: "soak-source", title: "Soak", published: "2018-01-01" }) { id } }',
+    true,
+  );
+  const endAt = Date.now() + options.minutes * 60_000;
+  let minute: { latencies: number[]; errors: Record<string, number>; serverErrors: number } = {
+    latencies: [],
+    errors: {},
+    serverErrors: 0,
+  };
+  const record = (result: { status: number; ms: number; code?: string }) => {
+    minute.latencies.push(result.ms);
+    if (result.code) minute.errors[result.code] = (minute.errors[result.code] ?? 0) + 1;
+    if (result.status >= 500) minute.serverErrors++;
+  };
+  let stopped = false;
+  const client = async (n: number) => {
+    const rnd = random(n + 1);
+    const kept: string[] = [];
+    let serial = 0;
+    while (!stopped) {
+      if (rnd() < 0.2) {
+        // A write: record a relation, or retract this client's oldest once it keeps enough.
+        if (kept.length >= KEPT_PER_CLIENT) {
+          record(await send(`mutation { retractRelation(id: "${kept.shift()}") { id } }`, true));
+        } else {
+          const id = `soak-${n}-${serial++}`;
+          const [from, to] = [pick(ACTORS, rnd), pick(ACTORS, rnd)];
+          if (from === to) continue;
+          const result = await send(
+            `mutation { recordRelation(input: { id: "${id}", kind: ${pick(KINDS, rnd)}, from: "${from}", to: "${to}", ` +
+              `since: "2018-0${1 + Math.floor(rnd() * 9)}-01", summary: "soak", citations: [{ source: "soak-source" }] }) { id } }`,
+            true,
+          );
+          record(result);
+          if (!result.code) kept.push(id);
+        }
+      } else {
+        record(await send(weighted(rnd)));
+      }
+    }
+    for (const id of kept) await send(`mutation { retractRelation(id: "${id}") { id } }`, true);
+  };
+  const clients = Array.from({ length: options.clients }, (_, n) => client(n));
+  const minutes: MinuteReport[] = [];
+  for (let m = 1; m <= options.minutes; m++) {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(60_000, endAt - Date.now()))));
+    const report: MinuteReport = {
+      minute: m,
+      requests: minute.latencies.length,
+      p99Ms: percentile99(minute.latencies),
+      errors: minute.errors,
+      serverErrors: minute.serverErrors,
+      rssMb: await rssMb(pid),
+    };
+    minute = { latencies: [], errors: {}, serverErrors: 0 };
+    minutes.push(report);
+    options.log(
+      `minute ${m}: ${report.requests} requests, p99 ${report.p99Ms} ms, errors ${JSON.stringify(report.errors)}, ` +
+        `5xx ${report.serverErrors}, RSS ${report.rssMb} MB`,
+    );
+  }
+  stopped = true;
+  await Promise.all(clients);
+  const warm = minutes[0].rssMb;
+  const end = minutes.at(-1)!.rssMb;
+  return {
+    store: options.store,
+    minutes,
+    rssAfterWarmupMb: warm,
+    rssEndMb: end,
+    rssGrowthPercent: Math.round(((end - warm) / warm) * 1_000) / 10,
+    serverErrors: minutes.reduce((sum, m) => sum + m.serverErrors, 0),
+  };
+}
