@@ -13,6 +13,8 @@ export type WriteCommand =
   | { op: 'closeRelation'; id: string; until: IsoDate }
   | { op: 'updateRelation'; id: string; patch: RelationPatch }
   | { op: 'retractRelation'; id: string }
+  /** A retracted relation back as it was, with its citations (from the retraction's edit). */
+  | { op: 'restoreRelation'; relation: RelationFacts; citations: Citation[] }
   | { op: 'addCitation'; citation: Citation }
   | { op: 'updateCitation'; id: string; patch: CitationPatch }
   | { op: 'retractCitation'; id: string }
