@@ -22,6 +22,8 @@ export interface GraphContext {
   /** What the request's writes were told (merged ids used); returned in `extensions.notices`. */
   notices: Notice[];
   access: Access;
+  /** The name of the request's token (never the token): the writer its writes are kept under. */
+  writer: string | null;
   writesEnabled: boolean;
   events: GraphEvents;
   /** Who is asking, for per-client caps: a token, or an IP address (never the token itself). */
@@ -32,6 +34,7 @@ export interface GraphContext {
 
 export interface RequestInfo {
   access: Access;
+  writer: string | null;
   writesEnabled: boolean;
   events: GraphEvents;
   client: string;
@@ -41,9 +44,11 @@ export interface RequestInfo {
 /** Made fresh for every request: loaders cache only within one request. */
 export function createContext(
   store: GraphStore,
-  info: RequestInfo = { access: 'none', writesEnabled: false, events: createGraphEvents(), client: 'local' },
+  info: RequestInfo = { access: 'none', writer: null, writesEnabled: false, events: createGraphEvents(), client: 'local' },
 ): GraphContext {
-  return { store, service: new WriteService(store), ...info, loaders: createLoaders(store), notices: [] };
+  // The service carries the writer's name with every write down to the store's edit.
+  const service = new WriteService(store, info.writer === null ? {} : { by: info.writer });
+  return { store, service, ...info, loaders: createLoaders(store), notices: [] };
 }
 
 /** Fresh loaders; after a write the request's context gets new ones, so nothing stale is served. */

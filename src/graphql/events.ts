@@ -7,6 +7,8 @@ import type { Logger } from '../logger.js';
 export interface GraphChangeEvent extends WriteResult {
   operation: string;
   at: string;
+  /** The writer's name (the token's, never the token). */
+  by: string;
 }
 
 /** What a subscription yields: events, and last, when the server ends it, the error that says why. */
