@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Recorded } from '../domain/edits.js';
 import type { Actor, Citation, Relation, RelationFilter } from '../domain/types.js';
 import type { Notice } from '../service/notices.js';
 import { WriteService } from '../service/write-service.js';
@@ -10,6 +11,8 @@ export interface Loaders {
   actor: DataLoader<string, Actor | null>;
   relation: DataLoader<string, Relation | null>;
   citations: DataLoader<string, Citation[]>;
+  /** Who recorded each relation, and when (null for the seed data). */
+  recorded: DataLoader<string, Recorded | null>;
   /** One loader per distinct filter, so actors asking the same question share one store call. */
   relationsOf(filter: RelationFilter): DataLoader<string, Relation[]>;
 }
@@ -58,6 +61,7 @@ export function createLoaders(store: GraphStore): Loaders {
     actor: new DataLoader((ids) => store.actorsByIds(ids)),
     relation: new DataLoader((ids) => store.relationsByIds(ids)),
     citations: new DataLoader((ids) => store.citationsOfRelations(ids)),
+    recorded: new DataLoader((ids) => store.relationsRecorded(ids)),
     relationsOf(filter) {
       const key = JSON.stringify([filter.kinds ? [...filter.kinds].sort() : null, filter.reading, filter.direction]);
       let loader = byFilter.get(key);

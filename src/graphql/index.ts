@@ -11,6 +11,7 @@ import './types/change.js';
 import './types/balance.js';
 import './types/source.js';
 import './types/graph-change.js';
+import './types/edit.js';
 
 /** The GraphQL schema, sorted so the printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());
