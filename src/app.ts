@@ -29,13 +29,7 @@ export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> & {
 } & Partial<
     Pick<
       Config,
-      | 'reads'
-      | 'graphiql'
-      | 'introspection'
-      | 'requestTimeoutMs'
-      | 'maxBodyBytes'
-      | 'readyTimeoutMs'
-      | 'subscriptions'
+      'reads' | 'graphiql' | 'introspection' | 'requestTimeoutMs' | 'maxBodyBytes' | 'readyTimeoutMs' | 'subscriptions'
     >
   >;
 

@@ -47,10 +47,7 @@ function nameEntry(entry: TokenEntry, position: number, prefix: string): NamedTo
 }
 
 /** The one home of the token settings' reading: write tokens, then read-only tokens, each named. */
-export function credentialsOf(
-  writers: readonly TokenEntry[],
-  readers: readonly TokenEntry[] = [],
-): Credential[] {
+export function credentialsOf(writers: readonly TokenEntry[], readers: readonly TokenEntry[] = []): Credential[] {
   return [
     ...writers.map((entry, i) => ({ ...nameEntry(entry, i + 1, 'token'), role: 'writer' as const })),
     ...readers.map((entry, i) => ({ ...nameEntry(entry, i + 1, 'read-token'), role: 'reader' as const })),
@@ -207,7 +204,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const [writers, readers] = [credentialsOf(splitTokens(e.API_TOKEN ?? '')), credentialsOf([], splitTokens(e.API_READ_TOKEN ?? ''))];
+  const [writers, readers] = [
+    credentialsOf(splitTokens(e.API_TOKEN ?? '')),
+    credentialsOf([], splitTokens(e.API_READ_TOKEN ?? '')),
+  ];
   const shared = tokenIssues(readers, new Set(writers.map((w) => w.name)));
   if (shared.length > 0)
     throw new ConfigError(`Invalid settings:\n${shared.map((m) => `  - API_READ_TOKEN: ${m}`).join('\n')}`);

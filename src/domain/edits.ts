@@ -114,12 +114,18 @@ export const relationContent = (relation: RelationFacts | Relation, citations: C
 });
 
 /** The fields of two versions of a record that differ, each side with its own values. */
-function changedFields(before: unknown, after: unknown): [Record<string, unknown> | null, Record<string, unknown> | null] {
+function changedFields(
+  before: unknown,
+  after: unknown,
+): [Record<string, unknown> | null, Record<string, unknown> | null] {
   if (!isRecord(before) || !isRecord(after)) return [isRecord(before) ? before : null, isRecord(after) ? after : null];
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
   );
-  return [Object.fromEntries(keys.map((k) => [k, before[k] ?? null])), Object.fromEntries(keys.map((k) => [k, after[k] ?? null]))];
+  return [
+    Object.fromEntries(keys.map((k) => [k, before[k] ?? null])),
+    Object.fromEntries(keys.map((k) => [k, after[k] ?? null])),
+  ];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

@@ -47,7 +47,13 @@ export interface RequestInfo {
 /** Made fresh for every request: loaders cache only within one request. */
 export function createContext(
   store: GraphStore,
-  info: RequestInfo = { access: 'none', writer: null, writesEnabled: false, events: createGraphEvents(), client: 'local' },
+  info: RequestInfo = {
+    access: 'none',
+    writer: null,
+    writesEnabled: false,
+    events: createGraphEvents(),
+    client: 'local',
+  },
 ): GraphContext {
   // The service carries the writer's name with every write down to the store's edit.
   const service = new WriteService(store, info.writer === null ? {} : { by: info.writer });

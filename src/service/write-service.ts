@@ -282,10 +282,10 @@ export class WriteService {
    */
   async restoreRelation(id: string, options: WriteServiceOptions = {}): Promise<Written<Relation>> {
     const last = await this.lastLifeEvent(id);
-    if (last === null) throw notFound('id', 'relation', [id]);
     const [live] = await this.store.relationsByIds([id]);
     if (live) {
-      const retracted = last.operation === 'recordRelation' && (await this.lastLifeEvent(id, last.seq)) !== null;
+      const retracted =
+        last !== null && last.operation === 'recordRelation' && (await this.lastLifeEvent(id, last.seq)) !== null;
       if (retracted)
         throw new ClientError(
           `Relation "${id}" was retracted, but its id is taken again by a relation recorded since: retract that one first`,
@@ -294,6 +294,7 @@ export class WriteService {
         );
       throw new ClientError(`Relation "${id}" is not retracted: there is nothing to restore`, 'NOT_RETRACTED', 'id');
     }
+    if (last === null) throw notFound('id', 'relation', [id]);
     const content = retractedContent(last);
     if (!content)
       throw new ClientError(
@@ -308,7 +309,14 @@ export class WriteService {
   /** The latest edit that made or ended relation `id` (older than `beforeSeq`), or null. */
   private async lastLifeEvent(id: string, beforeSeq: number | null = null): Promise<Edit | null> {
     for (;;) {
-      const page = await this.store.history({ relationId: id, actorId: null, by: null, window: ALL_TIME, beforeSeq, limit: 50 });
+      const page = await this.store.history({
+        relationId: id,
+        actorId: null,
+        by: null,
+        window: ALL_TIME,
+        beforeSeq,
+        limit: 50,
+      });
       const found = page.items.find(
         (e) => e.operation === 'retractRelation' || RECORDING_OPERATIONS.includes(e.operation),
       );

@@ -14,14 +14,19 @@ const EditRef = builder.objectRef<Edit>('Edit').implement({
     'One acknowledged write: who made it, when, the operation, the ids it changed, and what it changed. ' +
     'A batch (an import) is one edit per command.',
   fields: (t) => ({
-    id: t.id({ resolve: (e) => String(e.seq), description: "The edit's place in the history: 1, 2, 3, ... in commit order." }),
+    id: t.id({
+      resolve: (e) => String(e.seq),
+      description: "The edit's place in the history: 1, 2, 3, ... in commit order.",
+    }),
     at: t.exposeString('at', { description: 'When it was committed (ISO 8601 timestamp, UTC).' }),
     by: t.exposeString('by', {
       description:
         'Who made it: the name of the write token (`API_TOKEN` entry `name:token`; a bare token is `token-1`, ...), ' +
         '`import` for the command-line importer, `unknown` for writes kept before writers were named.',
     }),
-    operation: t.exposeString('operation', { description: 'The mutation: recordRelation, retractRelation, mergeActors, ...' }),
+    operation: t.exposeString('operation', {
+      description: 'The mutation: recordRelation, retractRelation, mergeActors, ...',
+    }),
     actorIds: t.exposeIDList('actorIds', { description: 'Actors created or changed, or whose relations changed.' }),
     relationIds: t.exposeIDList('relationIds', { description: 'Relations recorded, changed, retracted or restored.' }),
     citationIds: t.exposeIDList('citationIds', { description: 'Citations added, changed or removed.' }),
@@ -29,7 +34,7 @@ const EditRef = builder.objectRef<Edit>('Edit').implement({
     before: t.exposeString('before', {
       nullable: true,
       description:
-        'JSON: what a retraction removed (a relation with its citations, or a citation), a merge\'s two actors, ' +
+        "JSON: what a retraction removed (a relation with its citations, or a citation), a merge's two actors, " +
         'or for an update the fields that changed, as they were. Null for a creation.',
     }),
     after: t.exposeString('after', {
@@ -55,7 +60,10 @@ builder.queryField('history', (t) =>
       actor: t.arg.id({ required: false, description: 'An id as the edits name it (a merged id is not resolved).' }),
       by: t.arg.string({ required: false }),
       window: t.arg({ type: DateWindowInput, required: false }),
-      first: t.arg.int({ defaultValue: LIMITS.historyFirst.default, description: `Page size. ${limitText(LIMITS.historyFirst)}` }),
+      first: t.arg.int({
+        defaultValue: LIMITS.historyFirst.default,
+        description: `Page size. ${limitText(LIMITS.historyFirst)}`,
+      }),
       after: t.arg.string({ required: false }),
     },
     resolve: async (_, args, context) => {

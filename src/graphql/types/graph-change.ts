@@ -11,7 +11,8 @@ const GraphChangeRef = builder.objectRef<GraphChangeEvent>('GraphChange').implem
     }),
     at: t.exposeString('at', { description: 'When the server acknowledged it (ISO 8601 timestamp).' }),
     by: t.exposeString('by', {
-      description: 'Who wrote it: the name of the write token (`API_TOKEN` entry `name:token`), as the history keeps it.',
+      description:
+        'Who wrote it: the name of the write token (`API_TOKEN` entry `name:token`), as the history keeps it.',
     }),
     actorIds: t.exposeIDList('actorIds', { description: 'Actors created, changed, or whose relations changed.' }),
     relationIds: t.exposeIDList('relationIds', {

@@ -37,7 +37,8 @@ RelationRef.implement({
     since: t.field({ type: 'Date', resolve: (r) => r.since, description: 'First day the relation is known to hold.' }),
     recordedBy: t.string({
       nullable: true,
-      description: 'Who recorded it (a write token\'s name, from the edit that created it); null for the curated seed data.',
+      description:
+        "Who recorded it (a write token's name, from the edit that created it); null for the curated seed data.",
       resolve: async (r, _, c) => (await c.loaders.recorded.load(r.id))?.by ?? null,
     }),
     recordedAt: t.string({

@@ -30,7 +30,14 @@ import {
 } from '../../domain/commands.js';
 import { checkCommand } from '../check-command.js';
 import { editOf, subjectIn, type ReadRecord } from '../edit-record.js';
-import { inHistory, recordedRelation, UNNAMED_WRITER, type Edit, type HistoryQuery, type Recorded } from '../../domain/edits.js';
+import {
+  inHistory,
+  recordedRelation,
+  UNNAMED_WRITER,
+  type Edit,
+  type HistoryQuery,
+  type Recorded,
+} from '../../domain/edits.js';
 import { MemoryWriteLog, type StateChanges, type StoredGraph, type WriteLog } from './persistence/write-log.js';
 import type {
   ActorSearch,

@@ -74,9 +74,10 @@ export class SqliteDataFolder implements WriteLog {
       logWrite: db.prepare(
         'INSERT INTO writes (seq, at, op, command, idempotency_key, result, edit) VALUES (@seq, @at, @op, @command, @key, @result, @edit)',
       ),
-      edits: db.prepare<[], { seq: number; at: string; op: string; command: string; result: string; edit: string | null }>(
-        'SELECT seq, at, op, command, result, edit FROM writes ORDER BY seq',
-      ),
+      edits: db.prepare<
+        [],
+        { seq: number; at: string; op: string; command: string; result: string; edit: string | null }
+      >('SELECT seq, at, op, command, result, edit FROM writes ORDER BY seq'),
       answerOf: db.prepare<[string], { result: string }>('SELECT result FROM writes WHERE idempotency_key = ?'),
       meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
