@@ -62,7 +62,7 @@ export function historyContract(it: TestAPI, open: OpenStore): void {
     const store = await open(conflictDataset());
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _, done) => (lines.push(chunk.toString()), done()) });
-    const app = createApp(store, { env: 'test', corsOrigins: null, ...config }, pino({ level: 'debug' }, sink));
+    const app = createApp(store, { ...config, env: 'test', corsOrigins: null }, pino({ level: 'debug' }, sink));
     const as = (token: string | undefined) => async (document: string, variables?: Record<string, unknown>) => {
       const response = await app.fetch('http://test/graphql', {
         method: 'POST',
