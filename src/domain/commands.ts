@@ -20,6 +20,28 @@ export type WriteCommand =
   | { op: 'retractCitation'; id: string }
   | { op: 'mergeActors'; survivorId: string; mergedId: string };
 
+/** Every operation, as the history names them (a backup's edits are checked against it). */
+export const WRITE_OPERATIONS = [
+  'addSource',
+  'updateSource',
+  'createActor',
+  'updateActor',
+  'recordRelation',
+  'closeRelation',
+  'updateRelation',
+  'retractRelation',
+  'restoreRelation',
+  'addCitation',
+  'updateCitation',
+  'retractCitation',
+  'mergeActors',
+] as const satisfies readonly WriteCommand['op'][];
+// Fails to compile when an operation is missing from the list.
+const everyOperation: Record<WriteCommand['op'], true> = Object.fromEntries(
+  WRITE_OPERATIONS.map((op) => [op, true]),
+) as Record<(typeof WRITE_OPERATIONS)[number], true>;
+void everyOperation;
+
 /**
  * Fields to change. `aliases` replaces the list; `addAliases` adds to the list the store holds when
  * the command is applied, so two writers adding aliases at once both keep theirs.
