@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga } from 'graphql-yoga';
-import { SUBSCRIPTION_DEFAULTS, type Config } from './config.js';
+import { credentialsOf, SUBSCRIPTION_DEFAULTS, type Config, type TokenEntry } from './config.js';
 import { schema } from './graphql/index.js';
-import { accessOf, requireReader } from './graphql/auth.js';
+import { identify, mayRead, requireReader } from './graphql/auth.js';
 import { createContext } from './graphql/context.js';
 import { createGraphEvents, type GraphChangeEvent } from './graphql/events.js';
 import { argumentPaths, maskError } from './graphql/errors.js';
@@ -24,11 +24,14 @@ import type { EventRelay } from './live/relay.js';
 import type { Logger } from './logger.js';
 import type { GraphStore } from './store/port.js';
 
-export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> &
-  Partial<
+export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> & {
+  /** Write tokens: `name:token`, bare (named `token-1`, ... by position), or named. */
+  apiTokens?: readonly TokenEntry[];
+  /** Read-only tokens, likewise. */
+  readTokens?: readonly TokenEntry[];
+} & Partial<
     Pick<
       Config,
-      | 'apiTokens'
       | 'reads'
       | 'graphiql'
       | 'introspection'
@@ -52,21 +55,23 @@ export interface AppLifecycle {
 
 /**
  * Builds the HTTP app: GraphQL (and GraphiQL) at /graphql, /health, /ready, the explorer at
- * /explore. It never listens: `main.ts` does. Writes need a token from `apiTokens`; with
+ * /explore. It never listens: `main.ts` does. Writes need a token from `apiTokens` (and are kept in
+ * the history under its name); with
  * `reads: 'token'`, reads (and the GraphiQL and explorer pages) do too. Defaults not given fall
  * back to development settings.
  */
 export function createApp(store: GraphStore, config: AppConfig, log?: Logger, lifecycle: AppLifecycle = {}) {
   const events = createGraphEvents(config.subscriptions ?? SUBSCRIPTION_DEFAULTS, log, lifecycle.relay);
-  const tokens = config.apiTokens ?? [];
+  const tokens = credentialsOf(config.apiTokens ?? [], config.readTokens ?? []);
+  const writesEnabled = tokens.some((t) => t.role === 'writer');
   const production = config.env === 'production';
   return createYoga<{ req?: IncomingMessage }>({
     schema,
     context: ({ request, req }) => {
-      const access = accessOf(request, tokens);
+      const { access, name } = identify(request, tokens);
       if (config.reads === 'token') requireReader(access);
-      const client = clientKey(request, access === 'writer', req);
-      return createContext(store, { access, writesEnabled: tokens.length > 0, events, client, signal: request.signal });
+      const client = clientKey(request, mayRead(access), req);
+      return createContext(store, { access, writer: name, writesEnabled, events, client, signal: request.signal });
     },
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',

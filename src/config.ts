@@ -14,8 +14,46 @@ export const NEO4J_ANSWER_MARGIN_MS = 2_000;
 /** The shortest bearer token accepted: a short one can be guessed. */
 export const MIN_TOKEN_LENGTH = 16;
 
-/** API_TOKEN's comma-separated tokens; an empty setting is none. */
+/** API_TOKEN's comma-separated entries; an empty setting is none. */
 const splitTokens = (value: string) => (value === '' ? [] : value.split(',').map((t) => t.trim()));
+
+/** A token and the name edits made with it are kept under (names are not secrets; tokens are). */
+export interface NamedToken {
+  name: string;
+  token: string;
+}
+
+/** A token as a setting or a caller gives it: `name:token`, a bare token, or already named. */
+export type TokenEntry = string | NamedToken;
+
+/** A known token and what it may do. */
+export interface Credential extends NamedToken {
+  role: 'writer' | 'reader';
+}
+
+/** A writer's name: a word a log or a history filter can hold as is. */
+const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * An entry's name and token: `alice:<token>` is named `alice`; a bare token is named `<prefix>-<position>`
+ * (`token-1`, `token-2`, ...: its place in the list). A token holding a colon after something that is
+ * not a name stays whole.
+ */
+function nameEntry(entry: TokenEntry, position: number, prefix: string): NamedToken {
+  if (typeof entry !== 'string') return entry;
+  const colon = entry.indexOf(':');
+  if (colon > 0 && TOKEN_NAME.test(entry.slice(0, colon)))
+    return { name: entry.slice(0, colon), token: entry.slice(colon + 1) };
+  return { name: `${prefix}-${position}`, token: entry };
+}
+
+/** The one home of the token settings' reading: write tokens, then read-only tokens, each named. */
+export function credentialsOf(writers: readonly TokenEntry[], readers: readonly TokenEntry[] = []): Credential[] {
+  return [
+    ...writers.map((entry, i) => ({ ...nameEntry(entry, i + 1, 'token'), role: 'writer' as const })),
+    ...readers.map((entry, i) => ({ ...nameEntry(entry, i + 1, 'read-token'), role: 'reader' as const })),
+  ];
+}
 
 /** What is wrong with a token, or null. A token is sent as `Bearer <token>`, so it cannot hold a space. */
 function tokenFault(token: string): string | null {
@@ -25,6 +63,28 @@ function tokenFault(token: string): string | null {
     return `is ${token.length} characters long: tokens need at least ${MIN_TOKEN_LENGTH}, such as the output of \`openssl rand -hex 24\``;
   return null;
 }
+
+/** What is wrong with a token setting's entries (each token valid, each name once), naming entries by position only. */
+function tokenIssues(named: readonly NamedToken[], taken: ReadonlySet<string> = new Set()): string[] {
+  const seen = new Set(taken);
+  return named.flatMap(({ name, token }, i) => {
+    const fault = tokenFault(token);
+    // The token itself is a secret: say which one (by position) and what is wrong, never what it is.
+    return [
+      ...(fault ? [`token ${i + 1} ${fault}`] : []),
+      ...(seen.has(name) ? [`token ${i + 1}: the name "${name}" is given to two tokens`] : (seen.add(name), [])),
+    ];
+  });
+}
+
+const tokenSetting = (prefix: string) =>
+  z
+    .string()
+    .superRefine((value, context) => {
+      const named = splitTokens(value).map((entry, i) => nameEntry(entry, i + 1, prefix));
+      for (const message of tokenIssues(named)) context.addIssue({ code: 'custom', message });
+    })
+    .optional();
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().min(1);
@@ -76,16 +136,8 @@ const env = z.object({
     })
     .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  API_TOKEN: z
-    .string()
-    .superRefine((value, context) => {
-      for (const [i, token] of splitTokens(value).entries()) {
-        const fault = tokenFault(token);
-        // The token itself is a secret: say which one (by position) and what is wrong, never what it is.
-        if (fault) context.addIssue({ code: 'custom', message: `token ${i + 1} ${fault}` });
-      }
-    })
-    .optional(),
+  API_TOKEN: tokenSetting('token'),
+  API_READ_TOKEN: tokenSetting('read-token'),
   API_READS: z.enum(['open', 'token']).default('open'),
   DATA_DIR: z.string().min(1).optional(),
   GRAPHIQL: z.enum(['on', 'off']).optional(),
@@ -133,8 +185,10 @@ export interface Config {
   /** Origins allowed to call the API from a browser; null: the default for the environment. */
   corsOrigins: string[] | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
-  /** Bearer tokens that may write; empty: writes are refused. */
-  apiTokens: string[];
+  /** Bearer tokens that may write (API_TOKEN), named; empty: writes are refused. */
+  apiTokens: NamedToken[];
+  /** Bearer tokens that may only read (API_READ_TOKEN), named. */
+  readTokens: NamedToken[];
   /** `token`: reads need a token too. */
   reads: 'open' | 'token';
   /** The embedded store's data folder (its SQLite database); null: writes are not kept. */
@@ -169,6 +223,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const [writers, readers] = [
+    credentialsOf(splitTokens(e.API_TOKEN ?? '')),
+    credentialsOf([], splitTokens(e.API_READ_TOKEN ?? '')),
+  ];
+  const shared = tokenIssues(readers, new Set(writers.map((w) => w.name)));
+  if (shared.length > 0)
+    throw new ConfigError(`Invalid settings:\n${shared.map((m) => `  - API_READ_TOKEN: ${m}`).join('\n')}`);
   if (e.MAX_SUBSCRIPTIONS >= e.MAX_CONNECTIONS)
     throw new ConfigError(
       `Invalid settings:\n  - MAX_SUBSCRIPTIONS: must be below MAX_CONNECTIONS (${e.MAX_CONNECTIONS}), ` +
@@ -208,7 +269,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             .map((o) => o.trim())
             .filter(Boolean),
     logLevel: e.LOG_LEVEL,
-    apiTokens: splitTokens(e.API_TOKEN ?? ''),
+    apiTokens: writers.map(({ name, token }) => ({ name, token })),
+    readTokens: readers.map(({ name, token }) => ({ name, token })),
     reads: e.API_READS,
     dataDir: e.DATA_DIR ?? null,
     graphiql: (e.GRAPHIQL ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',

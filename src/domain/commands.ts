@@ -13,10 +13,34 @@ export type WriteCommand =
   | { op: 'closeRelation'; id: string; until: IsoDate }
   | { op: 'updateRelation'; id: string; patch: RelationPatch }
   | { op: 'retractRelation'; id: string }
+  /** A retracted relation back as it was, with its citations (from the retraction's edit). */
+  | { op: 'restoreRelation'; relation: RelationFacts; citations: Citation[] }
   | { op: 'addCitation'; citation: Citation }
   | { op: 'updateCitation'; id: string; patch: CitationPatch }
   | { op: 'retractCitation'; id: string }
   | { op: 'mergeActors'; survivorId: string; mergedId: string };
+
+/** Every operation, as the history names them (a backup's edits are checked against it). */
+export const WRITE_OPERATIONS = [
+  'addSource',
+  'updateSource',
+  'createActor',
+  'updateActor',
+  'recordRelation',
+  'closeRelation',
+  'updateRelation',
+  'retractRelation',
+  'restoreRelation',
+  'addCitation',
+  'updateCitation',
+  'retractCitation',
+  'mergeActors',
+] as const satisfies readonly WriteCommand['op'][];
+// Fails to compile when an operation is missing from the list.
+const everyOperation: Record<WriteCommand['op'], true> = Object.fromEntries(
+  WRITE_OPERATIONS.map((op) => [op, true]),
+) as Record<(typeof WRITE_OPERATIONS)[number], true>;
+void everyOperation;
 
 /**
  * Fields to change. `aliases` replaces the list; `addAliases` adds to the list the store holds when

@@ -6,7 +6,14 @@
 export class ClientError extends Error {
   constructor(
     message: string,
-    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'LIMIT_EXCEEDED' | 'DUPLICATE_ID' | 'UNAUTHENTICATED' | 'FORBIDDEN',
+    readonly code:
+      | 'BAD_USER_INPUT'
+      | 'NOT_FOUND'
+      | 'LIMIT_EXCEEDED'
+      | 'DUPLICATE_ID'
+      | 'UNAUTHENTICATED'
+      | 'FORBIDDEN'
+      | 'NOT_RETRACTED',
     readonly field: string | null = null,
     readonly details: Readonly<Record<string, unknown>> = {},
   ) {

@@ -21,6 +21,8 @@ export const LIMITS = {
   actorsFirst: { min: 0, max: 100, default: 20 },
   /** `relations(first:)`: page size. */
   relationsFirst: { min: 0, max: 200, default: 50 },
+  /** `history(first:)`: page size. */
+  historyFirst: { min: 0, max: 200, default: 50 },
   /** `paths(first:)`: how many paths. */
   pathsFirst: { min: 1, max: 50, default: 10 },
   /** `shortestPath(maxHops:)`. */

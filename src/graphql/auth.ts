@@ -1,26 +1,42 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import type { Credential } from '../config.js';
 import { ClientError } from '../domain/errors.js';
 
-export type Access = 'none' | 'invalid' | 'writer';
+/** What a request may do: no token, a token we do not know, a read-only token, or a write token. */
+export type Access = 'none' | 'invalid' | 'reader' | 'writer';
 
-/** Who the request is: no token, a token we do not know, or a writer. */
-export function accessOf(request: Request, tokens: readonly string[]): Access {
+/** Who the request is: its access, and its token's name (the writer edits are kept under; null without a valid token). */
+export interface Identity {
+  access: Access;
+  name: string | null;
+}
+
+const NOBODY: Identity = { access: 'none', name: null };
+const INVALID: Identity = { access: 'invalid', name: null };
+
+/** Who a request is, from its `Authorization: Bearer` header. */
+export function identify(request: Request, credentials: readonly Credential[]): Identity {
   const header = request.headers.get('authorization');
-  if (!header) return 'none';
+  if (!header) return NOBODY;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) return 'invalid';
-  return accessOfToken(match[1], tokens);
+  if (!match) return INVALID;
+  return identifyToken(match[1], credentials);
 }
 
 /** Who a token given some other way (a page's `?token=`) is. */
-export function accessOfToken(given: string, tokens: readonly string[]): Access {
-  // Compare digests so the comparison takes the same time whatever the token.
+export function identifyToken(given: string, credentials: readonly Credential[]): Identity {
+  // Compare digests, against every credential, so the comparison takes the same time whatever the token.
   const digested = digest(given);
-  return tokens.some((token) => timingSafeEqual(digest(token), digested)) ? 'writer' : 'invalid';
+  let found: Credential | null = null;
+  for (const credential of credentials) if (timingSafeEqual(digest(credential.token), digested)) found ??= credential;
+  return found ? { access: found.role, name: found.name } : INVALID;
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Whether a request may read when reads need a token. */
+export const mayRead = (access: Access) => access === 'reader' || access === 'writer';
 
 /** Throws the 401- or 403-style error for a request that may not write. */
 export function requireWriter(access: Access, writesEnabled: boolean): void {
@@ -29,6 +45,7 @@ export function requireWriter(access: Access, writesEnabled: boolean): void {
   if (access === 'none')
     throw new ClientError('Writes need a bearer token: send "Authorization: Bearer <token>".', 'UNAUTHENTICATED');
   if (access === 'invalid') throw new ClientError('The bearer token is not valid.', 'FORBIDDEN');
+  if (access === 'reader') throw new ClientError('This token may only read (API_READ_TOKEN).', 'FORBIDDEN');
 }
 
 /** With API_READS=token, every request needs a valid token. */

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Recorded } from '../domain/edits.js';
 import type { Actor, Citation, Relation, RelationFilter } from '../domain/types.js';
 import type { Notice } from '../service/notices.js';
 import { WriteService } from '../service/write-service.js';
@@ -10,6 +11,8 @@ export interface Loaders {
   actor: DataLoader<string, Actor | null>;
   relation: DataLoader<string, Relation | null>;
   citations: DataLoader<string, Citation[]>;
+  /** Who recorded each relation, and when (null for the seed data). */
+  recorded: DataLoader<string, Recorded | null>;
   /** One loader per distinct filter, so actors asking the same question share one store call. */
   relationsOf(filter: RelationFilter): DataLoader<string, Relation[]>;
 }
@@ -22,6 +25,8 @@ export interface GraphContext {
   /** What the request's writes were told (merged ids used); returned in `extensions.notices`. */
   notices: Notice[];
   access: Access;
+  /** The name of the request's token (never the token): the writer its writes are kept under. */
+  writer: string | null;
   writesEnabled: boolean;
   events: GraphEvents;
   /** Who is asking, for per-client caps: a token, or an IP address (never the token itself). */
@@ -34,6 +39,7 @@ export interface GraphContext {
 
 export interface RequestInfo {
   access: Access;
+  writer: string | null;
   writesEnabled: boolean;
   events: GraphEvents;
   client: string;
@@ -43,9 +49,17 @@ export interface RequestInfo {
 /** Made fresh for every request: loaders cache only within one request. */
 export function createContext(
   store: GraphStore,
-  info: RequestInfo = { access: 'none', writesEnabled: false, events: createGraphEvents(), client: 'local' },
+  info: RequestInfo = {
+    access: 'none',
+    writer: null,
+    writesEnabled: false,
+    events: createGraphEvents(),
+    client: 'local',
+  },
 ): GraphContext {
-  return { store, service: new WriteService(store), ...info, loaders: createLoaders(store), notices: [] };
+  // The service carries the writer's name with every write down to the store's edit.
+  const service = new WriteService(store, info.writer === null ? {} : { by: info.writer });
+  return { store, service, ...info, loaders: createLoaders(store), notices: [] };
 }
 
 /** Fresh loaders; after a write the request's context gets new ones, so nothing stale is served. */
@@ -55,6 +69,7 @@ export function createLoaders(store: GraphStore): Loaders {
     actor: new DataLoader((ids) => store.actorsByIds(ids)),
     relation: new DataLoader((ids) => store.relationsByIds(ids)),
     citations: new DataLoader((ids) => store.citationsOfRelations(ids)),
+    recorded: new DataLoader((ids) => store.relationsRecorded(ids)),
     relationsOf(filter) {
       const key = JSON.stringify([filter.kinds ? [...filter.kinds].sort() : null, filter.reading, filter.direction]);
       let loader = byFilter.get(key);

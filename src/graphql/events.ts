@@ -8,6 +8,8 @@ import { processRelay, type EventRelay } from '../live/relay.js';
 export interface GraphChangeEvent extends WriteResult {
   operation: string;
   at: string;
+  /** The writer's name (the token's, never the token). */
+  by: string;
 }
 
 /** What a subscription yields: events, and last, when the server ends it, the error that says why. */

@@ -13,6 +13,7 @@ import './types/balance.js';
 import './types/camps.js';
 import './types/source.js';
 import './types/graph-change.js';
+import './types/edit.js';
 
 /** The GraphQL schema, sorted so the printed SDL is stable; every field counts against the answer's size. */
 export const schema = countAnswerValues(lexicographicSortSchema(builder.toSchema()));

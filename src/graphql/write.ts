@@ -37,6 +37,7 @@ export async function runWrite<T>(
     context.events.publish('graphChanged', {
       operation: written.operation,
       at: new Date().toISOString(),
+      by: written.by,
       actorIds,
       relationIds,
       citationIds,

@@ -1,6 +1,7 @@
 import type { Plugin, YogaServerOptions } from 'graphql-yoga';
 import { shouldRenderGraphiQL } from 'graphql-yoga';
-import { accessOf, accessOfToken, type Access } from '../graphql/auth.js';
+import type { Credential } from '../config.js';
+import { identify, identifyToken, mayRead, type Access } from '../graphql/auth.js';
 
 type GraphiQLOption = NonNullable<YogaServerOptions<object, object>['graphiql']>;
 type GraphiQLSettings = Exclude<GraphiQLOption, boolean | ((...args: never[]) => unknown)>;
@@ -11,11 +12,11 @@ type GraphiQLSettings = Exclude<GraphiQLOption, boolean | ((...args: never[]) =>
  * cannot send a header, so the token may also come as `?token=`; the page then sends it with its
  * requests. The explorer's hashed `/explore/assets/` are the public code, no data: open to anyone.
  */
-export function pageAccess(request: Request, url: URL, tokens: readonly string[]): Access {
-  const header = accessOf(request, tokens);
+export function pageAccess(request: Request, url: URL, tokens: readonly Credential[]): Access {
+  const header = identify(request, tokens).access;
   if (header !== 'none') return header;
   const given = url.searchParams.get('token');
-  return given ? accessOfToken(given, tokens) : 'none';
+  return given ? identifyToken(given, tokens).access : 'none';
 }
 
 const isGraphiQL = (request: Request, url: URL) =>
@@ -27,11 +28,11 @@ const isExplorerPage = (request: Request, url: URL) =>
   !url.pathname.startsWith('/explore/assets/');
 
 /** GraphiQL's settings for one request: off (answered 401/403 by `pagesNeedToken`) without a valid token. */
-export function graphiqlFor(settings: GraphiQLSettings, tokens: readonly string[] | null) {
+export function graphiqlFor(settings: GraphiQLSettings, tokens: readonly Credential[] | null) {
   return (request: Request) => {
     if (tokens === null) return settings;
     const url = new URL(request.url);
-    if (pageAccess(request, url, tokens) !== 'writer') return false;
+    if (!mayRead(pageAccess(request, url, tokens))) return false;
     const token = url.searchParams.get('token');
     // Given in the address, the token goes with GraphiQL's requests; given as a header, the browser has it already.
     return token ? { ...settings, additionalHeaders: { authorization: `Bearer ${token}` } } : settings;
@@ -39,12 +40,12 @@ export function graphiqlFor(settings: GraphiQLSettings, tokens: readonly string[
 }
 
 /** Refuses GraphiQL and the explorer's pages without a valid token (API_READS=token). */
-export function pagesNeedToken(tokens: readonly string[]): Plugin {
+export function pagesNeedToken(tokens: readonly Credential[]): Plugin {
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (!isGraphiQL(request, url) && !isExplorerPage(request, url)) return;
       const access = pageAccess(request, url, tokens);
-      if (access === 'writer') return;
+      if (mayRead(access)) return;
       const [status, text] =
         access === 'none'
           ? [

@@ -18,7 +18,12 @@ export interface ImportOptions {
   strict: boolean;
   /** Rewrite actors and relations the graph holds differently, instead of reporting them as conflicts. */
   update?: boolean;
+  /** The writer the import's edits are kept under; default `IMPORT_WRITER`. */
+  by?: string;
 }
+
+/** Who the command-line importer writes as, in the edit history. */
+export const IMPORT_WRITER = 'import';
 
 export interface ImportReport {
   /** What was written (for a dry run: what would be). */
@@ -71,7 +76,7 @@ export async function applyImport(
   };
   if (batch.unreadable.length > 0) return report;
   const steps = await plan(store, batch, options, report);
-  const service = new WriteService(store);
+  const service = new WriteService(store, { by: options.by ?? IMPORT_WRITER });
   const tell = (where: string, notices: Notice[]) =>
     report.notices.push(...notices.map((n) => ({ where, message: `${n.field}: ${n.message}` })));
 

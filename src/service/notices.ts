@@ -76,6 +76,7 @@ function actorIdsOf(command: WriteCommand): { field: string; id: string }[] {
     case 'updateActor':
       return [{ field: 'id', id: command.id }];
     case 'recordRelation':
+    case 'restoreRelation':
       return [
         { field: 'from', id: command.relation.from },
         { field: 'to', id: command.relation.to },

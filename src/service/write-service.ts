@@ -4,7 +4,9 @@ import type { WriteCommand, WriteResult } from '../domain/commands.js';
 import { badInput, ClientError, notFound } from '../domain/errors.js';
 import { INPUT_LIMITS } from '../domain/input-limits.js';
 import type { Actor, Citation, Relation, RelationFacts, Source } from '../domain/types.js';
-import type { GraphStore } from '../store/port.js';
+import type { GraphStore, WriteAuthor } from '../store/port.js';
+import { ALL_TIME } from '../domain/dates.js';
+import { RECORDING_OPERATIONS, retractedContent, UNNAMED_WRITER, type Edit } from '../domain/edits.js';
 import { noticesOf, type Notice } from './notices.js';
 import {
   actorPatchInput,
@@ -31,6 +33,8 @@ export interface Written<T> {
   notices: Notice[];
   /** True when the answer is the stored one of an earlier write with the same idempotency key. */
   replayed: boolean;
+  /** The writer the edit is kept under. */
+  by: string;
 }
 
 export interface CitationInput {
@@ -119,7 +123,11 @@ const GENERATED_ID_ATTEMPTS = 3;
  * The store checks and applies each command atomically under its write lock.
  */
 export class WriteService {
-  constructor(private readonly store: GraphStore) {}
+  /** `author.by` names the writer of every write this service makes (the request's token name, `import`, ...). */
+  constructor(
+    private readonly store: GraphStore,
+    private readonly author: WriteAuthor = {},
+  ) {}
 
   /**
    * Writes one command as built (the importer's records are already validated), with the notices
@@ -131,8 +139,8 @@ export class WriteService {
         ? undefined
         : `${command.op}:${valid(idempotencyKey, options.idempotencyKey, 'idempotencyKey')}`;
     const notices = await noticesOf(this.store, command);
-    const { replayed, ...result } = await this.store.write(command, { idempotencyKey: key });
-    return { value: result, operation: command.op, result, notices, replayed };
+    const { replayed, ...result } = await this.store.write(command, { idempotencyKey: key, by: this.author.by });
+    return { value: result, operation: command.op, result, notices, replayed, by: this.author.by ?? UNNAMED_WRITER };
   }
 
   /** The notices a command would earn, without writing it (an import's dry run). */
@@ -143,7 +151,7 @@ export class WriteService {
   /** All or nothing: every command checked and applied in order in one transaction, or none. */
   async executeBatch(commands: readonly WriteCommand[]): Promise<{ results: WriteResult[]; notices: Notice[][] }> {
     const notices = await Promise.all(commands.map((command) => noticesOf(this.store, command)));
-    return { results: await this.store.writeBatch(commands), notices };
+    return { results: await this.store.writeBatch(commands, { by: this.author.by }), notices };
   }
 
   async addSource(input: AddSourceInput, options: WriteServiceOptions = {}): Promise<Written<Source>> {
@@ -264,6 +272,58 @@ export class WriteService {
   async retractRelation(id: string, options: WriteServiceOptions = {}): Promise<Written<Relation>> {
     const written = await this.run({ op: 'retractRelation', id }, options, asIs);
     return this.answer(written, async (r) => r.removed?.relations[0] ?? null, 'relation');
+  }
+
+  /**
+   * Brings a retracted relation back with its citations, as its latest retraction's edit holds them
+   * (an end merged away since stands for the actor it was merged into). Errors: NOT_FOUND (no
+   * relation had the id), NOT_RETRACTED (it is live, or went another way than a retraction),
+   * DUPLICATE_ID (its id was taken again by a relation recorded since).
+   */
+  async restoreRelation(id: string, options: WriteServiceOptions = {}): Promise<Written<Relation>> {
+    const last = await this.lastLifeEvent(id);
+    const [live] = await this.store.relationsByIds([id]);
+    if (live) {
+      const retracted =
+        last !== null && last.operation === 'recordRelation' && (await this.lastLifeEvent(id, last.seq)) !== null;
+      if (retracted)
+        throw new ClientError(
+          `Relation "${id}" was retracted, but its id is taken again by a relation recorded since: retract that one first`,
+          'DUPLICATE_ID',
+          'id',
+        );
+      throw new ClientError(`Relation "${id}" is not retracted: there is nothing to restore`, 'NOT_RETRACTED', 'id');
+    }
+    if (last === null) throw notFound('id', 'relation', [id]);
+    const content = retractedContent(last);
+    if (!content)
+      throw new ClientError(
+        `Relation "${id}" was not retracted (it went another way, such as a merge of its two actors): only a retraction can be restored`,
+        'NOT_RETRACTED',
+        'id',
+      );
+    const written = await this.run({ op: 'restoreRelation', ...content }, options, asIs);
+    return this.answer(written, (r) => this.relation(r.relationIds[0]), 'relation');
+  }
+
+  /** The latest edit that made or ended relation `id` (older than `beforeSeq`), or null. */
+  private async lastLifeEvent(id: string, beforeSeq: number | null = null): Promise<Edit | null> {
+    for (;;) {
+      const page = await this.store.history({
+        relationId: id,
+        actorId: null,
+        by: null,
+        window: ALL_TIME,
+        beforeSeq,
+        limit: 50,
+      });
+      const found = page.items.find(
+        (e) => e.operation === 'retractRelation' || RECORDING_OPERATIONS.includes(e.operation),
+      );
+      if (found) return found;
+      if (!page.hasMore) return null;
+      beforeSeq = page.items.at(-1)!.seq;
+    }
   }
 
   async addCitation(

@@ -65,7 +65,8 @@ export async function checkCommand(view: WriteView, command: WriteCommand): Prom
       checkActor(patchActor(actor, command.patch), command.patch.addAliases ? 'addAliases' : 'aliases');
       return { ...command, id: actor.id };
     }
-    case 'recordRelation': {
+    case 'recordRelation':
+    case 'restoreRelation': {
       const { relation, citations } = command;
       checkId(relation.id, 'id');
       if ((await view.relationsByIds([relation.id]))[0]) throw duplicate('id', 'relation', relation.id);
@@ -93,7 +94,7 @@ export async function checkCommand(view: WriteView, command: WriteCommand): Prom
         cited.add(citation.sourceId);
         resolved.push(await checkCitation(view, citation, `citations.${i}`));
       }
-      return { op: 'recordRelation', relation: written, citations: resolved };
+      return { op: command.op, relation: written, citations: resolved };
     }
     case 'closeRelation': {
       const relation = await requireOne((ids) => view.relationsByIds(ids), command.id, 'id', 'relation');

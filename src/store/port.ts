@@ -1,4 +1,5 @@
 import type { WriteCommand, WriteResult } from '../domain/commands.js';
+import type { Edit, HistoryQuery, Recorded } from '../domain/edits.js';
 import type { Path, PathQuery, PathsQuery } from '../domain/paths.js';
 import type {
   Actor,
@@ -33,7 +34,13 @@ export interface ReadOptions {
   signal?: AbortSignal;
 }
 
-export interface WriteOptions {
+/** Who makes a write: carried with it from the request (the token's name) to the edit the store keeps. */
+export interface WriteAuthor {
+  /** The writer's name (never a token); absent: `UNNAMED_WRITER`. */
+  by?: string;
+}
+
+export interface WriteOptions extends WriteAuthor {
   /** A client-chosen key: a second write with the same key returns the first result, writing nothing. */
   idempotencyKey?: string;
 }
@@ -125,13 +132,29 @@ export interface GraphStore {
   relationsChangedBetween(reading: SpanReading, actorId: string | null): Promise<Relation[]>;
 
   /**
-   * Applies one change atomically: checked first (`checkCommand`), then all of it or nothing.
-   * The embedded store makes it durable before it answers when it has a data folder.
+   * Applies one change atomically: checked first (`checkCommand`), then all of it or nothing,
+   * together with its edit (who, when, what) in the history. The embedded store makes both durable
+   * in one commit before it answers when it has a data folder; Neo4j in the one transaction.
    */
   write(command: WriteCommand, options?: WriteOptions): Promise<WriteOutcome>;
   /** All or nothing: the commands are checked and applied in order, in one transaction (Neo4j) or under
-   *  the one write lock with one durable commit (embedded); any refusal leaves the graph as it was. */
-  writeBatch(commands: readonly WriteCommand[]): Promise<WriteResult[]>;
+   *  the one write lock with one durable commit (embedded); any refusal leaves the graph as it was.
+   *  Each command is one edit, all by `options.by`. */
+  writeBatch(commands: readonly WriteCommand[], options?: WriteAuthor): Promise<WriteResult[]>;
+
+  /**
+   * The edit history, newest first (`seq` descending): the first `limit` edits older than
+   * `beforeSeq` that pass the filters (`inHistory`, src/domain/edits.ts). Both stores number edits
+   * 1, 2, 3, ... in commit order, so a page and its cursor mean the same on either.
+   */
+  history(query: HistoryQuery): Promise<Page<Edit>>;
+  /** For each relation, who recorded it and when: its latest recording edit; null for the seed data. */
+  relationsRecorded(relationIds: readonly string[]): Promise<(Recorded | null)[]>;
+  /**
+   * Adds edits kept elsewhere (a backup) to an empty history, as they are (`seq`, `by`, `at`
+   * kept); refused when the history already holds an edit. Later writes continue the numbering.
+   */
+  importHistory(edits: readonly Edit[]): Promise<void>;
 
   /** Resolves when the store answers; rejects when it cannot (readiness). */
   ping(): Promise<void>;

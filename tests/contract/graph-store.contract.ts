@@ -1,4 +1,6 @@
-import { expect, type TestAPI } from 'vitest';
+import { describe, expect, type TestAPI } from 'vitest';
+import { citationOf } from '../../src/domain/citations.js';
+import type { Edit, HistoryQuery } from '../../src/domain/edits.js';
 import type { Dataset } from '../../src/dataset/dataset.js';
 import { dateSpan, dateWindow, dayWindow } from '../../src/domain/dates.js';
 import { foldForSearch } from '../../src/domain/search.js';
@@ -408,5 +410,113 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
       'ir-supports-gov',
     ]);
     expect(await store.relationsChangedBetween(spanReading('2019-01-01', '2019-12-31'), null)).toEqual([]);
+  });
+
+  describe('the edit history', () => {
+    const all = (overrides: Partial<HistoryQuery> = {}): HistoryQuery => ({
+      relationId: null,
+      actorId: null,
+      by: null,
+      window: dateWindow(null),
+      beforeSeq: null,
+      limit: 50,
+      ...overrides,
+    });
+    const seqs = (page: { items: Edit[] }) => page.items.map((e) => e.seq);
+
+    it(
+      'keeps one edit per acknowledged command, by its writer, numbered in commit order; a refusal keeps none',
+      { timeout: 60_000 },
+      async () => {
+        const store = await open(conflictDataset());
+        const [source] = await store.sourcesByIds(['wire-2017-12-10']);
+        const facts = buildRelation({ id: 'ir-supports-rebels', kind: 'SUPPORTS', from: 'ir', to: 'rebels' });
+        await store.write(
+          {
+            op: 'recordRelation',
+            relation: facts,
+            citations: [citationOf(facts.id, source!, { claimant: null, claimantActorId: null })],
+          },
+          { by: 'alice' },
+        );
+        await expect(store.write({ op: 'retractRelation', id: 'nothing' }, { by: 'alice' })).rejects.toThrow(/Unknown/);
+        await store.writeBatch(
+          [
+            { op: 'updateActor', id: 'tr', patch: { description: 'Ankara' } },
+            { op: 'closeRelation', id: 'ru-supports-gov', until: '2019-01-01' },
+          ],
+          { by: 'importer' },
+        );
+        await store.write({ op: 'retractRelation', id: 'ir-supports-rebels' });
+        const page = await store.history(all());
+        expect(page.items.map((e) => [e.seq, e.by, e.operation])).toEqual([
+          [4, 'unknown', 'retractRelation'],
+          [3, 'importer', 'closeRelation'],
+          [2, 'importer', 'updateActor'],
+          [1, 'alice', 'recordRelation'],
+        ]);
+        expect(page.hasMore).toBe(false);
+        const [, close, update] = page.items;
+        expect(JSON.parse(close.before!)).toEqual({ until: null });
+        expect(JSON.parse(close.after!)).toEqual({ until: '2019-01-01' });
+        expect(JSON.parse(update.after!)).toEqual({ description: 'Ankara' });
+        expect(JSON.parse(page.items[0].before!).relation).toEqual(facts);
+        expect(page.items.map((e) => e.at)).toEqual([...page.items.map((e) => e.at)].sort().reverse());
+        expect(seqs(await store.history(all({ limit: 2 })))).toEqual([4, 3]);
+        expect(seqs(await store.history(all({ beforeSeq: 3, limit: 1 })))).toEqual([2]);
+        expect((await store.history(all({ beforeSeq: 3, limit: 1 }))).hasMore).toBe(true);
+        expect(seqs(await store.history(all({ by: 'importer' })))).toEqual([3, 2]);
+        expect(seqs(await store.history(all({ relationId: 'ir-supports-rebels' })))).toEqual([4, 1]);
+        expect(seqs(await store.history(all({ actorId: 'tr' })))).toEqual([2]);
+        const today = new Date().toISOString().slice(0, 10);
+        expect(seqs(await store.history(all({ window: dateWindow({ from: today }) })))).toEqual([4, 3, 2, 1]);
+        expect(seqs(await store.history(all({ window: dateWindow({ to: '2020-12-31' }) })))).toEqual([]);
+      },
+    );
+
+    it(
+      'answers who recorded each relation (its latest recording edit), null for the seed data',
+      { timeout: 60_000 },
+      async () => {
+        const store = await open(conflictDataset());
+        const [source] = await store.sourcesByIds(['wire-2017-12-10']);
+        const facts = buildRelation({ id: 'ir-fights-daesh', from: 'ir', to: 'daesh' });
+        const citations = [citationOf(facts.id, source!, { claimant: null, claimantActorId: null })];
+        await store.write({ op: 'recordRelation', relation: facts, citations }, { by: 'alice' });
+        await store.write({ op: 'retractRelation', id: facts.id }, { by: 'bob' });
+        await store.write({ op: 'restoreRelation', relation: facts, citations }, { by: 'carol' });
+        const [restored, seed, missing] = await store.relationsRecorded([facts.id, 'ru-supports-gov', 'nothing']);
+        const [newest] = (await store.history(all({ limit: 1 }))).items;
+        expect(restored).toEqual({ by: 'carol', at: newest.at });
+        expect([seed, missing]).toEqual([null, null]);
+        expect(await store.citationsOfRelations([facts.id])).toEqual([citations]);
+      },
+    );
+
+    it(
+      'imports a backed-up history into an empty one only, and numbers later edits after it',
+      { timeout: 60_000 },
+      async () => {
+        const store = await open(conflictDataset());
+        const edit = (seq: number): Edit => ({
+          seq,
+          at: `2024-01-0${seq}T00:00:00.000Z`,
+          by: 'alice',
+          operation: 'recordRelation',
+          actorIds: ['ru', 'gov'],
+          relationIds: ['ru-supports-gov'],
+          citationIds: [],
+          sourceIds: [],
+          before: null,
+          after: '{}',
+        });
+        await store.importHistory([edit(1), edit(2)]);
+        expect((await store.history(all())).items).toEqual([edit(2), edit(1)]);
+        expect(await store.relationsRecorded(['ru-supports-gov'])).toEqual([{ by: 'alice', at: edit(2).at }]);
+        await expect(store.importHistory([edit(3)])).rejects.toThrow(/not empty/);
+        await store.write({ op: 'updateActor', id: 'tr', patch: { description: 'Ankara' } }, { by: 'bob' });
+        expect(seqs(await store.history(all()))).toEqual([3, 2, 1]);
+      },
+    );
   });
 }

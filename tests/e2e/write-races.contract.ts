@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, type TestAPI } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { Dataset } from '../../src/dataset/dataset.js';
+import { dateWindow } from '../../src/domain/dates.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import type { GraphStore } from '../../src/store/port.js';
 import { apiClient } from '../support/api.js';
@@ -157,6 +158,9 @@ async function post(url: string, query: string): Promise<Answer> {
   return (await response.json()) as Answer;
 }
 
+const NO_FILTER = { relationId: null, actorId: null, by: null, window: dateWindow(null) };
+const operationOf = (sent: Sent) => /^mutation \{ (\w+)\(/.exec(sent.query)![1];
+
 /** Every order of a list. */
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
@@ -194,6 +198,15 @@ export function writeRaceContract(it: TestAPI, open: OpenStore, raw: ReadRaw): v
           const graph = await raw(store);
           expect(invariantProblems(graph), `round ${round}`).toEqual([]);
           await check(sent, graph, store);
+          // The history holds each acknowledged write once, numbered without gaps, and nothing refused.
+          const { items: edits } = await store.history({ ...NO_FILTER, beforeSeq: null, limit: 50 });
+          const done = sent.filter(acknowledged);
+          expect(
+            edits.map((e) => e.seq),
+            `round ${round}`,
+          ).toEqual(done.map((_, i) => done.length - i));
+          expect(edits.map((e) => e.operation).sort(), `round ${round}`).toEqual(done.map(operationOf).sort());
+          expect(new Set(edits.map((e) => e.by)), `round ${round}`).toEqual(new Set(done.length ? ['token-1'] : []));
           const live = await outcome(store, ids);
           const replays = [];
           for (const order of permutations(sent.filter(acknowledged))) {

@@ -24,8 +24,8 @@ describe('configuration checks at start', () => {
 
   it('accepts tokens of 16 characters or more, and an empty API_TOKEN as none', () => {
     expect(loadConfig({ API_TOKEN: ' 0123456789abcdef , another-token-of-more ' }).apiTokens).toEqual([
-      '0123456789abcdef',
-      'another-token-of-more',
+      { name: 'token-1', token: '0123456789abcdef' },
+      { name: 'token-2', token: 'another-token-of-more' },
     ]);
     expect(loadConfig({ API_TOKEN: '' }).apiTokens).toEqual([]);
     expect(loadConfig({}).apiTokens).toEqual([]);
@@ -40,6 +40,30 @@ describe('configuration checks at start', () => {
       'rediss://cache.example.org:6380',
     );
     expect(loadConfig({ STORE: 'neo4j' }).redisUrl).toBeNull();
+  });
+
+  it('names tokens (`name:token`; a bare one by its place) and keeps each name once, across both settings', () => {
+    const config = loadConfig({
+      API_TOKEN: 'alice:0123456789abcdef,another-token-of-more',
+      API_READ_TOKEN: 'readonly-token-of-more,audit:read-token-for-audit',
+    });
+    expect(config.apiTokens).toEqual([
+      { name: 'alice', token: '0123456789abcdef' },
+      { name: 'token-2', token: 'another-token-of-more' },
+    ]);
+    expect(config.readTokens).toEqual([
+      { name: 'read-token-1', token: 'readonly-token-of-more' },
+      { name: 'audit', token: 'read-token-for-audit' },
+    ]);
+    // The token after the name is checked as any token is; the message names the entry, never the token.
+    expect(fails({ API_TOKEN: 'alice:short' })).toMatch(/API_TOKEN: token 1 is 5 characters long/);
+    expect(fails({ API_TOKEN: 'alice:short' })).not.toMatch(/short/);
+    expect(fails({ API_TOKEN: 'alice:0123456789abcdef,alice:fedcba9876543210' })).toMatch(
+      /token 2: the name "alice" is given to two tokens/,
+    );
+    expect(fails({ API_TOKEN: 'alice:0123456789abcdef', API_READ_TOKEN: 'alice:fedcba9876543210' })).toMatch(
+      /API_READ_TOKEN: token 1: the name "alice"/,
+    );
   });
 
   it('never lets CORS_ORIGINS allow the "null" origin', () => {

@@ -5,6 +5,7 @@ import { GraphEvents, type GraphChangeEvent, type GraphChangeItem } from '../../
 const event = (n: number): GraphChangeEvent => ({
   operation: 'updateActor',
   at: new Date(0).toISOString(),
+  by: 'alice',
   actorIds: [`a${n}`],
   relationIds: [],
   citationIds: [],

@@ -10,6 +10,10 @@ const GraphChangeRef = builder.objectRef<GraphChangeEvent>('GraphChange').implem
       description: 'The mutation: createActor, recordRelation, mergeActors, ...',
     }),
     at: t.exposeString('at', { description: 'When the server acknowledged it (ISO 8601 timestamp).' }),
+    by: t.exposeString('by', {
+      description:
+        'Who wrote it: the name of the write token (`API_TOKEN` entry `name:token`), as the history keeps it.',
+    }),
     actorIds: t.exposeIDList('actorIds', { description: 'Actors created, changed, or whose relations changed.' }),
     relationIds: t.exposeIDList('relationIds', {
       description: 'Relations recorded, closed, retracted, moved, or whose citations changed.',

@@ -40,6 +40,17 @@ RelationRef.implement({
     }),
     target: t.id({ description: 'The id of `to`.', resolve: (r) => r.to }),
     since: t.field({ type: 'Date', resolve: (r) => r.since, description: 'First day the relation is known to hold.' }),
+    recordedBy: t.string({
+      nullable: true,
+      description:
+        "Who recorded it (a write token's name, from the edit that created it); null for the curated seed data.",
+      resolve: async (r, _, c) => (await c.loaders.recorded.load(r.id))?.by ?? null,
+    }),
+    recordedAt: t.string({
+      nullable: true,
+      description: 'When it was recorded (ISO 8601 timestamp); null for the curated seed data.',
+      resolve: async (r, _, c) => (await c.loaders.recorded.load(r.id))?.at ?? null,
+    }),
     until: t.field({
       type: 'Date',
       nullable: true,

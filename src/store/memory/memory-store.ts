@@ -29,6 +29,15 @@ import {
   type WriteResult,
 } from '../../domain/commands.js';
 import { checkCommand } from '../check-command.js';
+import { editOf, subjectIn, type ReadRecord } from '../edit-record.js';
+import {
+  inHistory,
+  recordedRelation,
+  UNNAMED_WRITER,
+  type Edit,
+  type HistoryQuery,
+  type Recorded,
+} from '../../domain/edits.js';
 import { MemoryWriteLog, type StateChanges, type StoredGraph, type WriteLog } from './persistence/write-log.js';
 import type {
   ActorSearch,
@@ -37,6 +46,7 @@ import type {
   ReadOptions,
   RelationQuery,
   SpanReading,
+  WriteAuthor,
   WriteOptions,
   WriteOutcome,
 } from '../port.js';
@@ -83,6 +93,10 @@ export class MemoryStore implements GraphStore {
    * command, batch or persist is undone step by step, leaving memory exactly as it was.
    */
   private undoLog: (() => void)[] | null = null;
+  /** The history, oldest first (`seq` 1, 2, 3, ...), as the write log keeps it. */
+  private edits: Edit[] = [];
+  /** Each relation's latest recording edit. */
+  private readonly recorded = new Map<string, Recorded>();
   /** While a write runs, the ids of the records it changed, for the durable commit. */
   private changed: { [K in keyof StateChanges]: Set<string> } | null = null;
 
@@ -120,6 +134,9 @@ export class MemoryStore implements GraphStore {
   /** Makes every later write durable in `log` before it is acknowledged (and keeps keys there). */
   attach(log: WriteLog): void {
     this.log = log;
+    this.edits = log.edits();
+    this.recorded.clear();
+    for (const edit of this.edits) this.noteRecorded(edit);
   }
 
   write(command: WriteCommand, options: WriteOptions = {}): Promise<WriteOutcome> {
@@ -127,14 +144,58 @@ export class MemoryStore implements GraphStore {
     return this.exclusive(async () => {
       const earlier = key === null ? null : this.log.answerOf(key);
       if (earlier) return { ...earlier, replayed: true };
-      const [result] = await this.commit([command], key);
+      const [result] = await this.commit([command], key, options.by);
       return { ...result, replayed: false };
     });
   }
 
-  writeBatch(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
-    return this.exclusive(() => this.commit(commands, null));
+  writeBatch(commands: readonly WriteCommand[], options: WriteAuthor = {}): Promise<WriteResult[]> {
+    return this.exclusive(() => this.commit(commands, null, options.by));
   }
+
+  async history(query: HistoryQuery): Promise<Page<Edit>> {
+    const items: Edit[] = [];
+    for (let i = this.edits.length - 1; i >= 0; i--) {
+      const edit = this.edits[i];
+      if (!inHistory(edit, query)) continue;
+      if (items.length === query.limit) return { items, hasMore: true };
+      items.push(edit);
+    }
+    return { items, hasMore: false };
+  }
+
+  async relationsRecorded(relationIds: readonly string[]): Promise<(Recorded | null)[]> {
+    return relationIds.map((id) => this.recorded.get(id) ?? null);
+  }
+
+  importHistory(edits: readonly Edit[]): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.edits.length > 0) throw new Error('The history is not empty: restore into an empty store');
+      const sorted = [...edits].sort((a, b) => a.seq - b.seq);
+      this.log.importEdits(sorted);
+      this.edits = sorted;
+      for (const edit of sorted) this.noteRecorded(edit);
+    });
+  }
+
+  private noteRecorded(edit: Edit): void {
+    const relationId = recordedRelation(edit);
+    if (relationId !== null) this.recorded.set(relationId, { by: edit.by, at: edit.at });
+  }
+
+  /** Reads a record as it is now, synchronously: an edit's subject is read in the same step as the change. */
+  private readonly readRecord: ReadRecord = (kind, id) => {
+    switch (kind) {
+      case 'source':
+        return this.sources.get(id) ?? null;
+      case 'actor':
+        return this.actors.get(this.redirects.get(id) ?? id)?.actor ?? null;
+      case 'relation':
+        return this.relations.get(id) ?? null;
+      case 'citation':
+        return this.citationsById.get(id) ?? null;
+    }
+  };
 
   /** Runs `work` once every earlier write has finished, whatever its outcome. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -148,7 +209,11 @@ export class MemoryStore implements GraphStore {
    * durable in one commit, in the same synchronous step as the last change. Any failure, a refusal,
    * a fault halfway through `apply` or a failed commit, undoes every change before the error goes back.
    */
-  private async commit(commands: readonly WriteCommand[], key: string | null): Promise<WriteResult[]> {
+  private async commit(
+    commands: readonly WriteCommand[],
+    key: string | null,
+    by: string = UNNAMED_WRITER,
+  ): Promise<WriteResult[]> {
     if (commands.length === 0) return [];
     const undo: (() => void)[] = [];
     this.undoLog = undo;
@@ -161,16 +226,32 @@ export class MemoryStore implements GraphStore {
     };
     try {
       const results: WriteResult[] = [];
+      const checked: WriteCommand[] = [];
+      const subjects: { before: unknown; after: unknown }[] = [];
       for (const command of commands) {
-        const result = this.apply(await checkCommand(this, command));
+        const ready = await checkCommand(this, command);
+        const before = subjectIn(this.readRecord, ready, 'before');
+        const result = this.apply(ready);
         this.refreshEvidence(result);
+        subjects.push({ before, after: subjectIn(this.readRecord, ready, 'after') });
+        checked.push(ready);
         results.push(result);
       }
-      this.log.commit(
-        commands.map((command, i) => ({ command, result: results[i] })),
-        key,
-        this.changes(this.changed),
-      );
+      // One time for the whole commit, taken under the write lock: `at` never goes back as `seq` goes up.
+      const last = this.edits.at(-1);
+      const now = new Date().toISOString();
+      const stamp = { by, at: last && last.at > now ? last.at : now };
+      const seq = last?.seq ?? 0;
+      const logged = commands.map((command, i) => ({
+        command,
+        result: results[i],
+        edit: editOf(seq + i + 1, stamp, checked[i], results[i], subjects[i]),
+      }));
+      this.log.commit(logged, key, this.changes(this.changed));
+      for (const { edit } of logged) {
+        this.edits.push(edit);
+        this.noteRecorded(edit);
+      }
       return results;
     } catch (error) {
       for (let i = undo.length - 1; i >= 0; i--) undo[i]();
@@ -215,6 +296,7 @@ export class MemoryStore implements GraphStore {
         this.putActor(patchActor(this.actors.get(command.id)!.actor, command.patch), true);
         return touched({ actorIds: [command.id] });
       case 'recordRelation':
+      case 'restoreRelation':
         command.citations.forEach((c) => this.putCitation(c));
         this.putRelation(this.derived(command.relation));
         return touched({

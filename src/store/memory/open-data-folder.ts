@@ -1,6 +1,7 @@
 import { access, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dataset } from '../../dataset/dataset.js';
+import type { Edit } from '../../domain/edits.js';
 import { StoreUnavailableError } from '../store-errors.js';
 import { MemoryStore } from './memory-store.js';
 import {
@@ -29,6 +30,8 @@ export interface OpenDataFolderOptions {
   seed: () => Promise<Dataset>;
   /** Hears each write the folder failed to keep (full disk, unwritable), for the server log. */
   onWriteFailure?: (error: Error) => void;
+  /** A history to seed with the graph, in the same transaction (a restore from a backup). */
+  seedHistory?: readonly Edit[];
 }
 
 /**
@@ -54,6 +57,7 @@ export async function openDataFolder(
       store.attach(folder);
       await folder.inTransaction(async () => {
         folder.putGraph(store.graph());
+        if (options.seedHistory?.length) await store.importHistory(options.seedHistory);
         if (hasJournal) migrated = await migrate(store, journal);
         folder.setMeta('seeded_at', new Date().toISOString());
         if (migrated) folder.setMeta('journal_migrated', JSON.stringify({ ...migrated, at: new Date().toISOString() }));

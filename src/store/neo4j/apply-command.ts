@@ -11,7 +11,8 @@ import { EVERYTHING } from '../../domain/reading.js';
 import { otherEnd } from '../../domain/relation-kinds.js';
 import { UNGRADED, type Relation } from '../../domain/types.js';
 import type { Lookups, Run } from './lookups.js';
-import { actorParams, citationParams, evidenceParams, relationParams, toNumber } from './mapping.js';
+import { actorParams, citationParams, editParams, evidenceParams, relationParams, toNumber } from './mapping.js';
+import { editOf, subjectOf, type Stamp } from '../edit-record.js';
 import type { StatementName } from './statements.js';
 
 const deleteRelation = (run: Run, r: Relation) => run('delete-relation', { id: r.id, from: r.from, to: r.to });
@@ -34,6 +35,19 @@ async function expectCount(run: Run, name: StatementName, params: Record<string,
 export async function applyCommand(run: Run, lookups: Lookups, command: WriteCommand): Promise<WriteResult> {
   const result = await applyOne(run, lookups, command);
   await refreshEvidence(run, lookups, result);
+  return result;
+}
+
+/**
+ * `applyCommand`, and the command's edit kept in the same transaction (`create-edit`), with what
+ * the changed record was before and after.
+ */
+export async function applyAndRecord(run: Run, lookups: Lookups, command: WriteCommand, stamp: Stamp) {
+  const before = await subjectOf(lookups, command, 'before');
+  const result = await applyCommand(run, lookups, command);
+  const after = await subjectOf(lookups, command, 'after');
+  const { seq: _seq, ...edit } = editOf(0, stamp, command, result, { before, after });
+  await run('create-edit', { edit: editParams(edit) });
   return result;
 }
 
@@ -89,6 +103,7 @@ async function applyOne(run: Run, lookups: Lookups, command: WriteCommand): Prom
       return touched({ actorIds: [command.id] });
     }
     case 'recordRelation':
+    case 'restoreRelation':
       await expectCount(run, 'create-relations', { relations: [relationParams(command.relation)] }, 1);
       await expectCount(
         run,

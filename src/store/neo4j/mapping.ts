@@ -1,4 +1,5 @@
 import neo4j, { type Integer } from 'neo4j-driver';
+import { recordedRelation, type Edit } from '../../domain/edits.js';
 import {
   UNGRADED,
   type Actor,
@@ -122,6 +123,29 @@ export function toCitation(row: Row): Citation {
     stance: (row.stance ?? undefined) as Citation['stance'] | undefined,
     credibility: row.credibility == null ? undefined : toNumber(row.credibility),
   });
+}
+
+/** An edit node's properties (lists Neo4j drops when empty come back empty). */
+export function toEdit(row: Row): Edit {
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  return {
+    seq: toNumber(row.seq),
+    at: String(row.at),
+    by: String(row.by),
+    operation: String(row.operation) as Edit['operation'],
+    actorIds: list(row.actorIds),
+    relationIds: list(row.relationIds),
+    citationIds: list(row.citationIds),
+    sourceIds: list(row.sourceIds),
+    before: str(row.before),
+    after: str(row.after),
+  };
+}
+
+/** An edit as its node keeps it; `recorded` names the relation a recording edit created, for `relations-recorded`. */
+export function editParams(edit: Omit<Edit, 'seq'> & { seq?: number }) {
+  const { seq, ...rest } = edit;
+  return { ...rest, ...(seq === undefined ? {} : { seq: int(seq) }), recorded: recordedRelation(edit) };
 }
 
 /** A driver Integer (or plain number) as a JavaScript number. */

@@ -13,11 +13,22 @@ import type {
 } from '../../domain/types.js';
 import type { Logger } from '../../logger.js';
 import { compareIds, compareRelations } from '../../domain/order.js';
-import type { ActorSearch, GraphStore, Page, RelationQuery, SpanReading, WriteOptions, WriteOutcome } from '../port.js';
+import type {
+  ActorSearch,
+  GraphStore,
+  Page,
+  RelationQuery,
+  SpanReading,
+  WriteAuthor,
+  WriteOptions,
+  WriteOutcome,
+} from '../port.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store-errors.js';
-import { int, toActor, toPath, toRelation, toSource, type PathRow } from './mapping.js';
+import { editParams, int, toActor, toEdit, toNumber, toPath, toRelation, toSource, type PathRow } from './mapping.js';
 import { Lookups, type Run } from './lookups.js';
-import { applyCommand, refreshEvidence } from './apply-command.js';
+import { applyAndRecord, refreshEvidence } from './apply-command.js';
+import { UNNAMED_WRITER, type Edit, type HistoryQuery, type Recorded } from '../../domain/edits.js';
+import type { Stamp } from '../edit-record.js';
 import { checkCommand } from '../check-command.js';
 import { touched, type WriteCommand, type WriteResult } from '../../domain/commands.js';
 import { ClientError } from '../../domain/errors.js';
@@ -175,23 +186,57 @@ export class Neo4jStore implements GraphStore {
    */
   async write(command: WriteCommand, options: WriteOptions = {}): Promise<WriteOutcome> {
     const key = options.idempotencyKey;
+    const stamp = stampOf(options);
     return this.inWriteTransaction(async (run, lookups) => {
       if (key !== undefined) {
         const [prior] = await run<{ result: string }>('idempotent-write-by-key', { key });
         if (prior) return { ...(JSON.parse(prior.result) as WriteResult), replayed: true };
       }
-      const result = await applyCommand(run, lookups, await checkCommand(lookups, command));
+      const result = await applyAndRecord(run, lookups, await checkCommand(lookups, command), stamp);
       if (key !== undefined) await run('record-idempotent-write', { key, result: JSON.stringify(result) });
       return { ...result, replayed: false };
     });
   }
 
-  async writeBatch(commands: readonly WriteCommand[]): Promise<WriteResult[]> {
+  async writeBatch(commands: readonly WriteCommand[], options: WriteAuthor = {}): Promise<WriteResult[]> {
+    const stamp = stampOf(options);
     return this.inWriteTransaction(async (run, lookups) => {
       const results: WriteResult[] = [];
       for (const command of commands)
-        results.push(await applyCommand(run, lookups, await checkCommand(lookups, command)));
+        results.push(await applyAndRecord(run, lookups, await checkCommand(lookups, command), stamp));
       return results;
+    });
+  }
+
+  async history(query: HistoryQuery): Promise<Page<Edit>> {
+    const rows = await this.read<{ edit: Record<string, unknown> }>('history', {
+      beforeSeq: query.beforeSeq === null ? null : int(query.beforeSeq),
+      relationId: query.relationId,
+      actorId: query.actorId,
+      by: query.by,
+      from: query.window.from,
+      to: query.window.to,
+      limit: int(query.limit + 1),
+    });
+    return page(
+      rows.map((row) => toEdit(row.edit)),
+      query.limit,
+    );
+  }
+
+  async relationsRecorded(relationIds: readonly string[]): Promise<(Recorded | null)[]> {
+    const rows = await this.read<{ id: string; by: string; at: string }>('relations-recorded', {
+      ids: [...new Set(relationIds)],
+    });
+    const byId = new Map(rows.map((row) => [row.id, { by: row.by, at: row.at }]));
+    return relationIds.map((id) => byId.get(id) ?? null);
+  }
+
+  async importHistory(edits: readonly Edit[]): Promise<void> {
+    await this.inWriteTransaction(async (run) => {
+      const [row] = await run<{ edits: unknown }>('edit-count', {});
+      if (toNumber(row.edits) > 0) throw new Error('The history is not empty: restore into an empty store');
+      await run('import-edits', { edits: edits.map(editParams) });
     });
   }
 
@@ -374,6 +419,9 @@ function pathParams(query: PathQuery) {
     mutualKinds: [...MUTUAL_KINDS],
   };
 }
+
+/** Who writes, and when the write was asked for (the edit's `at` never goes back: see create-edit). */
+const stampOf = (author: WriteAuthor): Stamp => ({ by: author.by ?? UNNAMED_WRITER, at: new Date().toISOString() });
 
 function page<T>(items: T[], limit: number): Page<T> {
   return items.length > limit ? { items: items.slice(0, limit), hasMore: true } : { items, hasMore: false };

@@ -52,6 +52,11 @@ export const STATEMENT_NAMES = [
   'update-citation',
   'relations-citing-source',
   'relations-missing-evidence',
+  'create-edit',
+  'history',
+  'relations-recorded',
+  'import-edits',
+  'edit-count',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];

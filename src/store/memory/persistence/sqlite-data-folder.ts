@@ -1,7 +1,8 @@
 import { mkdirSync, openSync, fsyncSync, closeSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { WriteResult } from '../../../domain/commands.js';
+import type { WriteCommand, WriteResult } from '../../../domain/commands.js';
+import { editContent, UNNAMED_WRITER, type Edit } from '../../../domain/edits.js';
 import { StorageUnwritableError, StoreUnavailableError } from '../../store-errors.js';
 import { ownerLine, parseOwner } from './process-owner.js';
 import type { LoggedWrite, StateChanges, StoredGraph, WriteLog } from './write-log.js';
@@ -13,7 +14,8 @@ export const DATABASE_FILE = 'idlib.sqlite';
  * clean close. SQLite's lock is what guards the folder: this file left by a crash is harmless.
  */
 const OWNER_FILE = 'idlib.sqlite.owner';
-const SCHEMA_VERSION = 1;
+/** 1: the first database; 2: each write keeps its edit (who, what before and after), `writes.edit`. */
+const SCHEMA_VERSION = 2;
 const RECOVERY = 'See docs/operations.md, "Embedded store data folder", to check and recover it.';
 
 const SCHEMA = `
@@ -29,9 +31,13 @@ const SCHEMA = `
     op TEXT NOT NULL,
     command TEXT NOT NULL,
     idempotency_key TEXT UNIQUE,
-    result TEXT NOT NULL
+    result TEXT NOT NULL,
+    edit TEXT
   ) STRICT;
 `;
+
+/** Brings a database of schema 1 to 2: its writes keep their rows and are edits by `UNNAMED_WRITER`. */
+const MIGRATE_1_TO_2 = 'ALTER TABLE writes ADD COLUMN edit TEXT;';
 
 type Table = 'sources' | 'actors' | 'relations' | 'citations';
 
@@ -45,6 +51,7 @@ type Table = 'sources' | 'actors' | 'relations' | 'citations';
 export class SqliteDataFolder implements WriteLog {
   private readonly statements;
   private readonly commitWrites;
+  private readonly importWrites;
 
   private constructor(
     readonly dir: string,
@@ -65,22 +72,41 @@ export class SqliteDataFolder implements WriteLog {
         redirects: remove('redirects', 'from_id'),
       },
       logWrite: db.prepare(
-        'INSERT INTO writes (at, op, command, idempotency_key, result) VALUES (@at, @op, @command, @key, @result)',
+        'INSERT INTO writes (seq, at, op, command, idempotency_key, result, edit) VALUES (@seq, @at, @op, @command, @key, @result, @edit)',
       ),
+      edits: db.prepare<
+        [],
+        { seq: number; at: string; op: string; command: string; result: string; edit: string | null }
+      >('SELECT seq, at, op, command, result, edit FROM writes ORDER BY seq'),
       answerOf: db.prepare<[string], { result: string }>('SELECT result FROM writes WHERE idempotency_key = ?'),
       meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     };
     this.commitWrites = db.transaction((writes: readonly LoggedWrite[], key: string | null, changes: StateChanges) => {
       this.putChanges(changes);
-      const at = new Date().toISOString();
-      for (const [i, { command, result }] of writes.entries()) {
+      for (const [i, { command, result, edit }] of writes.entries()) {
         this.statements.logWrite.run({
-          at,
+          seq: edit.seq,
+          at: edit.at,
           op: command.op,
           command: JSON.stringify(command),
           key: i === 0 ? key : null,
           result: JSON.stringify(result),
+          edit: JSON.stringify(edit),
+        });
+      }
+    });
+    this.importWrites = db.transaction((edits: readonly Edit[]) => {
+      for (const edit of edits) {
+        const { actorIds, relationIds, citationIds, sourceIds } = edit;
+        this.statements.logWrite.run({
+          seq: edit.seq,
+          at: edit.at,
+          op: edit.operation,
+          command: 'null',
+          key: null,
+          result: JSON.stringify({ actorIds, relationIds, citationIds, sourceIds }),
+          edit: JSON.stringify(edit),
         });
       }
     });
@@ -120,11 +146,16 @@ export class SqliteDataFolder implements WriteLog {
         throw new StoreUnavailableError(
           `${file} was written by a newer version of this server (schema ${version}); upgrade the server to open it`,
         );
-      if (version < SCHEMA_VERSION) {
-        // Only a new database is changed here, so a full disk does not stop a later start.
+      if (version === 0) {
         db.exec(SCHEMA);
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
         syncFolder(dir);
+      } else if (version < SCHEMA_VERSION) {
+        // One small change to the table's definition, in one transaction: a full disk leaves schema 1 as it was.
+        db.transaction(() => {
+          db.exec(MIGRATE_1_TO_2);
+          db.pragma(`user_version = ${SCHEMA_VERSION}`);
+        })();
       }
       recordOwner(dir);
     } catch (error) {
@@ -197,6 +228,37 @@ export class SqliteDataFolder implements WriteLog {
   /** How many writes the history holds. */
   writeCount(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM writes').get() as { n: number }).n;
+  }
+
+  /** The history, oldest first; a write kept before edits were (schema 1, an old journal's replay) by `UNNAMED_WRITER`. */
+  edits(): Edit[] {
+    return this.statements.edits.all().map((row) => {
+      if (row.edit !== null) return JSON.parse(row.edit) as Edit;
+      const command = JSON.parse(row.command) as WriteCommand;
+      const result = JSON.parse(row.result) as WriteResult;
+      return {
+        seq: row.seq,
+        at: row.at,
+        by: UNNAMED_WRITER,
+        operation: command.op,
+        actorIds: result.actorIds,
+        relationIds: result.relationIds,
+        citationIds: result.citationIds,
+        sourceIds: result.sourceIds,
+        ...editContent(command, result, { before: null, after: null }),
+      };
+    });
+  }
+
+  importEdits(edits: readonly Edit[]): void {
+    if (this.writeCount() > 0) throw new Error(`${this.file} already holds a history: restore into an empty store`);
+    try {
+      this.importWrites(edits);
+    } catch (error) {
+      const failure = new StorageUnwritableError(this.dir, error as Error);
+      this.onFailure(failure);
+      throw failure;
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Dataset } from '../../../dataset/dataset.js';
 import type { WriteCommand, WriteResult } from '../../../domain/commands.js';
+import type { Edit } from '../../../domain/edits.js';
 import type { Actor, Citation, Relation, Source } from '../../../domain/types.js';
 
 /** Everything the embedded store holds: the dataset's records and the ids of merged actors. */
@@ -17,10 +18,11 @@ export interface StateChanges {
   redirects: Map<string, string | null>;
 }
 
-/** One acknowledged command and what it touched, as the edit history keeps it. */
+/** One acknowledged command, what it touched, and its edit, as the history keeps them. */
 export interface LoggedWrite {
   command: WriteCommand;
   result: WriteResult;
+  edit: Edit;
 }
 
 /**
@@ -32,6 +34,10 @@ export interface WriteLog {
   /** The stored answer of the earlier write that carried this idempotency key, if any. */
   answerOf(key: string): WriteResult | null;
   commit(writes: readonly LoggedWrite[], idempotencyKey: string | null, changes: StateChanges): void;
+  /** The history kept so far, oldest first. */
+  edits(): Edit[];
+  /** Keeps edits restored from a backup (the history is empty); all or none. */
+  importEdits(edits: readonly Edit[]): void;
   close(): void;
 }
 
@@ -46,6 +52,12 @@ export class MemoryWriteLog implements WriteLog {
   commit(writes: readonly LoggedWrite[], idempotencyKey: string | null): void {
     if (idempotencyKey !== null) this.answers.set(idempotencyKey, writes[0].result);
   }
+
+  edits(): Edit[] {
+    return [];
+  }
+
+  importEdits(): void {}
 
   close(): void {}
 }
