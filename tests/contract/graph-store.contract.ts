@@ -6,7 +6,7 @@ import type { Path, PathsQuery } from '../../src/domain/paths.js';
 import type { Relation } from '../../src/domain/types.js';
 import { EVERYTHING, graphReading } from '../../src/domain/reading.js';
 import type { GraphStore, SpanReading } from '../../src/store/port.js';
-import { buildActor, buildDataset, buildRelation, conflictDataset } from '../support/build.js';
+import { buildActor, buildCitation, buildDataset, buildRelation, conflictDataset } from '../support/build.js';
 
 export type OpenStore = (dataset: Dataset) => Promise<GraphStore>;
 
@@ -194,6 +194,54 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
       limit: 10,
     });
     expect(ids(ofActor.items)).toEqual(['cell-member-of-daesh', 'rebels-fight-daesh']);
+  });
+
+  it('streams every relation of a reading in (since, id) order, page after page, as listRelations lists them', async () => {
+    const store = await open(conflictDataset());
+    const collect = async (stream: AsyncIterable<Relation>) => {
+      const out: Relation[] = [];
+      for await (const relation of stream) out.push(relation);
+      return out;
+    };
+    const readings = [
+      EVERYTHING,
+      graphReading(dateWindow({ from: '2017-12-01', to: '2017-12-31' })),
+      graphReading(dateWindow({ from: '2018-01-15', to: null }), 'LAST_REPORTED'),
+      graphReading(dateWindow(null), 'ONGOING', { minSources: 2 }),
+    ];
+    for (const reading of readings) {
+      for (const kinds of [null, ['SUPPORTS' as const], ['FIGHTS' as const, 'MEMBER_OF' as const]]) {
+        const listed = await store.listRelations({ kinds, reading, actorId: null, after: null, limit: 100 });
+        for (const pageSize of [1, 2, 100]) {
+          const streamed = await collect(store.streamRelations(reading, kinds, pageSize));
+          expect(streamed, `${JSON.stringify([reading, kinds, pageSize])}`).toEqual(listed.items);
+        }
+      }
+    }
+    expect((await collect(store.streamRelations(EVERYTHING, null))).length).toBe(7);
+  });
+
+  it('streams no relation twice and keeps the order when a write lands between pages', async () => {
+    const store = await open(conflictDataset());
+    const seen: string[] = [];
+    for await (const relation of store.streamRelations(EVERYTHING, null, 2)) {
+      seen.push(relation.id);
+      if (seen.length === 3) {
+        const [source] = await store.listSources();
+        const early = buildRelation({ id: 'early-fight', from: 'gov', to: 'daesh', since: '2012-01-01' });
+        const late = buildRelation({ id: 'late-fight', from: 'gov', to: 'daesh', since: '2019-01-01' });
+        for (const relation of [early, late])
+          await store.write({
+            op: 'recordRelation',
+            relation,
+            citations: [buildCitation(relation.id, source)],
+          });
+      }
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).not.toContain('early-fight');
+    expect(seen.at(-1)).toBe('late-fight');
+    expect(seen).toHaveLength(8);
   });
 
   it('finds every relation between two actors in either direction', async () => {
