@@ -12,6 +12,7 @@ import { EXAMPLE_QUERY } from './graphql/example-query.js';
 import { noticesPlugin } from './graphql/notices.js';
 import { requestDeadline } from './http/deadline.js';
 import { explorerPlugin } from './http/explorer.js';
+import { exportsPlugin } from './http/exports.js';
 import { clientKey } from './http/client-key.js';
 import { bodyLimit, queryLimits } from './http/limits.js';
 import { graphiqlFor, pagesNeedToken } from './http/read-access.js';
@@ -43,7 +44,7 @@ export interface AppLifecycle {
 
 /**
  * Builds the HTTP app: GraphQL (and GraphiQL) at /graphql, /health, /ready, the explorer at
- * /explore. It never listens: `main.ts` does. Writes need a token from `apiTokens`; with
+ * /explore, the graph as files under /export/. It never listens: `main.ts` does. Writes need a token from `apiTokens`; with
  * `reads: 'token'`, reads (and the GraphiQL and explorer pages) do too. Defaults not given fall
  * back to development settings.
  */
@@ -85,6 +86,7 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger, li
       noticesPlugin(),
       readiness(store, config.readyTimeoutMs ?? 2_000, log),
       ...(lifecycle.shutdown ? [endStreamsOn(lifecycle.shutdown)] : []),
+      exportsPlugin(store, config.reads === 'token' ? tokens : null, log),
       explorerPlugin(),
     ],
   });
