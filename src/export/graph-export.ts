@@ -153,6 +153,43 @@ async function* twoPass(
 const aliasText = (actor: Actor) => actor.aliases.join('; ');
 
 /**
+ * An XML attribute value, escaped. GEXF keeps every value in attributes, and an XML parser turns a
+ * line break or tab inside an attribute into a space (XML 1.0, 3.3.3) unless it is written as a
+ * character reference; xmlbuilder2 escapes `&`, `<` and `"` but leaves line breaks as they are, so a
+ * description over two lines came back as one. Hence this function for GEXF (GraphML keeps values
+ * in element text, where xmlbuilder2's escaping is right).
+ */
+export const xmlAttribute = (value: string | number): string =>
+  String(value).replace(/[&<>"\n\r\t]/g, (c) => ATTRIBUTE_ESCAPES[c]);
+const ATTRIBUTE_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+  '\t': '&#9;',
+};
+
+/** `name="value"` pairs, leaving out null values. */
+const attributes = (entries: Record<string, string | number | null>) =>
+  Object.entries(entries)
+    .filter(([, value]) => value !== null)
+    .map(([name, value]) => ` ${name}="${xmlAttribute(value!)}"`)
+    .join('');
+
+const attvalues = (entries: Record<string, string | number | null>) =>
+  Object.entries(entries)
+    .filter(([, value]) => value !== null)
+    .map(([key, value]) => `\n        <attvalue${attributes({ for: key, value })}/>`)
+    .join('');
+
+const GEXF_ATTRIBUTES = {
+  node: { kind: 'string', aliases: 'string', description: 'string', hops: 'integer' },
+  edge: { kind: 'string', precision: 'string', summary: 'string', sources: 'integer', publishers: 'integer' },
+} as const;
+
+/**
  * GEXF 1.3, dynamic, dates as `yyyy-mm-dd`, spells as `start`/`end` attributes, an open end left
  * out. The graph is `directed`: SUPPORTS and MEMBER_OF are directed edges; FIGHTS and NEGOTIATES are
  * `mutual` edges, which Gephi draws as one edge both ways and networkx 3.x reads as two directed
@@ -161,90 +198,52 @@ const aliasText = (actor: Actor) => actor.aliases.join('; ');
  */
 function gexf(store: GraphStore, graph: ExportGraph): AsyncIterable<string> {
   const out = new Chunks();
-  const xml = createCB({ data: out.push, prettyPrint: true });
-  const values = (entries: [string, string | number | null][]) => {
-    xml.ele('attvalues');
-    for (const [key, value] of entries)
-      if (value !== null) xml.ele('attvalue', { for: key, value: String(value) }).up();
-    xml.up();
-  };
+  const declare = (kind: 'node' | 'edge') =>
+    `    <attributes class="${kind}" mode="static">\n` +
+    Object.entries(GEXF_ATTRIBUTES[kind])
+      .map(([id, type]) => `      <attribute${attributes({ id, title: id, type })}/>\n`)
+      .join('') +
+    '    </attributes>\n';
   return twoPass(store, graph, out, {
     head() {
-      xml.dec({ version: '1.0', encoding: 'UTF-8' });
-      xml.ele('gexf', {
-        xmlns: 'http://gexf.net/1.3',
-        'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-        'xsi:schemaLocation': 'http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd',
-        version: '1.3',
-      });
-      xml.ele('meta').ele('creator').txt('idlib-actor-graph').up().up();
-      xml.ele('graph', {
-        mode: 'dynamic',
-        defaultedgetype: 'directed',
-        timeformat: 'date',
-        timerepresentation: 'interval',
-      });
-      xml.ele('attributes', { class: 'node', mode: 'static' });
-      for (const [id, type] of [
-        ['kind', 'string'],
-        ['aliases', 'string'],
-        ['description', 'string'],
-        ['hops', 'integer'],
-      ])
-        xml.ele('attribute', { id, title: id, type }).up();
-      xml.up();
-      xml.ele('attributes', { class: 'edge', mode: 'static' });
-      for (const [id, type] of [
-        ['kind', 'string'],
-        ['precision', 'string'],
-        ['summary', 'string'],
-        ['sources', 'integer'],
-        ['publishers', 'integer'],
-      ])
-        xml.ele('attribute', { id, title: id, type }).up();
-      xml.up();
-      xml.ele('nodes');
+      out.push(
+        '<?xml version="1.0" encoding="UTF-8"?>\n' +
+          '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+          'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n' +
+          '  <meta>\n    <creator>idlib-actor-graph</creator>\n  </meta>\n' +
+          '  <graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">\n' +
+          declare('node') +
+          declare('edge') +
+          '    <nodes>\n',
+      );
     },
     node({ actor, start, end, hops }) {
-      xml.ele('node', {
-        id: actor.id,
-        label: actor.name,
-        ...(start === null ? {} : { start }),
-        ...(end === null ? {} : { end }),
-      });
-      values([
-        ['kind', actor.kind],
-        ['aliases', aliasText(actor)],
-        ['description', actor.description],
-        ['hops', hops],
-      ]);
-      xml.up();
+      out.push(
+        `      <node${attributes({ id: actor.id, label: actor.name, start, end })}>\n        <attvalues>` +
+          attvalues({ kind: actor.kind, aliases: aliasText(actor), description: actor.description, hops }) +
+          '\n        </attvalues>\n      </node>\n',
+      );
     },
     between() {
-      xml.up().ele('edges');
+      out.push('    </nodes>\n    <edges>\n');
     },
     edge({ relation: r, end }) {
-      xml.ele('edge', {
-        id: r.id,
-        source: r.from,
-        target: r.to,
-        ...(isMutual(r.kind) ? { type: 'mutual' } : {}),
-        label: r.kind,
-        start: r.since,
-        ...(end === null ? {} : { end }),
-      });
-      values([
-        ['kind', r.kind],
-        ['precision', r.precision],
-        ['summary', r.summary],
-        ['sources', r.evidence.sources],
-        ['publishers', r.evidence.publishers],
-      ]);
-      xml.up();
+      const type = isMutual(r.kind) ? 'mutual' : null;
+      out.push(
+        `      <edge${attributes({ id: r.id, source: r.from, target: r.to, type, label: r.kind, start: r.since, end })}>` +
+          '\n        <attvalues>' +
+          attvalues({
+            kind: r.kind,
+            precision: r.precision,
+            summary: r.summary,
+            sources: r.evidence.sources,
+            publishers: r.evidence.publishers,
+          }) +
+          '\n        </attvalues>\n      </edge>\n',
+      );
     },
     tail() {
-      xml.up().up().up();
-      xml.end();
+      out.push('    </edges>\n  </graph>\n</gexf>\n');
     },
   });
 }
