@@ -85,7 +85,7 @@ export function exportsPlugin(store: GraphStore, tokens: readonly string[] | nul
         'x-content-type-options': 'nosniff',
       };
       if (request.method === 'HEAD') return endResponse(new fetchAPI.Response(null, { status: 200, headers }));
-      const stream = Readable.from(body, { objectMode: false, encoding: 'utf8' });
+      const stream = Readable.from(body, { objectMode: false });
       stream.on('error', (error) => log?.error({ err: error, path: url.pathname }, 'export stopped part way'));
       return endResponse(
         new fetchAPI.Response(Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>, {

@@ -94,7 +94,7 @@ export function exportsContract(it: TestAPI, open: OpenStore): void {
       const res = await query<{ graph: { nodes: { id: string }[]; edges: { id: string }[]; edgeCount: number } }>(
         `{ graph(${args}) { nodes { id } edges { id } edgeCount } }`,
       );
-      expect(res.errors, args).toBeUndefined();
+      expect(res.errors, `${args}: ${JSON.stringify(res.errors)}`).toBeUndefined();
       return {
         nodes: sorted(res.data!.graph.nodes.map((n) => n.id)),
         edges: sorted(res.data!.graph.edges.map((e) => e.id)),
@@ -186,7 +186,7 @@ export function exportsContract(it: TestAPI, open: OpenStore): void {
       elements: JSON.parse(await download('graph.json')).elements,
     });
     expect(cy.getElementById(ODD.id).data()).toMatchObject({ label: ODD.name, description: ODD.description });
-  });
+  }, 120_000);
 
   it('writes RFC 4180 CSV in UTF-8 with Gephi spreadsheet columns and the counts of graph()', async () => {
     const { download, expected } = await setup();
@@ -211,7 +211,7 @@ export function exportsContract(it: TestAPI, open: OpenStore): void {
     expect(edges.find((e) => e.Id === 'ru-supports-gov')).toMatchObject({ Type: 'Directed', End: '' });
     expect(edges.find((e) => e.Source === ODD.id)?.Summary).toBe('Backs the rebels, "loudly" & <often>.');
     expect(edgesText).toContain('"Backs the rebels, ""loudly"" & <often>."');
-  });
+  }, 120_000);
 
   it("exports a neighbourhood (actor + hops) with each node's hops, as neighborhood() answers", async () => {
     const store = await open(conflictDataset());
