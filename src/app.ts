@@ -14,6 +14,7 @@ import { compression } from './http/compression.js';
 import { costLimits } from './http/expensive.js';
 import { explorerPlugin } from './http/explorer.js';
 import { graphiqlRenderer } from './http/graphiql-page.js';
+import { exportsPlugin } from './http/exports.js';
 import { clientKey } from './http/client-key.js';
 import { bodyLimit, queryLimits } from './http/limits.js';
 import { graphiqlFor, pagesNeedToken } from './http/read-access.js';
@@ -55,8 +56,8 @@ export interface AppLifecycle {
 
 /**
  * Builds the HTTP app: GraphQL (and GraphiQL) at /graphql, /health, /ready, the explorer at
- * /explore. It never listens: `main.ts` does. Writes need a token from `apiTokens` (and are kept in
- * the history under its name); with
+ * /explore, the graph as files under /export/. It never listens: `main.ts` does. Writes need a token
+ * from `apiTokens` (and are kept in the history under its name); with
  * `reads: 'token'`, reads (and the GraphiQL and explorer pages) do too. Defaults not given fall
  * back to development settings.
  */
@@ -101,6 +102,7 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger, li
       noticesPlugin(),
       readiness(store, events.relay, config.readyTimeoutMs ?? 2_000, log),
       ...(lifecycle.shutdown ? [endStreamsOn(lifecycle.shutdown)] : []),
+      exportsPlugin(store, config.reads === 'token' ? tokens : null, log),
       explorerPlugin(),
       // Last: it compresses the response every other plugin has finished.
       compression(),

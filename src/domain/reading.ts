@@ -18,19 +18,21 @@ export type EvidenceFilterInput = { [K in keyof EvidenceFilter]?: EvidenceFilter
 /**
  * The one way to make a `Reading`: a checked window, an open-end reading (ONGOING when absent) and
  * an evidence filter (absent fields keep everything). Counts must be whole numbers from 0 to the
- * most citations a relation may have; BAD_USER_INPUT names the field otherwise.
+ * most citations a relation may have; BAD_USER_INPUT names the field otherwise (`field.minSources`, or
+ * plain `minSources` with a null `field`, as the export's query parameters are named).
  */
 export function graphReading(
   window: DateWindow,
   openEnd: OpenEnd | null | undefined = null,
   evidence: EvidenceFilterInput | null | undefined = null,
-  field = 'evidence',
+  field: string | null = 'evidence',
 ): Reading {
   const count = (name: 'minSources' | 'minPublishers') => {
     const value = evidence?.[name] ?? 0;
     const max = INPUT_LIMITS.citationsPerRelation;
+    const path = field === null ? name : `${field}.${name}`;
     if (!Number.isInteger(value) || value < 0 || value > max)
-      throw badInput(`${field}.${name}`, `${field}.${name} must be a whole number from 0 to ${max}; got ${value}`);
+      throw badInput(path, `${path} must be a whole number from 0 to ${max}; got ${value}`);
     return value;
   };
   return Object.freeze({

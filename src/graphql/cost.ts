@@ -1,5 +1,6 @@
 import { getNullableType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { sampleDates, STEPS, type Step } from '../domain/camps/alignment.js';
 import { LIMITS, QUERY_COST, type Limit } from '../domain/limits.js';
 
 type Args = Record<string, unknown>;
@@ -27,6 +28,15 @@ const hops = (value: unknown, limit: Limit) =>
   typeof value === 'number' && Number.isInteger(value) && value >= limit.min && value <= limit.max ? value : limit.max;
 
 const { assumedList, assumedCitations, assumedPerHop } = QUERY_COST;
+
+/** The samples an `alignmentSeries` asks for (its cap when its arguments are not valid: the resolver refuses them by name). */
+function samples(a: Args): number {
+  const max = LIMITS.alignmentSamples.max;
+  const step = (a.step ?? 'MONTH') as Step;
+  const date = /^\d{4}-\d{2}-\d{2}$/;
+  if (typeof a.from !== 'string' || typeof a.to !== 'string' || !date.test(a.from) || !STEPS.includes(step)) return max;
+  return Math.min(max, Math.max(1, sampleDates(a.from, a.to, step, max).length));
+}
 
 /** Search work for paths of up to `maxHops`: the walks to rank grow with the branching at each hop. */
 const pathSearchWork = (maxHops: number) => 100 * 2 ** maxHops;
@@ -80,6 +90,26 @@ export const FIELD_COSTS: Record<string, FieldCost> = {
   'GraphChange.relationIds': { items: 1 },
   'GraphChange.citationIds': { items: 1 },
   'GraphChange.sourceIds': { items: 1 },
+  'Subgraph.nodesWithHops': { items: 1 },
+  // Camps: the solver's work, the camps of the day's actors, the relations that break them.
+  'Query.blocs': { work: 500 },
+  'Blocs.camps': { items: assumedList },
+  'Blocs.frustrated': { items: assumedList },
+  'Query.alignmentSeries': { items: samples, work: (a) => 500 * samples(a) },
+  'Alignment.defections': { items: 5 },
+  'Defection.relations': { items: 3 },
+  'Query.reachable': {
+    items: assumedList,
+    work: (a) => pathSearchWork(hops(a.maxHops, LIMITS.reachableMaxHops)),
+  },
+  'Reach.relations': { items: (a) => hops(a.maxHops, LIMITS.reachableMaxHops) },
+  // The edit history: a page of edits, each with its ids.
+  'Query.history': { items: (a) => size(a.first, LIMITS.historyFirst) },
+  'EditConnection.edges': { items: 1 },
+  'Edit.actorIds': { items: 1 },
+  'Edit.relationIds': { items: 1 },
+  'Edit.citationIds': { items: 1 },
+  'Edit.sourceIds': { items: 1 },
 };
 
 const valueOf = (cost: number | ((args: Args) => number) | undefined, args: Args) =>

@@ -17,6 +17,9 @@ import type {
 /** A reading whose window has both ends, the span `changes` reports on. */
 export type SpanReading = Reading & { readonly window: DateSpan };
 
+/** How many relations `streamRelations` reads from a store at a time, unless a caller says otherwise. */
+export const STREAM_PAGE_SIZE = 5_000;
+
 /** One page of a keyset-paginated list, in the list's documented order. */
 export interface Page<T> {
   items: T[];
@@ -97,6 +100,14 @@ export interface GraphStore {
   searchActors(query: ActorSearch): Promise<Page<Actor>>;
   /** Relations in `(since, id)` order. */
   listRelations(query: RelationQuery): Promise<Page<Relation>>;
+  /**
+   * Every relation read in the reading, of the given kinds, in `(since, id)` order, without holding
+   * them all: the exports walk the whole graph through it. The store reads `pageSize` relations at a
+   * time, each page after the last one's `(since, id)`, and reads the next only when the consumer
+   * asks for it (backpressure). A write during the walk shows or not depending on where it falls,
+   * but no relation comes twice and the order holds.
+   */
+  streamRelations(reading: Reading, kinds: RelationKind[] | null, pageSize?: number): AsyncIterable<Relation>;
   /** Every relation between two actors, in either direction, that passes the reading. */
   relationsBetween(a: string, b: string, kinds: RelationKind[] | null, reading: Reading): Promise<Relation[]>;
   /** Relations read in the reading, optionally only those touching one actor. */

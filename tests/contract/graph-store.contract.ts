@@ -8,7 +8,7 @@ import type { Path, PathsQuery } from '../../src/domain/paths.js';
 import type { Relation } from '../../src/domain/types.js';
 import { EVERYTHING, graphReading } from '../../src/domain/reading.js';
 import type { GraphStore, SpanReading } from '../../src/store/port.js';
-import { buildActor, buildDataset, buildRelation, conflictDataset } from '../support/build.js';
+import { buildActor, buildCitation, buildDataset, buildRelation, conflictDataset } from '../support/build.js';
 
 export type OpenStore = (dataset: Dataset) => Promise<GraphStore>;
 
@@ -197,6 +197,55 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
     });
     expect(ids(ofActor.items)).toEqual(['cell-member-of-daesh', 'rebels-fight-daesh']);
   });
+
+  it('streams every relation of a reading in (since, id) order, page after page, as listRelations lists them', async () => {
+    const store = await open(conflictDataset());
+    const collect = async (stream: AsyncIterable<Relation>) => {
+      const out: Relation[] = [];
+      for await (const relation of stream) out.push(relation);
+      return out;
+    };
+    const cases = [
+      { reading: EVERYTHING, kinds: null },
+      { reading: graphReading(dateWindow({ from: '2017-12-01', to: '2017-12-31' })), kinds: null },
+      { reading: graphReading(dateWindow({ from: '2018-01-15', to: null }), 'LAST_REPORTED'), kinds: null },
+      { reading: graphReading(dateWindow(null), 'ONGOING', { minSources: 2 }), kinds: null },
+      { reading: EVERYTHING, kinds: ['FIGHTS' as const, 'MEMBER_OF' as const] },
+    ];
+    for (const { reading, kinds } of cases) {
+      const listed = await store.listRelations({ kinds, reading, actorId: null, after: null, limit: 100 });
+      const streamed = await collect(store.streamRelations(reading, kinds, 2));
+      expect(streamed, `${JSON.stringify([reading, kinds])}`).toEqual(listed.items);
+    }
+    expect(ids(await collect(store.streamRelations(EVERYTHING, null)))).toEqual(
+      ids(
+        (await store.listRelations({ kinds: null, reading: EVERYTHING, actorId: null, after: null, limit: 100 })).items,
+      ),
+    );
+  }, 60_000);
+
+  it('streams no relation twice and keeps the order when a write lands between pages', async () => {
+    const store = await open(conflictDataset());
+    const seen: string[] = [];
+    for await (const relation of store.streamRelations(EVERYTHING, null, 2)) {
+      seen.push(relation.id);
+      if (seen.length === 3) {
+        const [source] = await store.listSources();
+        const early = buildRelation({ id: 'early-fight', from: 'gov', to: 'daesh', since: '2012-01-01' });
+        const late = buildRelation({ id: 'late-fight', from: 'gov', to: 'daesh', since: '2019-01-01' });
+        for (const relation of [early, late])
+          await store.write({
+            op: 'recordRelation',
+            relation,
+            citations: [buildCitation(relation.id, source)],
+          });
+      }
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).not.toContain('early-fight');
+    expect(seen.at(-1)).toBe('late-fight');
+    expect(seen).toHaveLength(8);
+  }, 60_000);
 
   it('finds every relation between two actors in either direction', async () => {
     const store = await open(conflictDataset());

@@ -39,16 +39,17 @@ import {
   type Recorded,
 } from '../../domain/edits.js';
 import { MemoryWriteLog, type StateChanges, type StoredGraph, type WriteLog } from './persistence/write-log.js';
-import type {
-  ActorSearch,
-  GraphStore,
-  Page,
-  ReadOptions,
-  RelationQuery,
-  SpanReading,
-  WriteAuthor,
-  WriteOptions,
-  WriteOutcome,
+import {
+  STREAM_PAGE_SIZE,
+  type ActorSearch,
+  type GraphStore,
+  type Page,
+  type ReadOptions,
+  type RelationQuery,
+  type SpanReading,
+  type WriteAuthor,
+  type WriteOptions,
+  type WriteOutcome,
 } from '../port.js';
 import { insertSorted } from './sorted.js';
 import { ActiveIndex } from './active-index.js';
@@ -597,6 +598,34 @@ export class MemoryStore implements GraphStore {
     return { items, hasMore: false };
   }
 
+  async *streamRelations(
+    reading: Reading,
+    kinds: RelationKind[] | null,
+    pageSize = STREAM_PAGE_SIZE,
+  ): AsyncIterable<Relation> {
+    // Each page is found again by binary search from the last position scanned, so a write between
+    // pages (which may shift the lists) neither repeats nor skips a relation that was there.
+    let position: Relation | null = null;
+    for (;;) {
+      const list = this.candidates(kinds, null);
+      const start = position === null ? 0 : firstAfter(list, position);
+      const end = Math.min(list.length, start + pageSize);
+      let finished = end === list.length;
+      const page: Relation[] = [];
+      for (let i = start; i < end; i++) {
+        const relation = list[i];
+        if (startsAfter(relation, reading.window)) {
+          finished = true;
+          break;
+        }
+        if ((!kinds || kinds.includes(relation.kind)) && inReading(relation, reading)) page.push(relation);
+      }
+      if (end > start) position = list[end - 1];
+      yield* page;
+      if (finished) return;
+    }
+  }
+
   async relationsBetween(a: string, b: string, kinds: RelationKind[] | null, reading: Reading): Promise<Relation[]> {
     return (this.actors.get(a)?.relations ?? []).filter(
       (r) => otherEnd(r, a) === b && (!kinds || kinds.includes(r.kind)) && inReading(r, reading),
@@ -669,6 +698,18 @@ export class MemoryStore implements GraphStore {
 function restore<K, V>(map: Map<K, V>, key: K, before: V | undefined): void {
   if (before === undefined) map.delete(key);
   else map.set(key, before);
+}
+
+/** Index of the first relation after `position` in `(since, id)` order in a list kept in that order. */
+function firstAfter(sorted: readonly Relation[], position: Pick<Relation, 'since' | 'id'>): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareRelations(sorted[mid], position) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the first element greater than `id` in a sorted list. */

@@ -13,15 +13,16 @@ import type {
 } from '../../domain/types.js';
 import type { Logger } from '../../logger.js';
 import { compareIds, compareRelations } from '../../domain/order.js';
-import type {
-  ActorSearch,
-  GraphStore,
-  Page,
-  RelationQuery,
-  SpanReading,
-  WriteAuthor,
-  WriteOptions,
-  WriteOutcome,
+import {
+  STREAM_PAGE_SIZE,
+  type ActorSearch,
+  type GraphStore,
+  type Page,
+  type RelationQuery,
+  type SpanReading,
+  type WriteAuthor,
+  type WriteOptions,
+  type WriteOutcome,
 } from '../port.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store-errors.js';
 import { editParams, int, toActor, toEdit, toNumber, toPath, toRelation, toSource, type PathRow } from './mapping.js';
@@ -316,6 +317,26 @@ export class Neo4jStore implements GraphStore {
       rows.map((row) => toRelation(row.relation)),
       query.limit,
     );
+  }
+
+  /**
+   * Keyset pages of `relations-page.cypher`, each a short auto-commit query: one query over the
+   * whole graph would outlive the transaction timeout and hold a read transaction open for as long
+   * as the slowest client downloads. The next page is read only when the consumer has taken the last.
+   */
+  async *streamRelations(
+    reading: Reading,
+    kinds: RelationKind[] | null,
+    pageSize = STREAM_PAGE_SIZE,
+  ): AsyncIterable<Relation> {
+    let after: RelationQuery['after'] = null;
+    for (;;) {
+      const page = await this.listRelations({ kinds, reading, actorId: null, after, limit: pageSize });
+      yield* page.items;
+      const last = page.items.at(-1);
+      if (!page.hasMore || !last) return;
+      after = { since: last.since, id: last.id };
+    }
   }
 
   async relationsBetween(a: string, b: string, kinds: RelationKind[] | null, reading: Reading): Promise<Relation[]> {
