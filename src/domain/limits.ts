@@ -44,13 +44,6 @@ export const LIMITS = {
  */
 export const SOLVER_BUDGET_MS = { blocs: 4_000, series: 10_000 } as const;
 
-/**
- * The most relations one `graph` answer may hold. A month of the `large` benchmark graph (10^6
- * relations) holds at most about 140,000; a window holding more is refused (LIMIT_EXCEEDED,
- * `limit: 'graph-size'`) with a pointer to the streamed exports, which have no cap.
- */
-export const MAX_GRAPH_EDGES = 200_000;
-
 /** The longest `actors(search:)` text, in characters. */
 export const MAX_SEARCH_LENGTH = 200;
 
@@ -92,6 +85,14 @@ export const QUERY_COST = {
   /** Actors assumed reached per hop of `neighborhood`. */
   assumedPerHop: 20,
 } as const;
+
+/**
+ * The most relations one `graph` answer may hold: an edge with its id, source, target and kind is
+ * five values, so a window within this stays inside `QUERY_COST.maxAnswerValues`. A month of the
+ * `large` benchmark graph (10^6 relations) holds about 85,000; a window holding more is refused at
+ * once (LIMIT_EXCEEDED, `limit: 'graph-size'`) with a pointer to the streamed exports, which have no cap.
+ */
+export const MAX_GRAPH_EDGES = Math.floor(QUERY_COST.maxAnswerValues / 5);
 
 /** Expensive queries run at most this many at a time per process; the rest wait in line. */
 export const EXPENSIVE_QUERIES = {
