@@ -29,13 +29,17 @@ const hops = (value: unknown, limit: Limit) =>
 
 const { assumedList, assumedCitations, assumedPerHop } = QUERY_COST;
 
-/** The samples an `alignmentSeries` asks for (its cap when its arguments are not valid: the resolver refuses them by name). */
+/**
+ * The samples an `alignmentSeries` asks for. Arguments that are not valid, or ask for more samples
+ * than its cap, count as one: the resolver then refuses them by name.
+ */
 function samples(a: Args): number {
   const max = LIMITS.alignmentSamples.max;
   const step = (a.step ?? 'MONTH') as Step;
   const date = /^\d{4}-\d{2}-\d{2}$/;
-  if (typeof a.from !== 'string' || typeof a.to !== 'string' || !date.test(a.from) || !STEPS.includes(step)) return max;
-  return Math.min(max, Math.max(1, sampleDates(a.from, a.to, step, max).length));
+  if (typeof a.from !== 'string' || typeof a.to !== 'string' || !date.test(a.from) || !STEPS.includes(step)) return 1;
+  const count = sampleDates(a.from, a.to, step, max).length;
+  return count >= 1 && count <= max ? count : 1;
 }
 
 /** Search work for paths of up to `maxHops`: the walks to rank grow with the branching at each hop. */
@@ -95,7 +99,7 @@ export const FIELD_COSTS: Record<string, FieldCost> = {
   'Query.blocs': { work: 500 },
   'Blocs.camps': { items: assumedList },
   'Blocs.frustrated': { items: assumedList },
-  'Query.alignmentSeries': { items: samples, work: (a) => 500 * samples(a) },
+  'Query.alignmentSeries': { items: samples, work: (a) => 200 * samples(a) },
   'Alignment.defections': { items: 5 },
   'Defection.relations': { items: 3 },
   'Query.reachable': {

@@ -1,4 +1,5 @@
-import highsModule, { type Highs } from 'highs';
+import { Worker } from 'node:worker_threads';
+import type { Highs } from 'highs';
 import { SOLVER_BUDGET_MS } from '../limits.js';
 import { adjacency, components, frustrationOf, type Assignment, type SignedGraph } from './signed-graph.js';
 
@@ -21,18 +22,44 @@ export interface SplitBudget {
 
 export const DEFAULT_SPLIT_BUDGET: SplitBudget = { ms: SOLVER_BUDGET_MS.blocs, exactTies: 1_000 };
 
-// The package's types describe a CommonJS module; Node loads its ES module, whose default is the loader.
-type Loader = () => Promise<Highs>;
-const loadHighs = ((highsModule as unknown as { default?: Loader }).default ?? highsModule) as unknown as Loader;
+type Solution = ReturnType<Highs['solve']>;
+type SolveOptions = Parameters<Highs['solve']>[1];
 
-let highs: Promise<Highs> | null = null;
-/** HiGHS compiled to WebAssembly, loaded once per process (about 100 ms) on the first split that needs it. */
-function solver(): Promise<Highs> {
-  const loading = (highs ??= loadHighs().catch((error: unknown) => {
-    highs = null;
-    throw error;
-  }));
-  return loading;
+/**
+ * HiGHS runs in one worker thread per process (src/domain/camps/highs-worker.mjs), started on the
+ * first split that needs it (loading the WebAssembly takes about 100 ms): a solve may take seconds
+ * and must not hold the event loop that serves every other request. Solves queue in the worker;
+ * each is bounded by its own `time_limit`. The worker keeps the process alive only while it has work.
+ */
+let worker: Worker | null = null;
+const waiting = new Map<number, { resolve: (s: Solution) => void; reject: (e: Error) => void }>();
+let nextId = 0;
+
+function solveInWorker(model: string, options: SolveOptions): Promise<Solution> {
+  if (!worker) {
+    const started = new Worker(new URL('./highs-worker.mjs', import.meta.url));
+    started.on('message', ({ id, result, error }: { id: number; result?: Solution; error?: string }) => {
+      const call = waiting.get(id);
+      waiting.delete(id);
+      if (waiting.size === 0) started.unref();
+      if (error !== undefined) call?.reject(new Error(`HiGHS: ${error}`));
+      else call?.resolve(result!);
+    });
+    const fail = (error: Error) => {
+      if (worker === started) worker = null;
+      for (const call of waiting.values()) call.reject(error);
+      waiting.clear();
+    };
+    started.on('error', fail);
+    started.on('exit', (code) => fail(new Error(`the HiGHS worker exited (${code})`)));
+    worker = started;
+  }
+  const id = nextId++;
+  worker.ref();
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker!.postMessage({ id, model, options });
+  });
 }
 
 /**
@@ -160,10 +187,6 @@ async function solveExactly(
   k: number,
   deadline: number,
 ): Promise<{ camp: Assignment; optimal: boolean } | null> {
-  const h = await solver();
-  // A solve holds the event loop (HiGHS runs in this thread): let pending I/O, such as other requests'
-  // store reads, through first.
-  await new Promise((resolve) => setTimeout(resolve, 0));
   const seconds = (deadline - performance.now()) / 1000;
   if (seconds <= 0) return null;
   const x = (a: number, c: number) => `x${a}_${c}`;
@@ -207,7 +230,7 @@ async function solveExactly(
   ].join('\n');
   const known = proved.get(model);
   if (known) return { camp: Int32Array.from(known), optimal: true };
-  const result = h.solve(model, {
+  const result = await solveInWorker(model, {
     output_flag: false,
     time_limit: seconds,
     threads: 1,
