@@ -34,7 +34,7 @@ import {
 import { requestFor } from './requests.js';
 import type { ServerStats } from './servers/common.js';
 import { PAGE_CACHE_MB, SIZES } from './sizes.js';
-import { runs, type PoolEntry, type TargetName, type WorkloadName } from './workloads.js';
+import { MIN_MEASURED_SECONDS, runs, type PoolEntry, type TargetName, type WorkloadName } from './workloads.js';
 
 /** Sample requests failed; the failures are already in the report. */
 class PreflightError extends Error {}
@@ -312,7 +312,8 @@ async function measure(options: Options, report: BenchReport, running: Running, 
       const before = await getStats(server);
       const loadavg = os.loadavg()[0];
       const cpuBefore = sampleCpu(Object.values(roles));
-      const load = await loader.run({ ...job, seconds: options.duration, offset: Math.floor(pool.length / 2) });
+      const seconds = Math.max(options.duration, MIN_MEASURED_SECONDS[workload] ?? 0);
+      const load = await loader.run({ ...job, seconds, offset: Math.floor(pool.length / 2) });
       const cpuAfter = sampleCpu(Object.values(roles));
       const after = await getStats(server);
       const cpu = cpuBetween(cpuBefore, cpuAfter, roles, os.cpus().length);
@@ -340,8 +341,7 @@ async function measure(options: Options, report: BenchReport, running: Running, 
             ? `  cpu/req server ${result.cpu.serverMsPerRequest?.toFixed(2)} ms neo4j ${result.cpu.neo4jMsPerRequest?.toFixed(2) ?? '-'} ms, others ${result.cpu.otherCpus} CPUs`
             : ''),
       );
-      if (load.requests === 0)
-        report.failures.push(`${workload} / ${target}: no request completed in ${options.duration} s`);
+      if (load.requests === 0) report.failures.push(`${workload} / ${target}: no request completed in ${seconds} s`);
     }
   }
 }

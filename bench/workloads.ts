@@ -5,6 +5,8 @@
  * bare-driver handlers in servers/driver-server.ts. This file holds the list, the caps that keep
  * every request bounded, the mix, and the arguments each workload takes.
  */
+import { SOLVER_BUDGET_MS } from '../src/domain/limits.js';
+
 export const TARGETS = ['api', 'driver', 'neo4j-graphql', 'embedded'] as const;
 export type TargetName = (typeof TARGETS)[number];
 
@@ -28,6 +30,15 @@ export type LeafWorkload = Exclude<WorkloadName, 'mix'>;
  * `neo4j-graphql` targets have no equivalent and skip them.
  */
 export const API_ONLY: ReadonlySet<WorkloadName> = new Set(['blocs', 'alignmentSeries']);
+
+/**
+ * The shortest measured run of a workload whose one request may take seconds: an `alignmentSeries`
+ * may spend the solver's whole series budget, so a run shorter than that could complete nothing.
+ */
+export const MIN_MEASURED_SECONDS: Partial<Record<WorkloadName, number>> = {
+  alignmentSeries: Math.ceil(SOLVER_BUDGET_MS.series / 1_000) + 2,
+  blocs: Math.ceil(SOLVER_BUDGET_MS.blocs / 1_000) + 2,
+};
 
 /** Whether a target runs a workload. */
 export const runs = (target: TargetName, workload: WorkloadName) =>
