@@ -183,6 +183,16 @@ describe('defections', () => {
     expect(moved.map((d) => d.actorId)).toEqual(['b']);
     expect(moved[0].relations.map((x) => x.id)).toEqual(['1', '4', '7']);
   });
+
+  it('does not count joining a side as changing sides', async () => {
+    // m and n are tied to each other only: their part is placed in the largest camp (with a) by rank,
+    // not by a side. Later n joins c against a.
+    const before = [r('1', 'a', 'b', 'SUPPORTS'), r('2', 'a', 'c', 'FIGHTS'), r('3', 'm', 'n', 'MEMBER_OF')];
+    const after = [...before, r('4', 'n', 'a', 'FIGHTS', '2017-06-01'), r('5', 'n', 'c', 'SUPPORTS', '2017-06-01')];
+    const previous = { blocs: await blocsAt('2017-02-01', before, 2), active: before };
+    const current = { blocs: await blocsAt('2017-07-01', after, 2), active: after };
+    expect(defections(previous, current)).toEqual([]);
+  });
 });
 
 describe('reachable', () => {

@@ -93,12 +93,22 @@ const campIndex = (camps: readonly string[][]) => new Map(camps.flatMap((ids, c)
  * Camps are matched separately for each connected part of this sample's graph: parts with no
  * relation between them are placed in camps independently (`bestSplit` merges them by rank), so a
  * part that keeps together while ranks shift (a mediator's delegation, say) is not a defection.
+ * Likewise an actor whose part held a single camp at the previous sample had no tie placing it on
+ * either side (its camp was a rank, not a side): joining a side later is not changing sides.
  */
 export function defections(
   previous: { blocs: BlocsReport; active: readonly Relation[] },
   current: { blocs: BlocsReport; active: readonly Relation[] },
 ): Defection[] {
   const campBefore = campIndex(previous.blocs.camps);
+  const partBefore = connectedParts(previous.active);
+  const campsOfPartBefore = new Map<string, Set<number>>();
+  for (const [id, part] of partBefore) {
+    const camps = campsOfPartBefore.get(part) ?? new Set<number>();
+    camps.add(campBefore.get(id) ?? -1);
+    campsOfPartBefore.set(part, camps);
+  }
+  const sideBefore = (id: string) => (campsOfPartBefore.get(partBefore.get(id) ?? '')?.size ?? 0) >= 2;
   const partOf = connectedParts(current.active);
   const before = new Set(previous.active.map((r) => r.id));
   const now = new Set(current.active.map((r) => r.id));
@@ -114,7 +124,7 @@ export function defections(
     inPart.forEach((ids, toCamp) => {
       for (const actorId of ids) {
         const fromCamp = campBefore.get(actorId);
-        if (fromCamp === undefined || match[fromCamp] === toCamp) continue;
+        if (fromCamp === undefined || match[fromCamp] === toCamp || !sideBefore(actorId)) continue;
         const touching = (r: Relation) => r.from === actorId || r.to === actorId;
         const relations = [...new Map([...changed, ...frustrated].filter(touching).map((r) => [r.id, r])).values()];
         result.push({ actorId, fromCamp, toCamp, relations: relations.sort(compareRelations) });
