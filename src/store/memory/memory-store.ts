@@ -51,7 +51,7 @@ import {
   type WriteOptions,
   type WriteOutcome,
 } from '../port.js';
-import { insertSorted } from './sorted.js';
+import { insertSorted, upperBound } from './sorted.js';
 import { ActiveIndex } from './active-index.js';
 import { expandNeighborhood } from './neighborhood.js';
 import type { Path, PathQuery, PathsQuery } from '../../domain/paths.js';
@@ -572,7 +572,7 @@ export class MemoryStore implements GraphStore {
 
   async searchActors(query: ActorSearch): Promise<Page<Actor>> {
     const items: Actor[] = [];
-    const start = query.afterId === null ? 0 : upperBound(this.actorOrder, query.afterId);
+    const start = query.afterId === null ? 0 : upperBound(this.actorOrder, query.afterId, compareIds);
     for (let i = start; i < this.actorOrder.length; i++) {
       const entry = this.actors.get(this.actorOrder[i])!;
       if (query.kinds && !query.kinds.includes(entry.actor.kind)) continue;
@@ -608,7 +608,7 @@ export class MemoryStore implements GraphStore {
     let position: Relation | null = null;
     for (;;) {
       const list = this.candidates(kinds, null);
-      const start = position === null ? 0 : firstAfter(list, position);
+      const start = position === null ? 0 : upperBound(list, position, compareRelations);
       const end = Math.min(list.length, start + pageSize);
       let finished = end === list.length;
       const page: Relation[] = [];
@@ -698,28 +698,4 @@ export class MemoryStore implements GraphStore {
 function restore<K, V>(map: Map<K, V>, key: K, before: V | undefined): void {
   if (before === undefined) map.delete(key);
   else map.set(key, before);
-}
-
-/** Index of the first relation after `position` in `(since, id)` order in a list kept in that order. */
-function firstAfter(sorted: readonly Relation[], position: Pick<Relation, 'since' | 'id'>): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareRelations(sorted[mid], position) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first element greater than `id` in a sorted list. */
-function upperBound(sorted: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
