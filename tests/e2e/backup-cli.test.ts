@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runScript } from '../support/cli.js';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/config.js';
 import { loadDatasetFile } from '../../src/dataset/load-dataset.js';
@@ -11,21 +10,7 @@ import { openDataFolder } from '../../src/store/memory/open-data-folder.js';
 import { graphDigest } from '../support/graph-digest.js';
 import { ALL } from './backup.contract.js';
 
-const run = promisify(execFile);
-const TSX = `${ROOT}node_modules/.bin/tsx`;
-
-async function cli(script: string, args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(TSX, [`scripts/${script}.ts`, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, STORE: 'memory', ...env },
-    });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, output: e.stdout + e.stderr };
-  }
-}
+const cli = runScript;
 
 describe('npm run backup / npm run restore (embedded store)', () => {
   it(

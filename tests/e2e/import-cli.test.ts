@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runScript } from '../support/cli.js';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../src/config.js';
 
-const run = promisify(execFile);
-const TSX = `${ROOT}node_modules/.bin/tsx`;
 const ACLED = [
   'tests/fixtures/acled-idlib-sample.csv',
   '--format',
@@ -16,18 +12,7 @@ const ACLED = [
   'tests/fixtures/acled-actor-map.csv',
 ];
 
-async function cli(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(TSX, ['scripts/import.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, STORE: 'memory', ...env },
-    });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, output: e.stdout + e.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string>) => runScript('import', args, env);
 
 describe('npm run import', () => {
   it('imports into the embedded store journal, then finds nothing new the second time', async () => {
