@@ -110,14 +110,17 @@ export function expensiveContract(it: TestAPI, open: OpenStore): void {
       expensive: { concurrency: 1, queue: 0, waitMs: 1_000 },
     });
     const running = query(RUNAWAY);
+    let runningEnded = false;
+    void running.finally(() => (runningEnded = true));
     await started;
     const refused = await query('{ paths(from: "d00", to: "d02", maxHops: 4, first: 50) { hops } }');
     expect(refused.status).toBe(503);
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'LIMIT_EXCEEDED', limit: 'expensive-queue' } });
-    const cheapStarted = performance.now();
     const cheap = await query<{ actor: { id: string } }>('{ actor(id: "d03") { id } }');
     expect(cheap.data?.actor.id).toBe('d03');
-    expect(performance.now() - cheapStarted).toBeLessThan(500);
+    // Not held up: the cheap query is answered while the expensive one still holds the only slot (how
+    // fast is the starvation test's business, measured alone in the timing project).
+    expect(runningEnded, 'the cheap query waited for the expensive one').toBe(false);
     expect((await running).errors?.[0].extensions?.code).toMatch(/^(REQUEST_TIMEOUT|QUERY_TIMEOUT)$/);
   });
 
