@@ -97,7 +97,7 @@ export const MAX_GRAPH_EDGES = Math.floor(QUERY_COST.maxAnswerValues / 5);
 /** Expensive queries run at most this many at a time per process; the rest wait in line. */
 export const EXPENSIVE_QUERIES = {
   /** How many run at once (EXPENSIVE_CONCURRENCY). */
-  concurrency: 2,
+  concurrency: 1,
   /** How many may wait; one more is refused at once (503, LIMIT_EXCEEDED `expensive-queue`). */
   queue: 32,
   /** How long one may wait for a slot before it is refused (503, LIMIT_EXCEEDED `expensive-queue`). */

@@ -5,7 +5,7 @@ import { starve } from '../support/starvation.js';
 /**
  * Issue 18: eight clients repeating the heaviest query the cost limit admits must not starve a
  * ninth, cheap one. The server runs as `npm start` runs it, on the embedded store with the Idlib
- * dataset and its default limits (two expensive queries at a time).
+ * dataset and its default limits (one expensive query at a time, searches yielding every 1 ms).
  */
 describe('a cheap query beside eight clients sending the heaviest admitted query (embedded store)', () => {
   let server: ServerProcess;

@@ -5,7 +5,7 @@ import { StoreTimeoutError } from '../store-errors.js';
 /** Steps between two looks at the time: cheap enough to vanish beside a step, often enough to keep slices short. */
 const STEPS_PER_LOOK = 256;
 /** The longest a search runs before it lets other requests in. */
-const SLICE_MS = 2;
+const SLICE_MS = 1;
 
 /**
  * Keeps an embedded-store search from holding the event loop or outliving its request: the search
