@@ -74,7 +74,8 @@ export async function restoreNeo4j(
     const holds = counts.actors + counts.relations + counts.sources + edits > 0;
     if (holds && !options.force)
       throw new NotEmptyError(
-        `Neo4j at ${settings.uri} (database "${settings.database}") already holds a graph or a history: restore into an empty database, or pass --force to replace it`,
+        `Neo4j at ${settings.uri} (database "${settings.database}") already holds a graph or a history: ` +
+          'restore into an empty database, or pass --force to replace it',
       );
     await seedDataset(driver, settings.database, backup.dataset, { reset: holds });
     await store.importHistory(backup.history);

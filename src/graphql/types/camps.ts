@@ -70,7 +70,9 @@ const BlocsRef = builder.objectRef<BlocsReport>('Blocs').implement({
 
 const DefectionRef = builder.objectRef<Defection>('Defection').implement({
   description:
-    'An actor whose camp changed since the previous sample. Camps are matched between two samples so that as many actors as possible keep their camp; an actor counts only when it is in both samples.',
+    'An actor whose camp changed since the previous sample. Camps are matched between two samples so that ' +
+    'as many actors as possible keep their camp; an actor counts only when it is in both samples and was ' +
+    'tied to a side at the previous one (joining a side is not changing sides).',
   fields: (t) => ({
     actor: t.field({
       type: ActorRef,
