@@ -7,6 +7,7 @@
  * the errors by code and the server's RSS; exits non-zero on any 5xx.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,8 +85,9 @@ async function rssMb(pid: number): Promise<number> {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
-/** Starts `src/main.ts` as `npm start` does and resolves with its URL once it listens. */
-function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
+/** Starts `src/main.ts` as `npm start` does, its output kept in `logFile`, and resolves with its URL once it listens. */
+function startServer(env: NodeJS.ProcessEnv, logFile: string): Promise<{ url: string; child: ChildProcess }> {
+  const log = createWriteStream(logFile);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
@@ -93,9 +95,10 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; child: Chil
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    // The server logs every request (as in production); once it listens, its output is read and dropped.
+    // The server logs every request (as in production), kept in `logFile` for the errors' causes.
     let listening = false;
     const onData = (chunk: Buffer) => {
+      log.write(chunk);
       if (listening) return;
       output += chunk.toString();
       const match = /(?:GraphiQL|GraphQL API) at (http:\/\/[^/\s]+)\/graphql/.exec(output);
@@ -107,6 +110,20 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; child: Chil
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+/** The server's "unexpected error" log lines (what a client saw as "Unexpected error."), shortened. */
+async function unexpectedErrors(logFile: string): Promise<string[]> {
+  const lines = (await readFile(logFile, 'utf8')).split('\n').filter((line) => line.includes('"unexpected error"'));
+  return lines.slice(0, 5).map((line) => {
+    const entry = JSON.parse(line) as { reqId?: string; path?: string; err?: { message?: string; stack?: string } };
+    const frames = entry.err?.stack
+      ?.split('\n')
+      .slice(1, 4)
+      .map((f) => f.trim())
+      .join(' < ');
+    return `unexpected error (request ${entry.reqId}, ${entry.path}): ${entry.err?.message} at ${frames}`;
   });
 }
 
@@ -145,13 +162,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       cleanups.push(() => rm(dir, { recursive: true, force: true }));
       env.DATA_DIR = dir;
     }
-    const server = await startServer(env);
+    const logFile = join(tmpdir(), `soak-${options.store}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+    const server = await startServer(env, logFile);
     cleanups.push(async () => {
       server.child.kill('SIGTERM');
       if (server.child.exitCode === null) await new Promise((resolve) => server.child.once('exit', resolve));
     });
     log(`soak: ${options.store} store, ${options.clients} clients, ${options.minutes} minutes, server ${server.url}`);
-    return await soak(server.url, server.child.pid!, options);
+    log(`server log: ${logFile}`);
+    const report = await soak(server.url, server.child.pid!, options);
+    for (const line of await unexpectedErrors(logFile)) log(`server: ${line}`);
+    return report;
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   }
