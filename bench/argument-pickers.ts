@@ -12,6 +12,7 @@ import { graphReading, inReading } from '../src/domain/reading.js';
 import type { Reading } from '../src/domain/types.js';
 import type { MemoryStore } from '../src/store/memory/memory-store.js';
 import { shortestPath, simplePaths } from '../src/store/memory/path-search.js';
+import { SearchClock } from '../src/store/memory/search-clock.js';
 import { DECADE } from './generate.js';
 import { Random } from './random.js';
 import {
@@ -178,16 +179,21 @@ async function pathPair(
   };
   let paths;
   try {
-    paths = await simplePaths(counted, {
-      from,
-      to,
-      kinds: null,
-      reading,
-      maxHops: CAPS.pathsMaxHops,
-      directed: false,
-      timeRespecting,
-      first: CAPS.pathsFirst,
-    });
+    // No deadline: the visit count bounds the work, whatever the machine's speed or load.
+    paths = await simplePaths(
+      counted,
+      {
+        from,
+        to,
+        kinds: null,
+        reading,
+        maxHops: CAPS.pathsMaxHops,
+        directed: false,
+        timeRespecting,
+        first: CAPS.pathsFirst,
+      },
+      new SearchClock(undefined, Infinity),
+    );
   } catch (error) {
     if (error instanceof TooHeavy || (error as { code?: string }).code === 'LIMIT_EXCEEDED') return null;
     throw error;

@@ -88,8 +88,9 @@ export const CAPS = {
    * `graphMonth` and `exportMonth`: a calendar month of one kind, read only where 2 publishers
    * report it. A month of the whole `large` graph holds 85,000 to 140,000 relations, over
    * `MAX_GRAPH_EDGES` (the answer would be refused); NEGOTIATES (15%) with 2 publishers (36%) holds
-   * 960 to 7,540 at `large` (96-754 at `medium`, 1-10 at `small`), with room to spare under the cap and
-   * under the answer-size limit (6 values per edge, 3 per node).
+   * 903 to 7,566 at `large` (96-754 at `medium`, 1-10 at `small`; counted from the generator), with
+   * room under the cap and under the answer-size limit (6 values per edge, 3 per node, at most
+   * 8,627 nodes).
    */
   graphKinds: ['NEGOTIATES'] as RelationKind[],
   graphMinPublishers: 2,
