@@ -6,12 +6,13 @@
 import type { Dataset } from '../src/dataset/dataset.js';
 import type { DateSpan, DateWindow, Relation } from '../src/domain/types.js';
 import { dateSpan, dayWindow } from '../src/domain/dates.js';
-import { graphReading, isActiveIn } from '../src/domain/reading.js';
-
-/** Active in the window, read as the benchmark's requests read it (ONGOING, any evidence). */
-const isActive = (r: Relation, window: DateWindow) => isActiveIn(r, graphReading(window));
+import { reachableFrom } from '../src/domain/camps/reachability.js';
+import { MAX_GRAPH_EDGES } from '../src/domain/limits.js';
+import { graphReading, inReading } from '../src/domain/reading.js';
+import type { Reading } from '../src/domain/types.js';
 import type { MemoryStore } from '../src/store/memory/memory-store.js';
 import { shortestPath, simplePaths } from '../src/store/memory/path-search.js';
+import { SearchClock } from '../src/store/memory/search-clock.js';
 import { DECADE } from './generate.js';
 import { Random } from './random.js';
 import {
@@ -110,6 +111,96 @@ const activeIn = (ctx: PickContext, actorId: string, window: DateWindow) =>
   ctx.store
     .relationsOfActors([actorId], { kinds: null, reading: graphReading(window), direction: 'ANY' })
     .then((lists) => lists[0].length);
+
+/** Relations of `graphMonth` and `exportMonth` in a month: the page `graph` reads, or null when empty or over its cap. */
+async function graphMonthEdges(ctx: PickContext, window: DateSpan): Promise<number | null> {
+  const page = await ctx.store.listRelations({
+    kinds: CAPS.graphKinds,
+    reading: graphReading(window, null, { minPublishers: CAPS.graphMinPublishers }, null),
+    actorId: null,
+    after: null,
+    limit: MAX_GRAPH_EDGES,
+  });
+  return page.items.length === 0 || page.hasMore ? null : page.items.length;
+}
+
+/** `graphMonth` and `exportMonth`: a random calendar month whose filtered graph is neither empty nor over the cap. */
+const monthGraph = (): Picker<ArgsOf['graphMonth']> => ({
+  unit: 'relations',
+  draw: async (ctx, rng) => {
+    const window = randomMonth(rng);
+    const edges = await graphMonthEdges(ctx, window);
+    return edges === null ? null : { args: window, answer: edges };
+  },
+});
+
+/**
+ * A pair of actors with at least one path in `reading` (a random walk of 2 or 3 relations read in
+ * it, time-respecting when asked), whose paths enumerate within `CAPS.pathsMaxVisits` relation
+ * visits; with the number of paths the search finds (at most `CAPS.pathsFirst`). Null when the
+ * draw fails.
+ */
+async function pathPair(
+  ctx: PickContext,
+  rng: Random,
+  window: DateSpan,
+  reading: Reading,
+  timeRespecting: boolean,
+): Promise<Drawn<ArgsOf['timePaths']>> {
+  let step = rng.pick(ctx.relations);
+  for (let i = 0; i < 50 && !inReading(step, reading); i++) step = rng.pick(ctx.relations);
+  if (!inReading(step, reading)) return null;
+  const from = rng.chance(0.5) ? step.from : step.to;
+  const walked = [from];
+  let at = from === step.from ? step.to : step.from;
+  walked.push(at);
+  for (let hop = 1, length = rng.chance(0.5) ? 2 : 3; hop < length; hop++) {
+    const since = step.since;
+    const next = ctx
+      .adjacent(at)
+      .filter(
+        (r) =>
+          (!timeRespecting || r.since >= since) &&
+          inReading(r, reading) &&
+          !walked.includes(r.from === at ? r.to : r.from),
+      );
+    if (!next.length) return null;
+    step = rng.pick(next);
+    at = step.from === at ? step.to : step.from;
+    walked.push(at);
+  }
+  const to = at;
+  let visits = 0;
+  const counted = (id: string) => {
+    const list = ctx.adjacent(id);
+    visits += list.length;
+    if (visits > CAPS.pathsMaxVisits) throw new TooHeavy();
+    return list;
+  };
+  let paths;
+  try {
+    // No deadline: the visit count bounds the work, whatever the machine's speed or load.
+    paths = await simplePaths(
+      counted,
+      {
+        from,
+        to,
+        kinds: null,
+        reading,
+        maxHops: CAPS.pathsMaxHops,
+        directed: false,
+        timeRespecting,
+        first: CAPS.pathsFirst,
+      },
+      new SearchClock(undefined, Infinity),
+    );
+  } catch (error) {
+    if (error instanceof TooHeavy || (error as { code?: string }).code === 'LIMIT_EXCEEDED') return null;
+    throw error;
+  }
+  if (paths.length === 0) return null;
+  return { args: { from, to, windowFrom: window.from, windowTo: window.to }, answer: paths.length };
+}
 
 const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } = {
   nested: (ctx) => {
@@ -217,57 +308,58 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
       return { args: { from, to }, answer: CAPS.seriesMonths };
     },
   }),
-  timePaths: (ctx) => ({
+  timePaths: () => ({
     unit: 'paths',
-    draw: async (_, rng) => {
-      // A random time-respecting walk of 2 or 3 relations active in the window: its ends have a path.
+    draw: async (ctx, rng) => {
       const window = randomWindow(rng, CAPS.pathsWindowDays);
-      let step = rng.pick(ctx.relations);
-      for (let i = 0; i < 50 && !isActive(step, window); i++) step = rng.pick(ctx.relations);
-      if (!isActive(step, window)) return null;
-      const from = rng.chance(0.5) ? step.from : step.to;
-      const walked = [from];
-      let at = from === step.from ? step.to : step.from;
-      walked.push(at);
-      for (let hop = 1, length = rng.chance(0.5) ? 2 : 3; hop < length; hop++) {
-        const since = step.since;
-        const next = ctx
-          .adjacent(at)
-          .filter((r) => r.since >= since && isActive(r, window) && !walked.includes(r.from === at ? r.to : r.from));
-        if (!next.length) return null;
-        step = rng.pick(next);
-        at = step.from === at ? step.to : step.from;
-        walked.push(at);
-      }
-      const to = at;
-      let visits = 0;
-      const counted = (id: string) => {
-        const list = ctx.adjacent(id);
-        visits += list.length;
-        if (visits > CAPS.pathsMaxVisits) throw new TooHeavy();
-        return list;
-      };
-      let paths;
-      try {
-        paths = await simplePaths(counted, {
-          from,
-          to,
-          kinds: null,
-          reading: graphReading(window),
-          maxHops: CAPS.pathsMaxHops,
-          directed: false,
-          timeRespecting: true,
-          first: CAPS.pathsFirst,
-        });
-      } catch (error) {
-        if (error instanceof TooHeavy || (error as { code?: string }).code === 'LIMIT_EXCEEDED') return null;
-        throw error;
-      }
-      if (paths.length === 0) return null;
-      return { args: { from, to, windowFrom: window.from, windowTo: window.to }, answer: paths.length };
+      return pathPair(ctx, rng, window, graphReading(window), true);
     },
   }),
+  evidencePaths: () => ({
+    unit: 'paths',
+    draw: async (ctx, rng) => {
+      const window = randomWindow(rng, CAPS.pathsWindowDays);
+      const reading = graphReading(window, null, { minPublishers: CAPS.evidenceMinPublishers }, null);
+      return pathPair(ctx, rng, window, reading, false);
+    },
+  }),
+  graphMonth: monthGraph,
+  exportMonth: monthGraph,
+  reachable: (ctx) => {
+    const candidates = actorsWithDegree(ctx, 2, Infinity);
+    return {
+      unit: 'actors reached',
+      draw: async (_, rng) => {
+        const from = rng.pick(candidates);
+        const window = randomWindow(rng, CAPS.reachableWindowDays);
+        const reading = graphReading(window);
+        let visits = 0;
+        let reached;
+        try {
+          reached = await reachableFrom(
+            { from, kinds: null, reading, maxHops: CAPS.reachableMaxHops, directed: false },
+            async (ids) => {
+              // A frontier is actors reached in the last hop: past the cap, so is the answer.
+              if (ids.length > CAPS.reachableMaxActors) throw new TooHeavy();
+              const lists = await ctx.store.relationsOfActors(ids, { kinds: null, reading, direction: 'ANY' });
+              for (const list of lists) visits += list.length;
+              if (visits > CAPS.pathsMaxVisits) throw new TooHeavy();
+              return lists;
+            },
+          );
+        } catch (error) {
+          if (error instanceof TooHeavy) return null;
+          throw error;
+        }
+        if (reached.length === 0 || reached.length > CAPS.reachableMaxActors) return null;
+        return { args: { from, windowFrom: window.from, windowTo: window.to }, answer: reached.length };
+      },
+    };
+  },
 };
+
+/** Workloads drawn from another's random stream, so that both get the same arguments (a month as `graph` and as a file). */
+const SAME_DRAWS: Partial<Record<LeafWorkload, LeafWorkload>> = { exportMonth: 'graphMonth' };
 
 /** Draws `size` argument sets for each workload (the mix reuses the others' pools). */
 export async function drawPools(
@@ -307,7 +399,7 @@ export async function drawPools(
   for (const workload of WORKLOADS) {
     if (workload === 'mix' || !leaves.has(workload)) continue;
     const started = performance.now();
-    const rng = new Random(seed).fork(`pool:${workload}`);
+    const rng = new Random(seed).fork(`pool:${SAME_DRAWS[workload] ?? workload}`);
     const picker = PICKERS[workload](ctx) as Picker<unknown>;
     const entries: PoolEntry[] = [];
     let rejected = 0;

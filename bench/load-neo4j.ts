@@ -9,7 +9,8 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Dataset } from '../src/dataset/dataset.js';
-import { datasetParams, toNumber } from '../src/store/neo4j/mapping.js';
+import { derivedRelations } from '../src/dataset/derived-relations.js';
+import { datasetParams, evidenceParams, toNumber } from '../src/store/neo4j/mapping.js';
 import { applySchema, graphCounts, type GraphCounts } from '../src/store/neo4j/seed.js';
 import { cypher, type StatementName } from '../src/store/neo4j/statements.js';
 
@@ -33,6 +34,13 @@ export interface LoadOptions {
   log: (line: string) => void;
 }
 
+/**
+ * What a loaded graph holds beyond the dataset, recorded with its fingerprint so that
+ * `--reuse-neo4j` never reuses a graph loaded by an older loader. 2: relations carry the evidence
+ * properties every read tests (a relationship without them is read as unsourced, and reads none).
+ */
+const LOAD_FORMAT = 2;
+
 export async function loadNeo4j(
   driver: Driver,
   database: string,
@@ -42,6 +50,7 @@ export async function loadNeo4j(
   const write = (query: string, params: Record<string, unknown> = {}) =>
     driver.executeQuery(query, params, { database, routing: neo4j.routing.WRITE });
   const started = Date.now();
+  const fingerprint = `${options.fingerprint}:load${LOAD_FORMAT}`;
 
   const before = await graphCounts(driver, database);
   const meta = await write('OPTIONAL MATCH (m:BenchMeta {key: "dataset"}) RETURN m.fingerprint AS fingerprint');
@@ -53,8 +62,8 @@ export async function loadNeo4j(
     sources: dataset.sources.length,
   };
   const sameCounts = Object.entries(expected).every(([k, v]) => before[k as keyof GraphCounts] === v);
-  if (options.reuse && heldFingerprint === options.fingerprint && sameCounts) {
-    options.log(`Neo4j already holds dataset ${options.fingerprint}: not reloading (--reuse-neo4j)`);
+  if (options.reuse && heldFingerprint === fingerprint && sameCounts) {
+    options.log(`Neo4j already holds dataset ${fingerprint}: not reloading (--reuse-neo4j)`);
     await write('CALL db.clearQueryCaches()');
     return { totalMs: 0, phases: {}, counts: before, reused: true };
   }
@@ -101,6 +110,8 @@ export async function loadNeo4j(
   await batched('actors', 'merge-actors', 'actors', params.actors);
   await batched('relations', 'merge-relations', 'relations', params.relations);
   await batched('citations', 'merge-citations', 'citations', params.citations);
+  // What the citations vouch for, derived from the dataset as `seedDataset` does: every read tests it.
+  await batched('evidence', 'set-relation-evidence', 'relations', derivedRelations(dataset).map(evidenceParams));
   await timed('await indexes', 0, 0, async () => {
     await write(cypher('await-indexes'));
   });
@@ -114,9 +125,7 @@ export async function loadNeo4j(
     await write('CALL db.clearQueryCaches()');
   });
 
-  await write('MERGE (m:BenchMeta {key: "dataset"}) SET m.fingerprint = $fingerprint', {
-    fingerprint: options.fingerprint,
-  });
+  await write('MERGE (m:BenchMeta {key: "dataset"}) SET m.fingerprint = $fingerprint', { fingerprint });
   const counts = await graphCounts(driver, database);
   const wrong = Object.entries(expected).filter(([k, v]) => counts[k as keyof GraphCounts] !== v);
   if (wrong.length) {

@@ -31,8 +31,12 @@ export interface LoadSummary {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** Responses with any status but 200 (an export's 2xx other than 200 is no answer either). */
+  non200: number;
   statusCodes: Record<string, number>;
 }
+
+const JSON_BODY = { 'content-type': 'application/json' };
 
 export type LoadReply = { ok: true; summary: LoadSummary } | { ok: false; error: string };
 
@@ -50,15 +54,14 @@ async function execute(job: LoadJob): Promise<LoadSummary> {
     connections: job.connections,
     duration: job.seconds,
     timeout: job.timeoutSeconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
     requests: [
       {
-        method: 'POST',
         // A shared cursor: concurrent connections send different arguments.
         setupRequest: (request) => {
           const r = pool[next++ % pool.length];
-          return { ...request, path: r.path, body: r.body };
+          return r.method === 'POST'
+            ? { ...request, method: 'POST', path: r.path, body: r.body, headers: { ...JSON_BODY, ...request.headers } }
+            : { ...request, method: 'GET', path: r.path, body: undefined };
         },
       },
     ],
@@ -77,6 +80,9 @@ async function execute(job: LoadJob): Promise<LoadSummary> {
     max: micros.maxValue / 1_000,
   };
   micros.destroy();
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, Number(s.count)]),
+  );
   return {
     requests: total,
     durationSeconds: result.duration,
@@ -85,9 +91,8 @@ async function execute(job: LoadJob): Promise<LoadSummary> {
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
-    statusCodes: Object.fromEntries(
-      Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, Number(s.count)]),
-    ),
+    non200: Object.entries(statusCodes).reduce((sum, [code, count]) => sum + (code === '200' ? 0 : count), 0),
+    statusCodes,
   };
 }
 

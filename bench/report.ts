@@ -254,7 +254,7 @@ export function toMarkdown(report: BenchReport): string {
 
   lines.push('## Results', '');
   lines.push(
-    'Latencies in ms. `errors`: non-2xx responses / responses carrying GraphQL `errors` / socket errors and timeouts. `RT/req`: driver round trips per request. ' +
+    'Latencies in ms. `errors`: non-200 responses / responses carrying GraphQL `errors` / socket errors and timeouts. `RT/req`: driver round trips per request. ' +
       '`p50 vs driver`: against the bare-driver handler. `CPU ms/req`: CPU time per request in the server process / in Neo4j. `other CPUs`: CPUs busy with processes outside the benchmark during the run (a noisy machine shows here; with NEO4J_URI, Neo4j itself counts as outside).',
     '',
   );
@@ -273,7 +273,7 @@ export function toMarkdown(report: BenchReport): string {
         driver && r.target !== 'driver'
           ? `${(l.latencyMs.p50 / Math.max(driver.load.latencyMs.p50, 0.001)).toFixed(2)}x`
           : '';
-      const errors = `${l.non2xx} / ${r.errorResponses} / ${l.errors}`;
+      const errors = `${l.non200} / ${r.errorResponses} / ${l.errors}`;
       lines.push(
         `| ${workload} | ${r.target} | ${fmt(l.rps)} | ${fmt(l.latencyMs.p50)} | ${fmt(l.latencyMs.p99)} | ${fmt(l.latencyMs.max)} | ${vs} | ${errors} | ${r.roundTrips === null ? '' : r.roundTrips.toFixed(2)} | ${cpuCell(r)} | ${r.cpu ? r.cpu.otherCpus.toFixed(2) : ''} |`,
       );

@@ -1,14 +1,27 @@
 /**
  * The HTTP request each target gets for a drawn argument set: our GraphQL API (the `api` and
- * `embedded` targets), the @neo4j/graphql schema (servers/neo4j-graphql-schema.ts), and a path +
- * JSON body for the bare-driver handlers (servers/driver-server.ts).
+ * `embedded` targets, and one GET of our exports), the @neo4j/graphql schema
+ * (servers/neo4j-graphql-schema.ts), and a path + JSON body for the bare-driver handlers
+ * (servers/driver-server.ts).
  */
-import { CAPS, type LeafWorkload, type PoolEntry, type TargetName } from './workloads.js';
+import {
+  CAPS,
+  isApiOnly,
+  type ApiOnlyWorkload,
+  type ArgsOf,
+  type LeafWorkload,
+  type PoolEntry,
+  type TargetName,
+} from './workloads.js';
 
 // ---------------------------------------------------------------------------------------------
 // Our GraphQL API (the `api` and `embedded` targets)
 
-const API_QUERIES: Record<LeafWorkload, string> = {
+/** The reading of `graphMonth` and `exportMonth`, as GraphQL arguments. */
+const GRAPH_FILTERS = `kinds: [${CAPS.graphKinds.join(', ')}], evidence: { minPublishers: ${CAPS.graphMinPublishers} }`;
+
+/** Every workload but the export, which is a GET (`exportPath`). */
+const API_QUERIES: Record<Exclude<LeafWorkload, 'exportMonth'>, string> = {
   nested: `query Nested($id: ID!) {
   actor(id: $id) {
     id name kind
@@ -61,7 +74,35 @@ const API_QUERIES: Record<LeafWorkload, string> = {
     at balance { triads balanced } blocs { frustration optimal camps { id } } defections { actor { id } fromCamp toCamp }
   }
 }`,
+  graphMonth: `query GraphMonth($from: Date!, $to: Date!) {
+  graph(window: { from: $from, to: $to }, ${GRAPH_FILTERS}) {
+    nodeCount edgeCount
+    nodes { id name kind }
+    edges { id kind since until source target }
+  }
+}`,
+  reachable: `query Reachable($from: ID!, $windowFrom: Date!, $windowTo: Date!) {
+  reachable(from: $from, window: { from: $windowFrom, to: $windowTo }, maxHops: ${CAPS.reachableMaxHops}) {
+    actor { id } at hops relations { id }
+  }
+}`,
+  evidencePaths: `query EvidencePaths($from: ID!, $to: ID!, $windowFrom: Date!, $windowTo: Date!) {
+  paths(from: $from, to: $to, window: { from: $windowFrom, to: $windowTo }, evidence: { minPublishers: ${CAPS.evidenceMinPublishers} }, maxHops: ${CAPS.pathsMaxHops}, first: ${CAPS.pathsFirst}) {
+    hops
+    actors { id }
+    relations { id kind since until }
+  }
+}`,
 };
+
+/** `exportMonth`: the GEXF export of a month, filtered as `graphMonth` (docs/exports.md). */
+const exportPath = ({ from, to }: ArgsOf['exportMonth']) =>
+  `/export/graph.gexf?${new URLSearchParams({
+    from,
+    to,
+    kinds: CAPS.graphKinds.join(','),
+    minPublishers: String(CAPS.graphMinPublishers),
+  })}`;
 API_QUERIES.shortestPathUnreachable = API_QUERIES.shortestPath;
 
 // ---------------------------------------------------------------------------------------------
@@ -85,7 +126,8 @@ const ngConnections = (args: string, selection: string) =>
 const NG_WINDOW = 'where: { edge: { since: { lte: $to }, OR: [{ until: { eq: null } }, { until: { gte: $from } }] } }';
 const NG_SORT = 'sort: [{ edge: { since: ASC } }, { edge: { id: ASC } }]';
 
-const NG_QUERIES: Record<LeafWorkload, string> = {
+/** Only our API answers the `API_ONLY` workloads. */
+const NG_QUERIES: Record<Exclude<LeafWorkload, ApiOnlyWorkload>, string> = {
   nested: `query Nested($id: ID!) {
   actors(where: { id: { eq: $id } }) {
     id name kind
@@ -111,29 +153,31 @@ ${ngConnections(`(first: ${CAPS.page}, ${NG_SORT}, ${NG_WINDOW})`, 'properties {
   timePaths: `query TimePaths($from: ID!, $to: ID!, $windowFrom: String!, $windowTo: String!) {
   timePaths(source: $from, target: $to, windowFrom: $windowFrom, windowTo: $windowTo, first: ${CAPS.pathsFirst}) { hops actors { id } relations { id kind since until } }
 }`,
-  // Only our API answers these (`API_ONLY`).
-  blocs: '',
-  alignmentSeries: '',
 };
 NG_QUERIES.shortestPathUnreachable = NG_QUERIES.shortestPath;
 
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-export interface BenchRequest {
-  path: string;
-  body: string;
-}
+/** A POST carries a JSON body; a GET (an export) none. Only HTTP 200 counts as answered. */
+export type BenchRequest = { method: 'POST'; path: string; body: string } | { method: 'GET'; path: string };
+
+const post = (path: string, body: unknown): BenchRequest => ({ method: 'POST', path, body: JSON.stringify(body) });
 
 /** The HTTP request a target gets for one pool entry. */
 export function requestFor(target: TargetName, entry: PoolEntry): BenchRequest {
   switch (target) {
     case 'api':
     case 'embedded':
-      return { path: '/graphql', body: JSON.stringify({ query: API_QUERIES[entry.workload], variables: entry.args }) };
+      if (entry.workload === 'exportMonth') return { method: 'GET', path: exportPath(entry.args) };
+      return post('/graphql', { query: API_QUERIES[entry.workload], variables: entry.args });
     case 'neo4j-graphql':
-      return { path: '/graphql', body: JSON.stringify({ query: NG_QUERIES[entry.workload], variables: entry.args }) };
-    case 'driver':
-      return { path: `/${entry.workload}`, body: JSON.stringify(entry.args) };
+    case 'driver': {
+      const { workload, args } = entry;
+      if (isApiOnly(workload)) throw new Error(`${workload} runs on our API only (API_ONLY): no ${target} request`);
+      return target === 'driver'
+        ? post(`/${workload}`, args)
+        : post('/graphql', { query: NG_QUERIES[workload], variables: args });
+    }
   }
 }

@@ -222,9 +222,9 @@ async function check(options: Options, report: BenchReport, servers: Map<TargetN
         let text = '';
         try {
           const res = await fetch(`${server.url}${request.path}`, {
-            method: 'POST',
-            body: request.body,
-            headers: { 'content-type': 'application/json' },
+            ...(request.method === 'POST'
+              ? { method: 'POST', body: request.body, headers: { 'content-type': 'application/json' } }
+              : { method: 'GET' }),
             signal: AbortSignal.timeout(options.txTimeoutMs + 5_000),
           });
           status = res.status;
@@ -336,7 +336,7 @@ async function measure(options: Options, report: BenchReport, running: Running, 
       report.results.push(result);
       log(
         `${workload.padEnd(24)} ${target.padEnd(14)} ${load.rps.toFixed(1).padStart(8)} req/s  p50 ${load.latencyMs.p50} ms  p99 ${load.latencyMs.p99} ms  ` +
-          `non2xx ${load.non2xx} errors ${result.errorResponses}/${load.errors}${result.roundTrips === null ? '' : `  RT/req ${result.roundTrips.toFixed(2)}`}` +
+          `non200 ${load.non200} errors ${result.errorResponses}/${load.errors}${result.roundTrips === null ? '' : `  RT/req ${result.roundTrips.toFixed(2)}`}` +
           (result.cpu
             ? `  cpu/req server ${result.cpu.serverMsPerRequest?.toFixed(2)} ms neo4j ${result.cpu.neo4jMsPerRequest?.toFixed(2) ?? '-'} ms, others ${result.cpu.otherCpus} CPUs`
             : ''),

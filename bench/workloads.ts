@@ -5,7 +5,8 @@
  * bare-driver handlers in servers/driver-server.ts. This file holds the list, the caps that keep
  * every request bounded, the mix, and the arguments each workload takes.
  */
-import { SOLVER_BUDGET_MS } from '../src/domain/limits.js';
+import { MAX_GRAPH_EDGES, SOLVER_BUDGET_MS } from '../src/domain/limits.js';
+import type { RelationKind } from '../src/domain/types.js';
 
 export const TARGETS = ['api', 'driver', 'neo4j-graphql', 'embedded'] as const;
 export type TargetName = (typeof TARGETS)[number];
@@ -20,16 +21,31 @@ export const WORKLOADS = [
   'timePaths',
   'blocs',
   'alignmentSeries',
+  'graphMonth',
+  'exportMonth',
+  'reachable',
+  'evidencePaths',
   'mix',
 ] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
 export type LeafWorkload = Exclude<WorkloadName, 'mix'>;
 
 /**
- * Workloads only our API answers (camps: a solver over a day's relations); the `driver` and
- * `neo4j-graphql` targets have no equivalent and skip them.
+ * Workloads only our API answers (camps: a solver over a day's relations; `graph` and its export;
+ * `reachable`; paths under an evidence filter); the `driver` and `neo4j-graphql` targets have no
+ * equivalent and skip them.
  */
-export const API_ONLY: ReadonlySet<WorkloadName> = new Set(['blocs', 'alignmentSeries']);
+export const API_ONLY_WORKLOADS = [
+  'blocs',
+  'alignmentSeries',
+  'graphMonth',
+  'exportMonth',
+  'reachable',
+  'evidencePaths',
+] as const satisfies readonly LeafWorkload[];
+export type ApiOnlyWorkload = (typeof API_ONLY_WORKLOADS)[number];
+export const API_ONLY: ReadonlySet<WorkloadName> = new Set(API_ONLY_WORKLOADS);
+export const isApiOnly = (workload: WorkloadName): workload is ApiOnlyWorkload => API_ONLY.has(workload);
 
 /**
  * The shortest measured run of a workload whose one request may take seconds: an `alignmentSeries`
@@ -68,6 +84,23 @@ export const CAPS = {
   pathsMaxVisits: 500_000,
   /** `alignmentSeries`: a year by month, 2 camps. */
   seriesMonths: 12,
+  /**
+   * `graphMonth` and `exportMonth`: a calendar month of one kind, read only where 2 publishers
+   * report it. A month of the whole `large` graph holds 85,000 to 140,000 relations, over
+   * `MAX_GRAPH_EDGES` (the answer would be refused); NEGOTIATES (15%) with 2 publishers (36%) holds
+   * 903 to 7,566 at `large` (96-754 at `medium`, 1-10 at `small`; counted from the generator), with
+   * room under the cap and under the answer-size limit (6 values per edge, 3 per node, at most
+   * 8,627 nodes).
+   */
+  graphKinds: ['NEGOTIATES'] as RelationKind[],
+  graphMinPublishers: 2,
+  /** `reachable`: time-respecting reach in a 365-day window, 3 hops (the default). */
+  reachableWindowDays: 365,
+  reachableMaxHops: 3,
+  /** Drawn starts reach 1 to this many actors (the answer: about 7 values per actor reached). */
+  reachableMaxActors: 2_000,
+  /** `evidencePaths`: simple paths over relations 2 publishers report; the rest as `timePaths`. */
+  evidenceMinPublishers: 2,
 } as const;
 
 /** The mix: 70% lookups, 20% neighbourhoods, 10% paths. */
@@ -81,6 +114,10 @@ export const MIX: Record<LeafWorkload, number> = {
   shortestPathUnreachable: 0,
   blocs: 0,
   alignmentSeries: 0,
+  graphMonth: 0,
+  exportMonth: 0,
+  reachable: 0,
+  evidencePaths: 0,
 };
 
 export const DESCRIPTIONS: Record<WorkloadName, string> = {
@@ -94,6 +131,10 @@ export const DESCRIPTIONS: Record<WorkloadName, string> = {
   blocs:
     'blocs: two camps of the actors active on a day drawn in a random month (every relation active that day, a solver over them)',
   alignmentSeries: `alignmentSeries over a year by month from a random month's first day: ${12} samples of balance and blocs, with defections`,
+  graphMonth: `graph over a calendar month, kinds [${CAPS.graphKinds.join(', ')}], evidence minPublishers ${CAPS.graphMinPublishers} (about 36% of relations pass): nodes (id, name, kind) and edges (id, kind, since, until, source, target), as a front end draws it; at most ${MAX_GRAPH_EDGES} edges`,
+  exportMonth: `GET /export/graph.gexf over the same month and filters as graphMonth (the streamed export, both walks); OK only on HTTP 200`,
+  reachable: `reachable: actors reached by time-respecting walks of up to ${CAPS.reachableMaxHops} hops in a ${CAPS.reachableWindowDays}-day window, from actors with 2+ relations (answers of 1 to ${CAPS.reachableMaxActors} actors)`,
+  evidencePaths: `paths (not time-respecting) with evidence minPublishers ${CAPS.evidenceMinPublishers} (about 36% of relations pass, filtered during the search), maxHops ${CAPS.pathsMaxHops}, first ${CAPS.pathsFirst}, in a ${CAPS.pathsWindowDays}-day window, between pairs that have one`,
   mix: '70% lookups (nested 40, actorWindow 20, monthPage 10), 20% neighbourhoods, 10% paths (shortestPath 5, timePaths 5)',
 };
 
@@ -119,6 +160,12 @@ export interface PathArgs {
   windowTo: string;
 }
 
+export interface ReachArgs {
+  from: string;
+  windowFrom: string;
+  windowTo: string;
+}
+
 export interface ArgsOf {
   nested: NestedArgs;
   actorWindow: WindowArgs;
@@ -129,6 +176,10 @@ export interface ArgsOf {
   timePaths: PathArgs;
   blocs: { at: string };
   alignmentSeries: MonthArgs;
+  graphMonth: MonthArgs;
+  exportMonth: MonthArgs;
+  reachable: ReachArgs;
+  evidencePaths: PathArgs;
 }
 
 export type PoolEntry = { [K in LeafWorkload]: { workload: K; args: ArgsOf[K] } }[LeafWorkload];

@@ -24,7 +24,7 @@ import {
 import { ALL_TIME, dateWindow } from '../../src/domain/dates.js';
 import { graphReading } from '../../src/domain/reading.js';
 import type { DateWindow } from '../../src/domain/types.js';
-import { CAPS, type ArgsOf, type LeafWorkload } from '../workloads.js';
+import { CAPS, type ApiOnlyWorkload, type ArgsOf, type LeafWorkload } from '../workloads.js';
 import { countingDriver, neo4jSettingsFromEnv, readJson, serve } from './common.js';
 
 const settings = neo4jSettingsFromEnv();
@@ -102,8 +102,8 @@ const pathParams = (args: ArgsOf['shortestPath']) => ({
   mutualKinds,
 });
 
-// The camp workloads (`API_ONLY`) have no driver handler: only our API answers them.
-const handlers: { [K in Exclude<LeafWorkload, 'blocs' | 'alignmentSeries'>]: (args: ArgsOf[K]) => Promise<unknown> } = {
+// The `API_ONLY` workloads have no driver handler: only our API answers them.
+const handlers: { [K in Exclude<LeafWorkload, ApiOnlyWorkload>]: (args: ArgsOf[K]) => Promise<unknown> } = {
   async nested({ id }) {
     const root = await actorsById([id]);
     const actor = root.get(id);
