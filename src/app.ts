@@ -11,6 +11,7 @@ import { EXAMPLE_QUERY } from './graphql/example-query.js';
 import { noticesPlugin } from './graphql/notices.js';
 import { requestDeadline } from './http/deadline.js';
 import { compression } from './http/compression.js';
+import { compiledExecution } from './http/compiled-execution.js';
 import { costLimits } from './http/expensive.js';
 import { explorerPlugin } from './http/explorer.js';
 import { graphiqlRenderer } from './http/graphiql-page.js';
@@ -36,6 +37,7 @@ export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> & {
       | 'reads'
       | 'graphiql'
       | 'introspection'
+      | 'jit'
       | 'requestTimeoutMs'
       | 'maxBodyBytes'
       | 'readyTimeoutMs'
@@ -95,6 +97,8 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger, li
       bodyLimit(config.maxBodyBytes ?? 100_000),
       queryLimits(production),
       argumentPaths(),
+      // Before the plugins that wrap execution (cost, deadline): they wrap the compiled query.
+      ...compiledExecution(config.jit ?? true),
       ...((config.introspection ?? !production) ? [] : [useDisableIntrospection()]),
       // Inside the deadline: a query waiting for an expensive slot waits on the request's time.
       costLimits(production, config.expensive, config.maxQueryCost),

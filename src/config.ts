@@ -142,6 +142,7 @@ const env = z.object({
   DATA_DIR: z.string().min(1).optional(),
   GRAPHIQL: z.enum(['on', 'off']).optional(),
   INTROSPECTION: z.enum(['on', 'off']).optional(),
+  GRAPHQL_JIT: z.enum(['on', 'off']).default('on'),
   REQUEST_TIMEOUT_MS: positiveMs.default(15_000),
   READY_TIMEOUT_MS: positiveMs.default(2_000),
   SHUTDOWN_GRACE_MS: positiveMs.default(10_000),
@@ -197,6 +198,8 @@ export interface Config {
   graphiql: boolean;
   /** Schema introspection; on in development, off in production unless INTROSPECTION=on. */
   introspection: boolean;
+  /** Queries compiled with graphql-jit (GRAPHQL_JIT=on, the default), or interpreted by graphql-js. */
+  jit: boolean;
   /** Every GraphQL request ends by this deadline with REQUEST_TIMEOUT. */
   requestTimeoutMs: number;
   /** `/ready` answers 503 when the store has not answered its check by then. */
@@ -275,6 +278,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR ?? null,
     graphiql: (e.GRAPHIQL ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
     introspection: (e.INTROSPECTION ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
+    jit: e.GRAPHQL_JIT === 'on',
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     readyTimeoutMs: e.READY_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
