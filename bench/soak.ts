@@ -18,6 +18,8 @@ import { connect, obtainNeo4j, type Neo4jTarget } from './neo4j.js';
 
 export interface SoakOptions {
   minutes: number;
+  /** Minutes of the same load before the measured ones: RSS growth is counted from their end. */
+  warmupMinutes: number;
   store: 'memory' | 'neo4j';
   clients: number;
   log: (line: string) => void;
@@ -25,17 +27,21 @@ export interface SoakOptions {
 
 export interface MinuteReport {
   minute: number;
+  warmup: boolean;
   requests: number;
   p99Ms: number;
   errors: Record<string, number>;
   serverErrors: number;
+  /** The server's RSS, sampled every RSS_SAMPLE_MS through the minute: mean and largest. */
   rssMb: number;
+  rssMaxMb: number;
 }
 
 export interface SoakReport {
   store: string;
   minutes: MinuteReport[];
-  /** RSS at the end of the first minute (warm-up) and at the end, in MB, and the growth between them. */
+  /** Mean RSS over the first and the last measured minute, in MB, and the growth between them. */
+  warmupMinutes: number;
   rssAfterWarmupMb: number;
   rssEndMb: number;
   rssGrowthPercent: number;
@@ -49,6 +55,10 @@ const KINDS = ['FIGHTS', 'SUPPORTS', 'NEGOTIATES'];
 const STARTS = ACTORS.filter((id) => id !== 'daesh');
 /** Relations one client keeps at most: it retracts its oldest before recording another. */
 const KEPT_PER_CLIENT = 20;
+/** How often the server's RSS is read: a minute's mean is steadier than one reading (GC moves RSS by 20%). */
+const RSS_SAMPLE_MS = 2_000;
+/** How long the first write (the citations' source) may keep failing while a cold store starts. */
+const SETUP_MS = 120_000;
 
 /** Reads, weighted by how often an analyst or the explorer sends them. */
 const READS: [weight: number, query: (rnd: () => number) => string][] = [
@@ -195,11 +205,28 @@ async function soak(url: string, pid: number, options: SoakOptions): Promise<Soa
     }
     return { status: response.status, ms: performance.now() - started, code: error?.extensions?.code };
   };
-  await send(
-    'mutation { addSource(input: { id: "soak-source", title: "Soak", published: "2018-01-01" }) { id } }',
-    true,
+  // Every write cites this source: without it the soak would measure nothing but NOT_FOUND.
+  const setupUntil = Date.now() + SETUP_MS;
+  for (;;) {
+    const { code } = await send(
+      'mutation { addSource(input: { id: "soak-source", title: "Soak", published: "2018-01-01" }, ' +
+        'idempotencyKey: "soak-source") { id } }',
+      true,
+    );
+    if (!code) break;
+    if (Date.now() > setupUntil) throw new Error(`the soak's source could not be added within ${SETUP_MS} ms: ${code}`);
+  }
+  const total = options.warmupMinutes + options.minutes;
+  const endAt = Date.now() + total * 60_000;
+  let samples: number[] = [];
+  const sampler = setInterval(
+    () =>
+      void rssMb(pid).then(
+        (mb) => samples.push(mb),
+        () => undefined,
+      ),
+    RSS_SAMPLE_MS,
   );
-  const endAt = Date.now() + options.minutes * 60_000;
   let minute: { latencies: number[]; errors: Record<string, number>; serverErrors: number } = {
     latencies: [],
     errors: {},
@@ -240,30 +267,37 @@ async function soak(url: string, pid: number, options: SoakOptions): Promise<Soa
   };
   const clients = Array.from({ length: options.clients }, (_, n) => client(n));
   const minutes: MinuteReport[] = [];
-  for (let m = 1; m <= options.minutes; m++) {
+  for (let m = 1; m <= total; m++) {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(60_000, endAt - Date.now()))));
+    if (samples.length === 0) samples.push(await rssMb(pid));
     const report: MinuteReport = {
       minute: m,
+      warmup: m <= options.warmupMinutes,
       requests: minute.latencies.length,
       p99Ms: percentile99(minute.latencies),
       errors: minute.errors,
       serverErrors: minute.serverErrors,
-      rssMb: await rssMb(pid),
+      rssMb: Math.round((samples.reduce((sum, mb) => sum + mb, 0) / samples.length) * 10) / 10,
+      rssMaxMb: Math.max(...samples),
     };
     minute = { latencies: [], errors: {}, serverErrors: 0 };
+    samples = [];
     minutes.push(report);
     options.log(
-      `minute ${m}: ${report.requests} requests, p99 ${report.p99Ms} ms, errors ${JSON.stringify(report.errors)}, ` +
-        `5xx ${report.serverErrors}, RSS ${report.rssMb} MB`,
+      `${report.warmup ? 'warm-up ' : ''}minute ${m}: ${report.requests} requests, p99 ${report.p99Ms} ms, errors ${JSON.stringify(report.errors)}, ` +
+        `5xx ${report.serverErrors}, RSS ${report.rssMb} MB (max ${report.rssMaxMb})`,
     );
   }
   stopped = true;
+  clearInterval(sampler);
   await Promise.all(clients);
-  const warm = minutes[0].rssMb;
+  const measured = minutes.filter((m) => !m.warmup);
+  const warm = measured[0].rssMb;
   const end = minutes.at(-1)!.rssMb;
   return {
     store: options.store,
     minutes,
+    warmupMinutes: options.warmupMinutes,
     rssAfterWarmupMb: warm,
     rssEndMb: end,
     rssGrowthPercent: Math.round(((end - warm) / warm) * 1_000) / 10,
