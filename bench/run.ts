@@ -119,7 +119,15 @@ async function drawArguments(
 ): Promise<Pools> {
   const t = performance.now();
   const store = MemoryStore.fromDataset(dataset);
-  const { pools, reports } = await drawPools(dataset, store, degree, options.workloads, options.seed, options.pool);
+  const { pools, reports } = await drawPools(
+    dataset,
+    store,
+    degree,
+    options.workloads,
+    options.seed,
+    options.pool,
+    log,
+  );
   report.pools = Object.fromEntries(reports);
   log(`drew ${options.pool} argument sets per workload in ${Math.round(performance.now() - t)} ms`);
   for (const [w, r] of reports) {
