@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import readline from 'node:readline';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,11 @@ export interface MinuteReport {
   /** The server's RSS, sampled every RSS_SAMPLE_MS through the minute: mean and largest. */
   rssMb: number;
   rssMaxMb: number;
+  /**
+   * The server's heap after its full collections (V8's `--trace-gc` Mark-Compact lines) in this
+   * minute, smallest: what stays alive, the figure a leak moves. Null in a minute with none.
+   */
+  liveHeapMb: number | null;
 }
 
 export interface SoakReport {
@@ -45,6 +51,10 @@ export interface SoakReport {
   rssAfterWarmupMb: number;
   rssEndMb: number;
   rssGrowthPercent: number;
+  /** The live heap after full collections, first and last measured minute that had one, and the growth. */
+  liveHeapStartMb: number | null;
+  liveHeapEndMb: number | null;
+  liveHeapGrowthPercent: number | null;
   serverErrors: number;
 }
 
@@ -57,6 +67,8 @@ const STARTS = ACTORS.filter((id) => id !== 'daesh');
 const KEPT_PER_CLIENT = 20;
 /** How often the server's RSS is read: a minute's mean is steadier than one reading (GC moves RSS by 20%). */
 const RSS_SAMPLE_MS = 2_000;
+/** A V8 `--trace-gc` line of a full collection: `Mark-Compact 410.2 (431.0) -> 296.5 (432.1) MB, ...`. */
+const FULL_GC = /Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \(/;
 /** How long the first write (the citations' source) may keep failing while a cold store starts. */
 const SETUP_MS = 120_000;
 
@@ -96,9 +108,13 @@ async function rssMb(pid: number): Promise<number> {
 }
 
 /** Starts `src/main.ts` as `npm start` does, its output kept in `logFile`, and resolves with its URL once it listens. */
-function startServer(env: NodeJS.ProcessEnv, logFile: string): Promise<{ url: string; child: ChildProcess }> {
+function startServer(
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  onFullGc: (heapMb: number) => void,
+): Promise<{ url: string; child: ChildProcess }> {
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--trace-gc', '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -119,6 +135,10 @@ function startServer(env: NodeJS.ProcessEnv, logFile: string): Promise<{ url: st
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      const after = FULL_GC.exec(line)?.[1];
+      if (after) onFullGc(Number(after));
+    });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
 }
@@ -173,14 +193,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       env.DATA_DIR = dir;
     }
     const logFile = join(tmpdir(), `soak-${options.store}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
-    const server = await startServer(env, logFile);
+    const fullGcs: number[] = [];
+    const server = await startServer(env, logFile, (heapMb) => fullGcs.push(heapMb));
     cleanups.push(async () => {
       server.child.kill('SIGTERM');
       if (server.child.exitCode === null) await new Promise((resolve) => server.child.once('exit', resolve));
     });
     log(`soak: ${options.store} store, ${options.clients} clients, ${options.minutes} minutes, server ${server.url}`);
     log(`server log: ${logFile}`);
-    const report = await soak(server.url, server.child.pid!, options);
+    const report = await soak(server.url, server.child.pid!, fullGcs, options);
     for (const line of await unexpectedErrors(logFile)) log(`server: ${line}`);
     return report;
   } finally {
@@ -188,7 +209,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   }
 }
 
-async function soak(url: string, pid: number, options: SoakOptions): Promise<SoakReport> {
+async function soak(url: string, pid: number, fullGcs: number[], options: SoakOptions): Promise<SoakReport> {
   const seen = new Set<string>();
   const send = async (query: string, write = false) => {
     const started = performance.now();
@@ -279,13 +300,15 @@ async function soak(url: string, pid: number, options: SoakOptions): Promise<Soa
       serverErrors: minute.serverErrors,
       rssMb: Math.round((samples.reduce((sum, mb) => sum + mb, 0) / samples.length) * 10) / 10,
       rssMaxMb: Math.max(...samples),
+      liveHeapMb: fullGcs.length ? Math.min(...fullGcs.splice(0)) : null,
     };
     minute = { latencies: [], errors: {}, serverErrors: 0 };
     samples = [];
     minutes.push(report);
     options.log(
       `${report.warmup ? 'warm-up ' : ''}minute ${m}: ${report.requests} requests, p99 ${report.p99Ms} ms, errors ${JSON.stringify(report.errors)}, ` +
-        `5xx ${report.serverErrors}, RSS ${report.rssMb} MB (max ${report.rssMaxMb})`,
+        `5xx ${report.serverErrors}, RSS ${report.rssMb} MB (max ${report.rssMaxMb}), ` +
+        `live heap ${report.liveHeapMb ?? '-'} MB`,
     );
   }
   stopped = true;
@@ -294,6 +317,8 @@ async function soak(url: string, pid: number, options: SoakOptions): Promise<Soa
   const measured = minutes.filter((m) => !m.warmup);
   const warm = measured[0].rssMb;
   const end = minutes.at(-1)!.rssMb;
+  const heaps = measured.map((m) => m.liveHeapMb).filter((mb): mb is number => mb !== null);
+  const [heapStart, heapEnd] = heaps.length >= 2 ? [heaps[0], heaps.at(-1)!] : [null, null];
   return {
     store: options.store,
     minutes,
@@ -301,6 +326,10 @@ async function soak(url: string, pid: number, options: SoakOptions): Promise<Soa
     rssAfterWarmupMb: warm,
     rssEndMb: end,
     rssGrowthPercent: Math.round(((end - warm) / warm) * 1_000) / 10,
+    liveHeapStartMb: heapStart,
+    liveHeapEndMb: heapEnd,
+    liveHeapGrowthPercent:
+      heapStart !== null && heapEnd !== null ? Math.round(((heapEnd - heapStart) / heapStart) * 1_000) / 10 : null,
     serverErrors: minutes.reduce((sum, m) => sum + m.serverErrors, 0),
   };
 }

@@ -30,6 +30,8 @@ const report = await runSoak({
 console.log(
   `soak ${report.store}: RSS ${report.rssAfterWarmupMb} MB in the first measured minute (after ${report.warmupMinutes} ` +
     `of warm-up), ${report.rssEndMb} MB in the last ` +
-    `(${report.rssGrowthPercent >= 0 ? '+' : ''}${report.rssGrowthPercent}%), 5xx: ${report.serverErrors}`,
+    `(${report.rssGrowthPercent >= 0 ? '+' : ''}${report.rssGrowthPercent}%); live heap after full collections ` +
+    `${report.liveHeapStartMb ?? '-'} MB, then ${report.liveHeapEndMb ?? '-'} MB ` +
+    `(${report.liveHeapGrowthPercent === null ? 'too few collections' : `${report.liveHeapGrowthPercent >= 0 ? '+' : ''}${report.liveHeapGrowthPercent}%`}); 5xx: ${report.serverErrors}`,
 );
 process.exitCode = report.serverErrors > 0 ? 1 : 0;
