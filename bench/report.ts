@@ -121,6 +121,9 @@ export function versions(): Record<string, string> {
 const find = (report: BenchReport, workload: WorkloadName, target: TargetName) =>
   report.results.find((r) => r.workload === workload && r.target === target);
 
+/** The lookups whose every request is small: their worst latency is the store's pauses, not their work. */
+const CHEAP_WORKLOADS: readonly WorkloadName[] = ['nested', 'actorWindow', 'monthPage', 'shortestPathUnreachable'];
+
 /** The goals of the issue, checked against what this run measured. */
 export function evaluateGoals(report: BenchReport): Goal[] {
   const goals: Goal[] = [];
@@ -165,6 +168,31 @@ export function evaluateGoals(report: BenchReport): Goal[] {
       met: spEmb.load.latencyMs.p50 < 20,
       detail: `${fmt(spEmb.load.latencyMs.p50)} ms`,
     });
+  const tpApi = find(report, 'timePaths', 'api');
+  const tpEmb = find(report, 'timePaths', 'embedded');
+  if (tpApi)
+    goals.push({
+      goal: 'timePaths p50 < 300 ms on Neo4j (api)',
+      met: tpApi.load.latencyMs.p50 < 300,
+      detail: `${fmt(tpApi.load.latencyMs.p50)} ms`,
+    });
+  if (tpApi && tpEmb) {
+    const ratio = tpApi.load.latencyMs.p50 / Math.max(tpEmb.load.latencyMs.p50, 0.001);
+    goals.push({
+      goal: 'timePaths: api p50 within 3x of embedded',
+      met: ratio <= 3,
+      detail: `api ${fmt(tpApi.load.latencyMs.p50)} ms vs embedded ${fmt(tpEmb.load.latencyMs.p50)} ms: ${ratio.toFixed(2)}x`,
+    });
+  }
+  for (const workload of CHEAP_WORKLOADS) {
+    const emb = find(report, workload, 'embedded');
+    if (!emb) continue;
+    goals.push({
+      goal: `${workload}: embedded max latency < 250 ms`,
+      met: emb.load.latencyMs.max < 250,
+      detail: `max ${fmt(emb.load.latencyMs.max)} ms (p99 ${fmt(emb.load.latencyMs.p99)} ms)`,
+    });
+  }
   for (const target of TARGETS) {
     const un = find(report, 'shortestPathUnreachable', target);
     if (!un) continue;

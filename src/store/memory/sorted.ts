@@ -10,7 +10,11 @@ export function upperBound<T, K>(sorted: readonly T[], key: K, compare: (element
   return lo;
 }
 
-/** Inserts `item` into an array kept sorted by `compare`, after any equal elements. */
+/**
+ * Inserts `item` into an array kept sorted by `compare`, after any equal elements. An item that
+ * sorts last (a store loaded in order, a new relation starting today) is appended in one comparison.
+ */
 export function insertSorted<T>(sorted: T[], item: T, compare: (a: T, b: T) => number): void {
-  sorted.splice(upperBound(sorted, item, compare), 0, item);
+  if (sorted.length === 0 || compare(sorted[sorted.length - 1], item) <= 0) sorted.push(item);
+  else sorted.splice(upperBound(sorted, item, compare), 0, item);
 }
