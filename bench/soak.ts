@@ -220,11 +220,13 @@ async function soak(url: string, pid: number, fullGcs: number[], options: SoakOp
     });
     const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
     const error = body.errors?.[0];
-    if (error && !seen.has(error.extensions?.code ?? '')) {
-      seen.add(error.extensions?.code ?? '');
+    if (error && !seen.has(error.extensions?.code ?? 'NO_CODE')) {
+      seen.add(error.extensions?.code ?? 'NO_CODE');
       options.log(`first ${error.extensions?.code} error: ${error.message}`);
     }
-    return { status: response.status, ms: performance.now() - started, code: error?.extensions?.code };
+    // An error without a code (GraphQL's own, such as a null in a non-null field) is counted as NO_CODE.
+    const code = error ? (error.extensions?.code ?? 'NO_CODE') : undefined;
+    return { status: response.status, ms: performance.now() - started, code };
   };
   // Every write cites this source: without it the soak would measure nothing but NOT_FOUND.
   const setupUntil = Date.now() + SETUP_MS;
