@@ -11,25 +11,6 @@ import type { RelationKind } from '../src/domain/types.js';
 export const TARGETS = ['api', 'driver', 'neo4j-graphql', 'embedded'] as const;
 export type TargetName = (typeof TARGETS)[number];
 
-export const WORKLOADS = [
-  'nested',
-  'actorWindow',
-  'monthPage',
-  'neighborhood',
-  'shortestPath',
-  'shortestPathUnreachable',
-  'timePaths',
-  'blocs',
-  'alignmentSeries',
-  'graphMonth',
-  'exportMonth',
-  'reachable',
-  'evidencePaths',
-  'mix',
-] as const;
-export type WorkloadName = (typeof WORKLOADS)[number];
-export type LeafWorkload = Exclude<WorkloadName, 'mix'>;
-
 /**
  * Workloads only our API answers (camps: a solver over a day's relations; `graph` and its export;
  * `reachable`; paths under an evidence filter); the `driver` and `neo4j-graphql` targets have no
@@ -42,7 +23,22 @@ export const API_ONLY_WORKLOADS = [
   'exportMonth',
   'reachable',
   'evidencePaths',
-] as const satisfies readonly LeafWorkload[];
+] as const;
+
+export const WORKLOADS = [
+  'nested',
+  'actorWindow',
+  'monthPage',
+  'neighborhood',
+  'shortestPath',
+  'shortestPathUnreachable',
+  'timePaths',
+  ...API_ONLY_WORKLOADS,
+  'mix',
+] as const;
+export type WorkloadName = (typeof WORKLOADS)[number];
+export type LeafWorkload = Exclude<WorkloadName, 'mix'>;
+
 export type ApiOnlyWorkload = (typeof API_ONLY_WORKLOADS)[number];
 export const API_ONLY: ReadonlySet<WorkloadName> = new Set(API_ONLY_WORKLOADS);
 export const isApiOnly = (workload: WorkloadName): workload is ApiOnlyWorkload => API_ONLY.has(workload);
