@@ -1,5 +1,6 @@
 import type { WriteCommand, WriteResult } from './commands.js';
 import { factsOf } from './evidence.js';
+import { ALL_TIME } from './dates.js';
 import type { Citation, DateWindow, Relation, RelationFacts } from './types.js';
 
 /**
@@ -44,6 +45,17 @@ export interface HistoryQuery {
   beforeSeq: number | null;
   limit: number;
 }
+
+/** A history query with no filter (every edit, newest first, from the start), `overrides` aside. */
+export const historyQuery = (overrides: Partial<HistoryQuery> = {}): HistoryQuery => ({
+  relationId: null,
+  actorId: null,
+  by: null,
+  window: ALL_TIME,
+  beforeSeq: null,
+  limit: 50,
+  ...overrides,
+});
 
 /** The history filter's one home for the embedded store (the Neo4j statement `history` mirrors it). */
 export function inHistory(edit: Edit, query: HistoryQuery): boolean {

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import type { Backup } from '../dataset/backup.js';
-import { ALL_TIME } from '../domain/dates.js';
+import { historyQuery } from '../domain/edits.js';
 import { openDataFolder } from './memory/open-data-folder.js';
 import { DATABASE_FILE } from './memory/persistence/sqlite-data-folder.js';
 import { createDriver, Neo4jStore } from './neo4j/neo4j-store.js';
@@ -62,14 +62,7 @@ export async function restoreNeo4j(
     await applySchema(driver, settings.database);
     const store = new Neo4jStore(driver, settings);
     const counts = await graphCounts(driver, settings.database);
-    const history = await store.history({
-      relationId: null,
-      actorId: null,
-      by: null,
-      window: ALL_TIME,
-      beforeSeq: null,
-      limit: 1,
-    });
+    const history = await store.history(historyQuery({ limit: 1 }));
     const edits = history.items.length;
     const holds = counts.actors + counts.relations + counts.sources + edits > 0;
     if (holds && !options.force)

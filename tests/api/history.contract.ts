@@ -1,5 +1,5 @@
+import { subscribeInProcess } from '../support/sse-client.js';
 import { Writable } from 'node:stream';
-import { createClient } from 'graphql-sse';
 import pino from 'pino';
 import { expect, type TestAPI } from 'vitest';
 import { createApp } from '../../src/app.js';
@@ -192,19 +192,10 @@ export function historyContract(it: TestAPI, open: OpenStore): void {
 
   it('tells graphChanged subscribers who wrote', { timeout: 10_000 }, async () => {
     const { app } = await setup();
-    const client = createClient({
-      url: 'http://test/graphql',
-      fetchFn: (url: string, init: RequestInit) => app.fetch(url, init),
-      retryAttempts: 0,
-    });
-    let live!: () => void;
-    const connected = new Promise<void>((resolve) => (live = resolve));
-    const events = client.iterate<{ graphChanged: { operation: string; by: string } }>(
-      { query: 'subscription { graphChanged { operation by } }' },
-      { connected: () => live() },
+    const { first, close } = await subscribeInProcess<{ graphChanged: { operation: string; by: string } }>(
+      app,
+      'subscription { graphChanged { operation by } }',
     );
-    const first = events.next();
-    await connected;
     const res = await app.fetch('http://test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ALICE}` },
@@ -213,7 +204,6 @@ export function historyContract(it: TestAPI, open: OpenStore): void {
     expect(((await res.json()) as GraphQLResponse).errors).toBeUndefined();
     const { value } = await first;
     expect(value.data?.graphChanged).toEqual({ operation: 'closeRelation', by: 'alice' });
-    await events.return?.();
-    client.dispose();
+    await close();
   });
 }

@@ -1,4 +1,4 @@
-import { createClient } from 'graphql-sse';
+import { subscribeInProcess } from '../support/sse-client.js';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
@@ -22,22 +22,11 @@ describe('graphChanged subscription (GraphQL over server-sent events)', () => {
       corsOrigins: null,
       apiTokens: ['t'],
     });
-    // Yoga speaks the GraphQL-over-SSE protocol in its "distinct connections" mode: one stream per
-    // subscription, `next` events, then `complete`. graphql-sse's client speaks the same.
-    const client = createClient({
-      url: 'http://test/graphql',
-      fetchFn: (url: string, init: RequestInit) => app.fetch(url, init),
-      retryAttempts: 0,
-    });
-    let live!: () => void;
-    const connected = new Promise<void>((resolve) => (live = resolve));
-    const events = client.iterate<GraphChanged>(
-      { query: 'subscription { graphChanged { operation at actorIds relationIds citationIds sourceIds } }' },
-      { connected: () => live() },
-    );
-    const first = events.next();
     // Yoga answers the subscription's request once its event stream has started listening.
-    await connected;
+    const { first, close } = await subscribeInProcess<GraphChanged>(
+      app,
+      'subscription { graphChanged { operation at actorIds relationIds citationIds sourceIds } }',
+    );
 
     const write = await app.fetch('http://test/graphql', {
       method: 'POST',
@@ -57,7 +46,6 @@ describe('graphChanged subscription (GraphQL over server-sent events)', () => {
       sourceIds: [],
     });
     expect(Date.parse(value.data!.graphChanged.at)).not.toBeNaN();
-    await events.return?.();
-    client.dispose();
+    await close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, type TestAPI } from 'vitest';
 import { citationOf } from '../../src/domain/citations.js';
-import type { Edit, HistoryQuery } from '../../src/domain/edits.js';
+import { historyQuery, type Edit } from '../../src/domain/edits.js';
 import type { Dataset } from '../../src/dataset/dataset.js';
 import { dateSpan, dateWindow, dayWindow } from '../../src/domain/dates.js';
 import { foldForSearch } from '../../src/domain/search.js';
@@ -462,15 +462,7 @@ export function graphStoreContract(it: TestAPI, open: OpenStore): void {
   });
 
   describe('the edit history', () => {
-    const all = (overrides: Partial<HistoryQuery> = {}): HistoryQuery => ({
-      relationId: null,
-      actorId: null,
-      by: null,
-      window: dateWindow(null),
-      beforeSeq: null,
-      limit: 50,
-      ...overrides,
-    });
+    const all = historyQuery;
     const seqs = (page: { items: Edit[] }) => page.items.map((e) => e.seq);
 
     it(

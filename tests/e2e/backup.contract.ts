@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { expect, type TestAPI } from 'vitest';
 import { parseBackup, takeBackup } from '../../src/dataset/backup.js';
 import type { Dataset } from '../../src/dataset/dataset.js';
-import { dateWindow } from '../../src/domain/dates.js';
-import type { HistoryQuery } from '../../src/domain/edits.js';
+import { historyQuery } from '../../src/domain/edits.js';
 import type { GraphStore } from '../../src/store/port.js';
 import { restoreDataFolder } from '../../src/store/restore.js';
 import { WriteService } from '../../src/service/write-service.js';
@@ -14,14 +13,7 @@ import { graphDigest } from '../support/graph-digest.js';
 
 export type OpenStore = (dataset: Dataset) => Promise<GraphStore>;
 
-export const ALL: HistoryQuery = {
-  relationId: null,
-  actorId: null,
-  by: null,
-  window: dateWindow(null),
-  beforeSeq: null,
-  limit: 200,
-};
+export const ALL = historyQuery({ limit: 200 });
 
 /** A store with a few edits by two writers: a recording, an update, a retraction, a merge. */
 export async function writtenStore(open: OpenStore): Promise<GraphStore> {

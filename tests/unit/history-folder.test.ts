@@ -3,20 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dateWindow } from '../../src/domain/dates.js';
-import type { HistoryQuery } from '../../src/domain/edits.js';
+import { historyQuery } from '../../src/domain/edits.js';
 import { openDataFolder } from '../../src/store/memory/open-data-folder.js';
 import { buildActor, conflictDataset } from '../support/build.js';
 import { legacyJournalLine } from '../support/legacy-journal.js';
 
-const ALL: HistoryQuery = {
-  relationId: null,
-  actorId: null,
-  by: null,
-  window: dateWindow(null),
-  beforeSeq: null,
-  limit: 50,
-};
+const ALL = historyQuery();
 const DB = 'idlib.sqlite';
 
 describe('the edit history in the embedded store data folder', () => {
