@@ -24,8 +24,21 @@ export function deriveRelation(
   reliabilityOf: (sourceId: string) => Reliability,
 ): Relation {
   const reports = citations.filter((c) => c.stance === 'REPORTS');
+  // Every relation gets the same fields in the same order, whatever object `facts` is (a write's
+  // input, a loaded row, a whole relation): one object shape keeps the searches' property reads
+  // monomorphic. Spreading `facts` gave mixed shapes, and the embedded path searches ran 5x slower.
+  const { id, kind, from, to, since, until, precision, summary, places, sinceBound } = facts;
   return {
-    ...facts,
+    id,
+    kind,
+    from,
+    to,
+    since,
+    until,
+    precision,
+    summary,
+    places,
+    sinceBound,
     lastReported: lastReportedOf(facts, reports),
     evidence: evidenceOf(facts, reports, citations, reliabilityOf),
   };
