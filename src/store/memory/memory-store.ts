@@ -17,6 +17,7 @@ import {
   type RelationFacts,
   type RelationFilter,
   type RelationKind,
+  type Reliability,
   type Source,
   type Subgraph,
 } from '../../domain/types.js';
@@ -81,6 +82,8 @@ export class MemoryStore implements GraphStore {
   private readonly citations = new Map<string, Citation[]>();
   private readonly citationsById = new Map<string, Citation>();
   private readonly sources = new Map<string, Source>();
+  private readonly reliabilityOf = (sourceId: string): Reliability =>
+    this.sources.get(sourceId)?.reliability ?? UNGRADED;
   /** Ids of merged actors, to the actor each was merged into. */
   private readonly redirects = new Map<string, string>();
   /** Per actor, relations by the years they were active, for walks through a window. */
@@ -116,7 +119,7 @@ export class MemoryStore implements GraphStore {
     store.actorOrder.sort(compareIds);
     for (const citation of graph.citations) store.putCitation(citationWithDefaults(citation));
     for (const relation of [...graph.relations].sort(compareRelations))
-      store.putRelation(store.derived(factsWithDefaults(factsOf(relation as RelationFacts))));
+      store.putRelation(store.derived(factsWithDefaults(relation as RelationFacts)));
     for (const [from, to] of graph.redirects) store.redirects.set(from, to);
     return store;
   }
@@ -380,12 +383,9 @@ export class MemoryStore implements GraphStore {
   }
 
   /** A relation's facts with what its citations, as the store holds them now, vouch for. */
+  /** `facts` may carry more fields (a whole relation): `deriveRelation` takes only the facts. */
   private derived(facts: RelationFacts): Relation {
-    return deriveRelation(
-      factsOf(facts),
-      this.citations.get(facts.id) ?? [],
-      (sourceId) => this.sources.get(sourceId)?.reliability ?? UNGRADED,
-    );
+    return deriveRelation(facts, this.citations.get(facts.id) ?? [], this.reliabilityOf);
   }
 
   /**
@@ -476,9 +476,12 @@ export class MemoryStore implements GraphStore {
     const lists = [
       this.timeline,
       ofKind,
-      ...[relation.from, relation.to].map((end) => this.actors.get(end)!.relations),
+      this.actors.get(relation.from)!.relations,
+      this.actors.get(relation.to)!.relations,
     ];
     for (const list of lists) insertSorted(list, relation, compareRelations);
+    // No undo step outside a write (a load): a closure per relation was garbage for the collector.
+    if (!this.undoLog) return;
     this.logUndo(() => {
       for (const list of lists) list.splice(list.lastIndexOf(relation), 1);
       if (newKind) this.byKind.delete(relation.kind);
@@ -518,6 +521,7 @@ export class MemoryStore implements GraphStore {
     const before = this.citationsById.get(citation.id);
     this.citationsById.set(citation.id, citation);
     this.markChanged('citations', citation.id);
+    if (!this.undoLog) return;
     this.logUndo(() => {
       restore(this.citationsById, citation.id, before);
       list.splice(list.lastIndexOf(citation), 1);
