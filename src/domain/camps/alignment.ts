@@ -60,12 +60,20 @@ export interface AlignmentSample {
  * four camps, padded with empty ones) under which the most actors present on both days keep their
  * camp; the first such permutation in lexicographic order on a tie. Returns previous camp -> camp.
  */
-export function matchCamps(previous: readonly string[][], current: readonly string[][]): number[] {
+export function matchCamps(
+  previous: readonly string[][],
+  current: readonly string[][],
+  campBefore: ReadonlyMap<string, number> = campIndex(previous),
+): number[] {
   const size = Math.max(previous.length, current.length);
-  const campNow = campIndex(current);
-  const overlap = Array.from({ length: size }, (_, i) =>
-    Array.from({ length: size }, (_, j) => (previous[i] ?? []).filter((id) => campNow.get(id) === j).length),
-  );
+  // Counted from the current camps' side, so a part of a large sample costs its own actors only.
+  const overlap = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  current.forEach((ids, j) => {
+    for (const id of ids) {
+      const i = campBefore.get(id);
+      if (i !== undefined) overlap[i][j]++;
+    }
+  });
   let best: number[] = [];
   let bestKept = -1;
   for (const perm of permutations(size)) {
@@ -116,18 +124,33 @@ export function defections(
     ...previous.active.filter((r) => !now.has(r.id)),
     ...current.active.filter((r) => !before.has(r.id)),
   ];
-  const frustrated = current.blocs.frustrated;
+  // Each actor's changed and frustrated relations, and each part's actors by camp, gathered once:
+  // per part or per actor, a scan of the whole sample would make a large sample quadratic.
+  const why = new Map<string, Map<string, Relation>>();
+  for (const r of [...changed, ...current.blocs.frustrated])
+    for (const id of [r.from, r.to]) {
+      const mine = why.get(id) ?? new Map<string, Relation>();
+      mine.set(r.id, r);
+      why.set(id, mine);
+    }
+  const campsOfPart = new Map<string, string[][]>();
+  current.blocs.camps.forEach((ids, c) => {
+    for (const id of ids) {
+      const part = partOf.get(id)!;
+      let inPart = campsOfPart.get(part);
+      if (!inPart) campsOfPart.set(part, (inPart = current.blocs.camps.map(() => [])));
+      inPart[c].push(id);
+    }
+  });
   const result: Defection[] = [];
-  for (const part of new Set(partOf.values())) {
-    const inPart = current.blocs.camps.map((ids) => ids.filter((id) => partOf.get(id) === part));
-    const match = matchCamps(previous.blocs.camps, inPart);
+  for (const inPart of campsOfPart.values()) {
+    const match = matchCamps(previous.blocs.camps, inPart, campBefore);
     inPart.forEach((ids, toCamp) => {
       for (const actorId of ids) {
         const fromCamp = campBefore.get(actorId);
         if (fromCamp === undefined || match[fromCamp] === toCamp || !sideBefore(actorId)) continue;
-        const touching = (r: Relation) => r.from === actorId || r.to === actorId;
-        const relations = [...new Map([...changed, ...frustrated].filter(touching).map((r) => [r.id, r])).values()];
-        result.push({ actorId, fromCamp, toCamp, relations: relations.sort(compareRelations) });
+        const relations = [...(why.get(actorId)?.values() ?? [])].sort(compareRelations);
+        result.push({ actorId, fromCamp, toCamp, relations });
       }
     });
   }
