@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { balanceAt, type BalanceReport } from '../balance.js';
 import { compareIds, compareRelations } from '../order.js';
 import type { IsoDate, Relation } from '../types.js';
@@ -192,14 +193,14 @@ export async function alignmentSeries(
     // often repeat a part already proved (see `bestSplit`), which then costs nothing.
     const left = Math.max(0, end - performance.now());
     const ms = Math.max(left / (samples.length - i), Math.min(left, budget.ms / 5));
+    // Each step runs on the main thread; a turn of the event loop between them lets other requests in.
+    await nextTurn();
     const blocs = await blocsAt(at, active, k, { ...budget, ms });
+    await nextTurn();
+    const balance = balanceAt(at, active);
+    await nextTurn();
     const current = { blocs, active };
-    result.push({
-      at,
-      balance: balanceAt(at, active),
-      blocs,
-      defections: previous ? defections(previous, current) : [],
-    });
+    result.push({ at, balance, blocs, defections: previous ? defections(previous, current) : [] });
     previous = current;
   }
   return result;
