@@ -6,7 +6,10 @@
  * Then the same day's relations cut to growing random subsets, to see how a sample's cost grows.
  *
  *   npx tsx bench/camps-sample.ts [small|medium|large] [seed] [day]
+ *   (CAMPS_UNCAPPED=on: also without the cap, as before it; CAMPS_PHASES=off: the API part only;
+ *   CAMPS_SERIES=off: no in-process series)
  */
+import { createApp } from '../src/app.js';
 import { balanceAt } from '../src/domain/balance.js';
 import { alignmentSeries, defections } from '../src/domain/camps/alignment.js';
 import { blocsAt } from '../src/domain/camps/blocs.js';
@@ -53,12 +56,39 @@ const fmt = (n: number) => n.toFixed(0).padStart(7);
 const row = (label: string, t: { ms: number; heldMs: number }, extra = '') =>
   console.log(`${label.padEnd(34)} ${fmt(t.ms)} ms   held ${fmt(t.heldMs)} ms ${extra}`);
 
+// Through the API, as a client sends them: refused at once over the cap, or (CAMPS_UNCAPPED=on) as
+// before the cap; then only with kinds and an evidence filter that bring the day under it.
+async function throughApi(label: string, maxCampRelations: number | undefined, filter: string) {
+  const app = createApp(store, { env: 'production', corsOrigins: null, maxCampRelations });
+  const to = new Date(`${day}T00:00:00Z`);
+  to.setUTCMonth(to.getUTCMonth() + 11);
+  for (const query of [
+    `{ blocs(at: "${day}"${filter}) { frustration optimal } }`,
+    `{ alignmentSeries(from: "${day}", to: "${to.toISOString().slice(0, 10)}"${filter}) { at blocs { frustration } } }`,
+  ]) {
+    const t = await timed(async () => {
+      const response = await app.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      return (await response.text()).slice(0, 150);
+    });
+    row(`${label}: ${query.slice(2, query.indexOf('('))}`, t, t.value);
+  }
+}
+
 const generated = await timed(() => generateDataset({ size, seed }));
 row(`generate ${size} (seed ${seed})`, generated);
 const loaded = await timed(() => MemoryStore.fromDataset(generated.value));
 row('MemoryStore.fromDataset', loaded);
 const store = loaded.value;
 const reading = graphReading(dayWindow(day));
+
+await throughApi('API, capped', undefined, '');
+await throughApi('API, capped', undefined, ', kinds: [FIGHTS, SUPPORTS], evidence: { minPublishers: 3 }');
+if (process.env.CAMPS_UNCAPPED === 'on') await throughApi('API, uncapped', Number.MAX_SAFE_INTEGER, '');
+if (process.env.CAMPS_PHASES === 'off') process.exit(0);
 
 const read = await timed(() => store.activeRelations(reading, null, null));
 const active: Relation[] = read.value;
