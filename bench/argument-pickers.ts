@@ -7,7 +7,8 @@ import type { Dataset } from '../src/dataset/dataset.js';
 import type { DateSpan, DateWindow, Relation } from '../src/domain/types.js';
 import { dateSpan, dayWindow } from '../src/domain/dates.js';
 import { reachableFrom } from '../src/domain/camps/reachability.js';
-import { MAX_GRAPH_EDGES } from '../src/domain/limits.js';
+import { MAX_CAMP_RELATIONS, MAX_GRAPH_EDGES } from '../src/domain/limits.js';
+import { sampleDates } from '../src/domain/camps/alignment.js';
 import { graphReading, inReading } from '../src/domain/reading.js';
 import type { Reading } from '../src/domain/types.js';
 import type { MemoryStore } from '../src/store/memory/memory-store.js';
@@ -85,6 +86,47 @@ function randomMonth(rng: Random): DateSpan {
     new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10),
     'window',
   );
+}
+
+/**
+ * The days of the decade on which at most `MAX_CAMP_RELATIONS` relations are active (every kind, the
+ * default reading): a `blocs` or `alignmentSeries` sample the API answers rather than refuses.
+ * Counted once per dataset by a sweep over the relations (a start adds one, the day after an end
+ * takes it away).
+ */
+const campDaysOf = new WeakMap<Relation[], string[]>();
+function campDays(ctx: PickContext): string[] {
+  const known = campDaysOf.get(ctx.relations);
+  if (known) return known;
+  const index = (date: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - DECADE_START) / DAY_MS);
+  const change = new Int32Array(DECADE_DAYS + 1);
+  for (const r of ctx.relations) {
+    const start = Math.max(0, index(r.since));
+    const end = r.until === null ? DECADE_DAYS - 1 : Math.min(DECADE_DAYS - 1, index(r.until));
+    if (start > end) continue;
+    change[start]++;
+    change[end + 1]--;
+  }
+  const days: string[] = [];
+  for (let i = 0, active = 0; i < DECADE_DAYS; i++) {
+    active += change[i];
+    if (active <= MAX_CAMP_RELATIONS) days.push(day(i));
+  }
+  campDaysOf.set(ctx.relations, days);
+  return days;
+}
+
+/** The relations a camps sample reads on `at` as the API does, or 0 when over the cap (the store decides). */
+async function campSampleSize(ctx: PickContext, at: string): Promise<number> {
+  const reading = graphReading(dayWindow(at));
+  const page = await ctx.store.listRelations({
+    kinds: null,
+    reading,
+    actorId: null,
+    after: null,
+    limit: MAX_CAMP_RELATIONS,
+  });
+  return page.hasMore ? 0 : page.items.length;
 }
 
 type Drawn<A> = { args: A; answer: number } | null;
@@ -293,19 +335,30 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
   blocs: () => ({
     unit: 'active relations',
     draw: async (ctx, rng) => {
-      const month = randomMonth(rng);
-      const at = month.from.slice(0, 8) + String(1 + rng.int(28)).padStart(2, '0');
-      const active = await ctx.store.activeRelations(graphReading(dayWindow(at)), null, null);
-      return active.length ? { args: { at }, answer: active.length } : null;
+      // Only days the API answers: at most MAX_CAMP_RELATIONS active (at `medium` and `large`, days
+      // early in the decade; later ones are refused, LIMIT_EXCEEDED camps-size).
+      const days = campDays(ctx);
+      if (days.length === 0) return null;
+      const at = rng.pick(days);
+      const active = await campSampleSize(ctx, at);
+      return active ? { args: { at }, answer: active } : null;
     },
   }),
   alignmentSeries: () => ({
     unit: 'samples',
-    draw: async (_, rng) => {
+    draw: async (ctx, rng) => {
       const { from } = randomMonth(rng);
       const [year, month] = from.split('-').map(Number);
       const to = new Date(Date.UTC(year, month - 1 + CAPS.seriesMonths, 0)).toISOString().slice(0, 10);
-      return { args: { from, to }, answer: CAPS.seriesMonths };
+      // Every sample day within the camps cap, or the API refuses the whole series: past the first
+      // day over it the series is cut short (at `medium` and `large` only early 2011 is under the cap).
+      const eligible = new Set(campDays(ctx));
+      const samples = sampleDates(from, to, 'MONTH', CAPS.seriesMonths);
+      const kept = samples.findIndex((at) => !eligible.has(at));
+      const answered = kept === -1 ? samples : samples.slice(0, kept);
+      if (answered.length === 0) return null;
+      const end = kept === -1 ? to : answered.at(-1)!;
+      return { args: { from, to: end }, answer: answered.length };
     },
   }),
   timePaths: () => ({

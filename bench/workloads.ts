@@ -5,7 +5,7 @@
  * bare-driver handlers in servers/driver-server.ts. This file holds the list, the caps that keep
  * every request bounded, the mix, and the arguments each workload takes.
  */
-import { MAX_GRAPH_EDGES, SOLVER_BUDGET_MS } from '../src/domain/limits.js';
+import { MAX_CAMP_RELATIONS, MAX_GRAPH_EDGES, SOLVER_BUDGET_MS } from '../src/domain/limits.js';
 import type { RelationKind } from '../src/domain/types.js';
 
 export const TARGETS = ['api', 'driver', 'neo4j-graphql', 'embedded'] as const;
@@ -78,7 +78,7 @@ export const CAPS = {
    * fast any store is (a time limit let faster code admit heavier pairs, and changed the workload).
    */
   pathsMaxVisits: 500_000,
-  /** `alignmentSeries`: a year by month, 2 camps. */
+  /** `alignmentSeries`: a year by month (shortened where a sample would be over the camps cap), 2 camps. */
   seriesMonths: 12,
   /**
    * `graphMonth` and `exportMonth`: a calendar month of one kind, read only where 2 publishers
@@ -124,9 +124,8 @@ export const DESCRIPTIONS: Record<WorkloadName, string> = {
   shortestPath: `shortestPath in a ${CAPS.shortestWindowDays}-day window, maxHops ${CAPS.shortestMaxHops}, between pairs that are connected (2+ hops)`,
   shortestPathUnreachable: `shortestPath in a ${CAPS.shortestWindowDays}-day window, maxHops ${CAPS.shortestMaxHops}, between pairs with no such path (both active in the window)`,
   timePaths: `paths with timeRespecting, maxHops ${CAPS.pathsMaxHops}, first ${CAPS.pathsFirst}, in a ${CAPS.pathsWindowDays}-day window, between pairs that have one`,
-  blocs:
-    'blocs: two camps of the actors active on a day drawn in a random month (every relation active that day, a solver over them)',
-  alignmentSeries: `alignmentSeries over a year by month from a random month's first day: ${12} samples of balance and blocs, with defections`,
+  blocs: `blocs: two camps of the actors active on a day with at most ${MAX_CAMP_RELATIONS} active relations (MAX_CAMP_RELATIONS: the API refuses larger samples; at medium and large only early-2011 days qualify), every relation active that day, a solver over them`,
+  alignmentSeries: `alignmentSeries by month from a random month's first day: up to ${CAPS.seriesMonths} samples of balance and blocs, with defections, cut short before the first sample day over ${MAX_CAMP_RELATIONS} active relations (at medium and large: one or two samples in early 2011)`,
   graphMonth: `graph over a calendar month, kinds [${CAPS.graphKinds.join(', ')}], evidence minPublishers ${CAPS.graphMinPublishers} (about 36% of relations pass): nodes (id, name, kind) and edges (id, kind, since, until, source, target), as a front end draws it; at most ${MAX_GRAPH_EDGES} edges`,
   exportMonth: `GET /export/graph.gexf over the same month and filters as graphMonth (the streamed export, both walks); OK only on HTTP 200`,
   reachable: `reachable: actors reached by time-respecting walks of up to ${CAPS.reachableMaxHops} hops in a ${CAPS.reachableWindowDays}-day window, from actors with 2+ relations (answers of 1 to ${CAPS.reachableMaxActors} actors)`,

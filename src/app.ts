@@ -47,6 +47,8 @@ export type AppConfig = Pick<Config, 'env' | 'corsOrigins'> & {
   > & {
     /** Overrides `QUERY_COST.max` (tests that measure something else with a deliberately large query). */
     maxQueryCost?: number;
+    /** Overrides `MAX_CAMP_RELATIONS` (tests that reach the camps cap with a small graph). */
+    maxCampRelations?: number;
   };
 
 /** What the process running the app tells it: `shutdown` aborts when it stops (open subscriptions then end). */
@@ -74,7 +76,15 @@ export function createApp(store: GraphStore, config: AppConfig, log?: Logger, li
       const { access, name } = identify(request, tokens);
       if (config.reads === 'token') requireReader(access);
       const client = clientKey(request, mayRead(access), req);
-      return createContext(store, { access, writer: name, writesEnabled, events, client, signal: request.signal });
+      return createContext(store, {
+        access,
+        writer: name,
+        writesEnabled,
+        events,
+        client,
+        signal: request.signal,
+        maxCampRelations: config.maxCampRelations,
+      });
     },
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',

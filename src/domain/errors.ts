@@ -40,7 +40,7 @@ export const notFound = (field: string, what: string, ids: readonly string[], su
 /**
  * LIMIT_EXCEEDED: a request beyond one of the server's limits. `limit` names the kind (`cost`,
  * `depth`, `aliases`, `tokens`, `directives`, `body-size`, `argument`, `search-length`, `path-search`,
- * `graph-size`), so a client can tell which one it met without parsing the message.
+ * `graph-size`, `camps-size`), so a client can tell which one it met without parsing the message.
  */
 export const limitExceeded = (limit: string, message: string, field: string | null = null) =>
   new ClientError(message, 'LIMIT_EXCEEDED', field, { limit });

@@ -44,6 +44,17 @@ export const LIMITS = {
  */
 export const SOLVER_BUDGET_MS = { blocs: 4_000, series: 10_000 } as const;
 
+/**
+ * The most relations one camps sample may read: `blocs` on its day, and each sample day of
+ * `alignmentSeries`. Splitting, balance and defections run on the main thread (only HiGHS has a
+ * worker), and their cost grows faster than the sample: measured with `npx tsx bench/camps-sample.ts
+ * medium` on a 2-core host (medians of 5), a sample of 2,000 relations held the event loop 30-70 ms
+ * at a time and answered `blocs` in under 0.1 s; 5,000 held it 150 ms; a day of the `large` graph
+ * (about 84,000) held it for minutes. A day holding more is refused at once (LIMIT_EXCEEDED, `limit:
+ * 'camps-size'`), read no further than one relation past the cap on either store.
+ */
+export const MAX_CAMP_RELATIONS = 2_000;
+
 /** The longest `actors(search:)` text, in characters. */
 export const MAX_SEARCH_LENGTH = 200;
 

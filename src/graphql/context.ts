@@ -35,6 +35,8 @@ export interface GraphContext {
   signal?: AbortSignal;
   /** Aborts at the request's deadline or when the client goes away: long store reads take it (src/http/deadline.ts sets it). */
   deadline?: AbortSignal;
+  /** Overrides `MAX_CAMP_RELATIONS` (tests that reach the cap with a small graph). */
+  maxCampRelations?: number;
 }
 
 export interface RequestInfo {
@@ -44,6 +46,7 @@ export interface RequestInfo {
   events: GraphEvents;
   client: string;
   signal?: AbortSignal;
+  maxCampRelations?: number;
 }
 
 /** Made fresh for every request: loaders cache only within one request. */

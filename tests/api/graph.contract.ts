@@ -1,5 +1,5 @@
 import { expect, type TestAPI } from 'vitest';
-import { dateWindow } from '../../src/domain/dates.js';
+import { dateWindow, dayWindow } from '../../src/domain/dates.js';
 import { graphReading, inReading } from '../../src/domain/reading.js';
 import { graphOver } from '../../src/service/graph-reads.js';
 import { apiClient } from '../support/api.js';
@@ -84,6 +84,40 @@ export function graphApiContract(it: TestAPI, open: OpenStore): void {
       details: { limit: 'graph-size' },
     });
     expect((await graphOver(store, reading, null, 7)).relations).toHaveLength(7);
+  });
+
+  it('refuses a camps sample over its cap with LIMIT_EXCEEDED, naming the day and how to narrow it', async () => {
+    const dataset = conflictDataset();
+    const store = await open(dataset);
+    const day = '2017-12-15';
+    const onDay = storedRelations(dataset).filter((r) => inReading(r, graphReading(dayWindow(day))));
+    const fights = onDay.filter((r) => r.kind === 'FIGHTS').length;
+    expect(fights).toBeGreaterThan(0);
+    expect(fights).toBeLessThan(onDay.length - 1);
+    const cap = onDay.length - 1;
+    const query = apiClient(store, { maxCampRelations: cap });
+    const refused = await query(`{ blocs(at: "${day}") { frustration } }`);
+    expect(refused.data).toBeNull();
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', field: 'at', limit: 'camps-size' });
+    expect(refused.errors?.[0].message).toContain(`${day} has more than ${cap} relations`);
+    expect(refused.errors?.[0].message).toMatch(/kinds.*minPublishers/);
+    // Under the cap: the same day narrowed by kind, and the whole day with one more allowed.
+    const narrowed = await query(`{ blocs(at: "${day}", kinds: [FIGHTS]) { frustration } }`);
+    expect(narrowed.errors).toBeUndefined();
+    const whole = await apiClient(store, { maxCampRelations: onDay.length })(`{ blocs(at: "${day}") { frustration } }`);
+    expect(whole.errors).toBeUndefined();
+    // A series is refused when one of its sample days is over the cap, naming the first such day.
+    const series = await query(`{ alignmentSeries(from: "2017-10-15", to: "2018-01-15") { at } }`);
+    expect(series.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', field: 'from', limit: 'camps-size' });
+    const first = ['2017-10-15', '2017-11-15', '2017-12-15'].find(
+      (at) => storedRelations(dataset).filter((r) => inReading(r, graphReading(dayWindow(at)))).length > cap,
+    );
+    expect(series.errors?.[0].message).toContain(`${first} has more than ${cap} relations`);
+    const fewer = await query(`{ alignmentSeries(from: "2017-10-15", to: "2018-01-15", kinds: [FIGHTS]) { at } }`);
+    expect(fewer.errors).toBeUndefined();
+    expect(fewer.data).toEqual({
+      alignmentSeries: [{ at: '2017-10-15' }, { at: '2017-11-15' }, { at: '2017-12-15' }, { at: '2018-01-15' }],
+    });
   });
 
   it('tells how many hops away each node of a neighbourhood is', async () => {

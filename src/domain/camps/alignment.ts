@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { balanceAt, type BalanceReport } from '../balance.js';
 import { compareIds, compareRelations } from '../order.js';
 import type { IsoDate, Relation } from '../types.js';
@@ -60,12 +61,20 @@ export interface AlignmentSample {
  * four camps, padded with empty ones) under which the most actors present on both days keep their
  * camp; the first such permutation in lexicographic order on a tie. Returns previous camp -> camp.
  */
-export function matchCamps(previous: readonly string[][], current: readonly string[][]): number[] {
+export function matchCamps(
+  previous: readonly string[][],
+  current: readonly string[][],
+  campBefore: ReadonlyMap<string, number> = campIndex(previous),
+): number[] {
   const size = Math.max(previous.length, current.length);
-  const campNow = campIndex(current);
-  const overlap = Array.from({ length: size }, (_, i) =>
-    Array.from({ length: size }, (_, j) => (previous[i] ?? []).filter((id) => campNow.get(id) === j).length),
-  );
+  // Counted from the current camps' side, so a part of a large sample costs its own actors only.
+  const overlap = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  current.forEach((ids, j) => {
+    for (const id of ids) {
+      const i = campBefore.get(id);
+      if (i !== undefined) overlap[i][j]++;
+    }
+  });
   let best: number[] = [];
   let bestKept = -1;
   for (const perm of permutations(size)) {
@@ -116,18 +125,33 @@ export function defections(
     ...previous.active.filter((r) => !now.has(r.id)),
     ...current.active.filter((r) => !before.has(r.id)),
   ];
-  const frustrated = current.blocs.frustrated;
+  // Each actor's changed and frustrated relations, and each part's actors by camp, gathered once:
+  // per part or per actor, a scan of the whole sample would make a large sample quadratic.
+  const why = new Map<string, Map<string, Relation>>();
+  for (const r of [...changed, ...current.blocs.frustrated])
+    for (const id of [r.from, r.to]) {
+      const mine = why.get(id) ?? new Map<string, Relation>();
+      mine.set(r.id, r);
+      why.set(id, mine);
+    }
+  const campsOfPart = new Map<string, string[][]>();
+  current.blocs.camps.forEach((ids, c) => {
+    for (const id of ids) {
+      const part = partOf.get(id)!;
+      let inPart = campsOfPart.get(part);
+      if (!inPart) campsOfPart.set(part, (inPart = current.blocs.camps.map(() => [])));
+      inPart[c].push(id);
+    }
+  });
   const result: Defection[] = [];
-  for (const part of new Set(partOf.values())) {
-    const inPart = current.blocs.camps.map((ids) => ids.filter((id) => partOf.get(id) === part));
-    const match = matchCamps(previous.blocs.camps, inPart);
+  for (const inPart of campsOfPart.values()) {
+    const match = matchCamps(previous.blocs.camps, inPart, campBefore);
     inPart.forEach((ids, toCamp) => {
       for (const actorId of ids) {
         const fromCamp = campBefore.get(actorId);
         if (fromCamp === undefined || match[fromCamp] === toCamp || !sideBefore(actorId)) continue;
-        const touching = (r: Relation) => r.from === actorId || r.to === actorId;
-        const relations = [...new Map([...changed, ...frustrated].filter(touching).map((r) => [r.id, r])).values()];
-        result.push({ actorId, fromCamp, toCamp, relations: relations.sort(compareRelations) });
+        const relations = [...(why.get(actorId)?.values() ?? [])].sort(compareRelations);
+        result.push({ actorId, fromCamp, toCamp, relations });
       }
     });
   }
@@ -169,14 +193,14 @@ export async function alignmentSeries(
     // often repeat a part already proved (see `bestSplit`), which then costs nothing.
     const left = Math.max(0, end - performance.now());
     const ms = Math.max(left / (samples.length - i), Math.min(left, budget.ms / 5));
+    // Each step runs on the main thread; a turn of the event loop between them lets other requests in.
+    await nextTurn();
     const blocs = await blocsAt(at, active, k, { ...budget, ms });
+    await nextTurn();
+    const balance = balanceAt(at, active);
+    await nextTurn();
     const current = { blocs, active };
-    result.push({
-      at,
-      balance: balanceAt(at, active),
-      blocs,
-      defections: previous ? defections(previous, current) : [],
-    });
+    result.push({ at, balance, blocs, defections: previous ? defections(previous, current) : [] });
     previous = current;
   }
   return result;

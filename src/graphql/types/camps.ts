@@ -11,7 +11,8 @@ import { DEFAULT_SPLIT_BUDGET } from '../../domain/camps/solver.js';
 import { dateSpan, dateWindow, dayWindow } from '../../domain/dates.js';
 import { limitExceeded } from '../../domain/errors.js';
 import type { Relation } from '../../domain/types.js';
-import { LIMITS, limitText, SOLVER_BUDGET_MS, withinLimit } from '../../domain/limits.js';
+import { LIMITS, limitText, MAX_CAMP_RELATIONS, SOLVER_BUDGET_MS, withinLimit } from '../../domain/limits.js';
+import { campSample } from '../../service/camp-reads.js';
 import { requireActors } from '../args.js';
 import { builder } from '../builder.js';
 import { loadActorsStrict } from '../context.js';
@@ -152,12 +153,19 @@ builder.queryField('blocs', (t) =>
     description:
       'Split the actors active on a day into `k` camps (2 by default, at most 4) so that as few relations as ' +
       'possible break the split: a hostile relation inside a camp, or a friendly one across camps. Signs as in ' +
-      '`balance`. Proved optimal where the solver can (see `optimal`).',
+      '`balance`. Proved optimal where the solver can (see `optimal`). A day with more than ' +
+      `${MAX_CAMP_RELATIONS} relations read (after \`kinds\` and the reading's filters) is LIMIT_EXCEEDED ` +
+      '(`camps-size`): narrow it with `kinds` or `evidence`.',
     args: { at: t.arg({ type: 'Date', required: true }), k: campsArg(t), kinds: kindsArg(t), ...readingArgs },
     resolve: async (_, args, context) => {
       const k = campCount(args.k);
       const reading = readingOf(dayWindow(args.at), args);
-      return blocsAt(args.at, await context.store.activeRelations(reading, args.kinds ?? null, null), k);
+      const kinds = args.kinds ?? null;
+      return blocsAt(
+        args.at,
+        await campSample(context.store, args.at, reading, kinds, 'at', context.maxCampRelations),
+        k,
+      );
     },
   }),
 );
@@ -169,7 +177,8 @@ builder.queryField('alignmentSeries', (t) =>
       '`balance` and `blocs` sampled every `step` from `from` to `to`, with who changed camp between two ' +
       'consecutive samples. Sample days: `from`, then `from` plus one step, two steps, ... while on or before ' +
       "`to`; a step of months keeps `from`'s day, or the month's last day when it is shorter. " +
-      `${LIMITS.alignmentSamples.max} samples at most (LIMIT_EXCEEDED beyond).`,
+      `${LIMITS.alignmentSamples.max} samples at most (LIMIT_EXCEEDED beyond), each of at most ` +
+      `${MAX_CAMP_RELATIONS} relations read, as \`blocs\` (LIMIT_EXCEEDED \`camps-size\` naming the day).`,
     args: {
       from: t.arg({ type: 'Date', required: true }),
       to: t.arg({ type: 'Date', required: true }),
@@ -190,12 +199,23 @@ builder.queryField('alignmentSeries', (t) =>
           `from ${args.from} to ${args.to} by ${args.step} gives more than ${max} samples; narrow the span or take a longer step`,
           'to',
         );
-      const samples = await Promise.all(
-        days.map(async (at) => ({
-          at,
-          active: await context.store.activeRelations(readingOf(dayWindow(at), args), args.kinds ?? null, null),
-        })),
+      // Read together; a refusal names the earliest day over the cap, whichever store answered first.
+      const read = await Promise.allSettled(
+        days.map((at) =>
+          campSample(
+            context.store,
+            at,
+            readingOf(dayWindow(at), args),
+            args.kinds ?? null,
+            'from',
+            context.maxCampRelations,
+          ),
+        ),
       );
+      const samples = read.map((outcome, i) => {
+        if (outcome.status === 'rejected') throw outcome.reason;
+        return { at: days[i], active: outcome.value };
+      });
       return alignmentSeries(samples, k, { ...DEFAULT_SPLIT_BUDGET, ms: SOLVER_BUDGET_MS.series });
     },
   }),

@@ -588,18 +588,19 @@ export class MemoryStore implements GraphStore {
   }
 
   async listRelations(query: RelationQuery): Promise<Page<Relation>> {
-    const source = this.candidates(query.kinds, query.actorId);
     const items: Relation[] = [];
     const after = query.after;
-    for (const relation of source) {
-      if (after && compareRelations(relation, { ...relation, ...after }) <= 0) continue;
-      if (startsAfter(relation, query.reading.window)) break;
-      if (query.kinds && !query.kinds.includes(relation.kind)) continue;
-      if (!inReading(relation, query.reading)) continue;
-      if (items.length === query.limit) return { items, hasMore: true };
+    let hasMore = false;
+    await this.walkRelations(query.kinds, query.actorId, (relation) => {
+      if (after && compareRelations(relation, { ...relation, ...after }) <= 0) return true;
+      if (startsAfter(relation, query.reading.window)) return false;
+      if (query.kinds && !query.kinds.includes(relation.kind)) return true;
+      if (!inReading(relation, query.reading)) return true;
+      if (items.length === query.limit) return !(hasMore = true);
       items.push(relation);
-    }
-    return { items, hasMore: false };
+      return true;
+    });
+    return { items, hasMore };
   }
 
   async *streamRelations(
@@ -638,10 +639,11 @@ export class MemoryStore implements GraphStore {
 
   async activeRelations(reading: Reading, kinds: RelationKind[] | null, actorId: string | null): Promise<Relation[]> {
     const result: Relation[] = [];
-    for (const relation of this.candidates(kinds, actorId)) {
-      if (startsAfter(relation, reading.window)) break;
+    await this.walkRelations(kinds, actorId, (relation) => {
+      if (startsAfter(relation, reading.window)) return false;
       if ((!kinds || kinds.includes(relation.kind)) && inReading(relation, reading)) result.push(relation);
-    }
+      return true;
+    });
     return result;
   }
 
@@ -688,6 +690,31 @@ export class MemoryStore implements GraphStore {
   async close(): Promise<void> {
     await this.writing;
     this.log.close();
+  }
+
+  /**
+   * Visits the relations of `candidates(kinds, actorId)` in `(since, id)` order until `visit` says
+   * false. A late day of a large graph walks most of the timeline, so the walk yields to the event
+   * loop between slices (`SearchClock`); after a pause it finds its place again by binary search from
+   * the last relation visited, so a write meanwhile neither repeats nor skips one that was there.
+   */
+  private async walkRelations(
+    kinds: RelationKind[] | null,
+    actorId: string | null,
+    visit: (relation: Relation) => boolean,
+  ): Promise<void> {
+    const clock = new SearchClock();
+    let list = this.candidates(kinds, actorId);
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0 && clock.due()) {
+        const last = list[i - 1];
+        await clock.pause();
+        list = this.candidates(kinds, actorId);
+        i = upperBound(list, last, compareRelations);
+        if (i === list.length) return;
+      }
+      if (!visit(list[i])) return;
+    }
   }
 
   /** The smallest sorted list that holds every relation a query can match. */
