@@ -12,7 +12,7 @@ import neo4j, { Neo4jError } from 'neo4j-driver';
 import { MUTUAL_KINDS } from '../../src/domain/relation-kinds.js';
 import type { Actor, Relation } from '../../src/domain/types.js';
 import { compareIds, compareRelations } from '../../src/domain/order.js';
-import { int, toActor, toCitation, toPath, toRelation, type PathRow } from '../../src/store/neo4j/mapping.js';
+import { int, toActor, toCitation, toPath, toRelations, type PathRow } from '../../src/store/neo4j/mapping.js';
 import {
   cypher,
   seekSince,
@@ -85,7 +85,7 @@ const relationsOfActors = async (ids: readonly string[], window: DateWindow) => 
   const byActor = new Map<string, Relation[]>();
   for (const row of rows) {
     const list = byActor.get(row.actorId) ?? [];
-    list.push(toRelation(row.relation));
+    list.push(...toRelations([row.relation]));
     byActor.set(row.actorId, list);
   }
   return ids.map((id) => byActor.get(id) ?? []);
@@ -162,7 +162,7 @@ const handlers: { [K in Exclude<LeafWorkload, ApiOnlyWorkload>]: (args: ArgsOf[K
       limit: int(CAPS.page + 1),
       actorId: id,
     });
-    const relations = rows.map((row) => toRelation(row.relation));
+    const relations = toRelations(rows.map((row) => row.relation));
     const page = relations.slice(0, CAPS.page);
     const actors = await actorsById(
       page.flatMap((r) => [r.from, r.to]),
@@ -194,7 +194,7 @@ const handlers: { [K in Exclude<LeafWorkload, ApiOnlyWorkload>]: (args: ArgsOf[K
       afterId: null,
       limit: int(CAPS.page + 1),
     });
-    const relations = rows.map((row) => toRelation(row.relation));
+    const relations = toRelations(rows.map((row) => row.relation));
     const page = relations.slice(0, CAPS.page);
     const actors = await actorsById(page.flatMap((r) => [r.from, r.to]));
     return {
@@ -222,7 +222,7 @@ const handlers: { [K in Exclude<LeafWorkload, ApiOnlyWorkload>]: (args: ArgsOf[K
     );
     const sub = {
       actorIds: [...row.actorIds].sort(compareIds),
-      relations: row.relations.map(toRelation).sort(compareRelations),
+      relations: toRelations(row.relations).sort(compareRelations),
     };
     const actors = await actorsById(sub.actorIds, known);
     return {
@@ -248,8 +248,8 @@ const handlers: { [K in Exclude<LeafWorkload, ApiOnlyWorkload>]: (args: ArgsOf[K
       pathParams(args),
       withMaxHops('shortest-path', CAPS.shortestMaxHops),
     );
-    if (!rows.length) return { shortestPath: null };
-    const path = toPath(rows[0]);
+    const path = rows.length ? toPath(rows[0]) : null;
+    if (!path) return { shortestPath: null };
     const actors = await actorsById(path.actorIds, known);
     return {
       shortestPath: {
@@ -271,7 +271,7 @@ const handlers: { [K in Exclude<LeafWorkload, ApiOnlyWorkload>]: (args: ArgsOf[K
       { ...pathParams(args), timeRespecting: true, first: int(CAPS.pathsFirst) },
       withMaxHops('paths', CAPS.pathsMaxHops),
     );
-    const paths = rows.map(toPath);
+    const paths = rows.flatMap((row) => toPath(row) ?? []);
     await actorsById(
       paths.flatMap((p) => p.actorIds),
       known,

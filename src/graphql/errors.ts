@@ -46,8 +46,32 @@ export const maskError: MaskError = (error, message, isDev) => {
   if (original instanceof StoreTimeoutError) {
     return new GraphQLError(original.message, { extensions: { code: 'QUERY_TIMEOUT' } });
   }
+  // Given an original error, Yoga masks it as INTERNAL_SERVER_ERROR; without one, it would pass as it is, without a code.
+  if (isExecutionFault(error))
+    return yogaMaskError(
+      new GraphQLError(error.message, {
+        nodes: error.nodes,
+        path: error.path,
+        originalError: new Error(error.message),
+      }),
+      message,
+      isDev,
+    );
   return yogaMaskError(error, message, isDev);
 };
+
+/**
+ * An error execution raised itself at a field, with nothing behind it and no code: a resolver
+ * answered what the schema forbids (null for a non-null field, as a store row with a missing field
+ * would). graphql-js gives such errors an original error, and so Yoga masks them; graphql-jit does
+ * not, and Yoga would send "Cannot return null for non-nullable field ..." without a code. They are
+ * server faults, masked and logged as the others are.
+ */
+const isExecutionFault = (error: unknown): error is GraphQLError =>
+  error instanceof GraphQLError &&
+  error.path !== undefined &&
+  error.originalError == null &&
+  error.extensions?.code === undefined;
 
 /**
  * The error behind a GraphQL error when it is one nobody planned for (a bug, a driver error we do not
@@ -57,7 +81,7 @@ export const maskError: MaskError = (error, message, isDev) => {
  */
 export function unexpectedCause(error: unknown): Error | null {
   const original: unknown = error instanceof GraphQLError ? error.originalError : error;
-  if (original === undefined || original === null) return null;
+  if (original === undefined || original === null) return isExecutionFault(error) ? error : null;
   if (original instanceof GraphQLError) return original.originalError ? unexpectedCause(original) : null;
   if (original instanceof ClientError || original instanceof StoreUnavailableError) return null;
   if (original instanceof StoreTimeoutError) return null;

@@ -5,9 +5,11 @@ import { createApp, type AppConfig } from '../../src/app.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import type { GraphStore } from '../../src/store/port.js';
 import { StoreUnavailableError } from '../../src/store/store-errors.js';
+import { EVERYTHING } from '../../src/domain/reading.js';
 import { conflictDataset } from '../support/build.js';
 
 const TOKEN = 'app-checks-token-0123';
+const firstRelation = { kinds: null, reading: EVERYTHING, actorId: null, after: null, limit: 1 };
 
 /** A pino logger writing into an array, one parsed object per line. */
 function memoryLog() {
@@ -85,6 +87,30 @@ describe('unexpected errors', () => {
       }),
     ]);
   });
+
+  // Issue 18's soak: a Neo4j row with a null `kind` answered "Cannot return null for non-nullable
+  // field Relation.kind." with no code, compiled (graphql-jit) as it is by default.
+  it.each([true, false])(
+    'a store answer the schema forbids is one too, never an error without a code (jit %s)',
+    async (jit) => {
+      const base = MemoryStore.fromDataset(conflictDataset());
+      const malformed = storeWith(base, {
+        relationsByIds: async (ids) =>
+          (await base.relationsByIds(ids)).map((r) => (r ? { ...r, kind: null as unknown as typeof r.kind } : r)),
+      });
+      const { log, lines } = memoryLog();
+      const [id] = (await base.listRelations(firstRelation)).items.map((r) => r.id);
+      const res = await post(app(malformed, { jit }, log), `query Malformed { relation(id: "${id}") { id kind } }`);
+      const body = (await res.json()) as { errors: { message: string; extensions?: { code?: string } }[] };
+      expect(body.errors.map((e) => [e.message, e.extensions?.code])).toEqual([
+        ['Unexpected error.', 'INTERNAL_SERVER_ERROR'],
+      ]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(lines.filter((line) => line.level === 50)).toEqual([
+        expect.objectContaining({ msg: 'unexpected error', path: 'relation.kind', operation: 'Malformed' }),
+      ]);
+    },
+  );
 
   it('are not client errors: a NOT_FOUND or a bad date is answered, not logged as a failure', async () => {
     const { log, lines } = memoryLog();

@@ -17,7 +17,7 @@ import { neo4jSettings } from '../support/neo4j.js';
 
 const settings = neo4jSettings();
 
-/** Parameters that make every read statement plannable (EXPLAIN runs nothing). */
+/** Parameters that make every planned statement plannable (EXPLAIN runs nothing). */
 const PARAMS = {
   ids: ['a000'],
   kinds: null,
@@ -40,6 +40,22 @@ const PARAMS = {
   directed: false,
   timeRespecting: false,
   first: neo4j.int(10),
+  // set-relation-evidence, the one write planned here (EXPLAIN writes nothing).
+  relations: [
+    {
+      id: 'r-a000-a001',
+      from: 'a000',
+      to: 'a001',
+      lastReported: '2018-01-01',
+      sources: neo4j.int(1),
+      publishers: neo4j.int(1),
+      stated: false,
+      claimants: [],
+      selfReported: false,
+      disputed: false,
+      reliability: 'F',
+    },
+  ],
 };
 
 type Plan = { operatorType: string; arguments?: { Details?: string }; children: Plan[] };

@@ -1,7 +1,7 @@
 import { MUTUAL_KINDS } from '../../domain/relation-kinds.js';
 import type { Actor, Citation, Relation, RelationFilter, Source } from '../../domain/types.js';
 import type { WriteView } from '../check-command.js';
-import { toActor, toCitation, toRelation, toSource } from './mapping.js';
+import { toActor, toCitation, toRelations, toSource } from './mapping.js';
 import { readingParams, type StatementName } from './statements.js';
 
 /** Runs one statement by name and returns its records as plain objects. */
@@ -24,10 +24,7 @@ export class Lookups implements WriteView {
 
   async relationsByIds(ids: readonly string[]): Promise<(Relation | null)[]> {
     const rows = await this.run<{ relation: Row }>('relations-by-ids', { ids: unique(ids) });
-    return inOrder(
-      ids,
-      rows.map((row) => toRelation(row.relation)),
-    );
+    return inOrder(ids, toRelations(rows.map((row) => row.relation)));
   }
 
   async sourcesByIds(ids: readonly string[]): Promise<(Source | null)[]> {
@@ -64,7 +61,7 @@ export class Lookups implements WriteView {
       mutualKinds: [...MUTUAL_KINDS],
     });
     return groupInOrder(actorIds, rows, (row) => row.actorId).map((list) =>
-      list.map((row) => toRelation(row.relation)),
+      toRelations(list.map((row) => row.relation)),
     );
   }
 }

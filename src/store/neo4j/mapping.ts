@@ -36,11 +36,28 @@ export function toActor(row: Row): Actor {
 }
 
 /**
- * A relationship as a relation. Its evidence properties are set in every write transaction that
- * touches it (set-relation-evidence); a relationship written before they existed reads as
- * unsourced until the store derives them when it opens (`backfillEvidence`).
+ * Whether a relation row still describes a relationship. Neo4j reads at read-committed: a read
+ * that matched a relationship another transaction deletes (a retraction, a merge) before the read
+ * projects it gets `type(r)` and some of its properties as null (seen: `id` kept, `kind` and `since`
+ * null). Such a row is a relation that is gone:
+ * not found, never a relation with null fields (GraphQL would answer "Cannot return null for
+ * non-nullable field Relation.kind"). A `WHERE r.id IS NOT NULL` in Cypher would not close the
+ * race (the delete can land between the test and the projection), so the rule lives here.
  */
-export function toRelation(row: Row): Relation {
+const vanished = (row: Row | null | undefined): boolean =>
+  row == null || row.id == null || row.kind == null || row.from == null || row.to == null || row.since == null;
+
+/** The relations of some rows, without those whose relationship was deleted while they were read. */
+export const toRelations = (rows: readonly (Row | null | undefined)[]): Relation[] =>
+  rows.flatMap((row) => (vanished(row) ? [] : [toRelation(row!)]));
+
+/**
+ * A relationship as a relation (callers go through `toRelations`, which drops vanished rows). Its
+ * evidence properties are set in every write transaction that touches it (set-relation-evidence);
+ * a relationship written before they existed reads as unsourced until the store derives them when
+ * it opens (`backfillEvidence`).
+ */
+function toRelation(row: Row): Relation {
   const facts = factsWithDefaults({
     id: String(row.id),
     kind: row.kind as Relation['kind'],
@@ -91,10 +108,12 @@ export interface PathRow {
   relations: Row[];
 }
 
-export const toPath = (row: PathRow) => ({
-  actorIds: row.actorIds.map(String),
-  relations: row.relations.map(toRelation),
-});
+/** A path row as a path, or null when one of its relationships was deleted while it was read. */
+export function toPath(row: PathRow): { actorIds: string[]; relations: Relation[] } | null {
+  const relations = toRelations(row.relations);
+  if (relations.length !== row.relations.length) return null;
+  return { actorIds: row.actorIds.map(String), relations };
+}
 
 export function toSource(row: Row): Source {
   return sourceWithDefaults({

@@ -25,7 +25,7 @@ import {
   type WriteOutcome,
 } from '../port.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store-errors.js';
-import { editParams, int, toActor, toEdit, toNumber, toPath, toRelation, toSource, type PathRow } from './mapping.js';
+import { editParams, int, toActor, toEdit, toNumber, toPath, toRelations, toSource, type PathRow } from './mapping.js';
 import { Lookups, type Run } from './lookups.js';
 import { applyAndRecord, refreshEvidence } from './apply-command.js';
 import { UNNAMED_WRITER, type Edit, type HistoryQuery, type Recorded } from '../../domain/edits.js';
@@ -313,10 +313,11 @@ export class Neo4jStore implements GraphStore {
             ...params,
             actorId: query.actorId,
           });
-    return page(
-      rows.map((row) => toRelation(row.relation)),
-      query.limit,
-    );
+    // `hasMore` counts the rows read: a relation deleted while it was read leaves the page one short, not the end.
+    return {
+      items: toRelations(rows.slice(0, query.limit).map((row) => row.relation)),
+      hasMore: rows.length > query.limit,
+    };
   }
 
   /**
@@ -346,7 +347,7 @@ export class Neo4jStore implements GraphStore {
       kinds,
       ...readingParams(reading),
     });
-    return rows.map((row) => toRelation(row.relation));
+    return toRelations(rows.map((row) => row.relation));
   }
 
   async activeRelations(reading: Reading, kinds: RelationKind[] | null, actorId: string | null): Promise<Relation[]> {
@@ -364,7 +365,7 @@ export class Neo4jStore implements GraphStore {
     if (!row) return { actorIds: [], relations: [] };
     return {
       actorIds: [...row.actorIds].sort(compareIds),
-      relations: row.relations.map(toRelation).sort(compareRelations),
+      relations: toRelations(row.relations).sort(compareRelations),
     };
   }
 
@@ -374,13 +375,14 @@ export class Neo4jStore implements GraphStore {
       pathParams(query),
       withMaxHops('shortest-path', query.maxHops),
     );
+    // A path one of whose relations was deleted while it was read is no path: none is found.
     return rows.length ? toPath(rows[0]) : null;
   }
 
   async paths(query: PathsQuery): Promise<Path[]> {
     const params = { ...pathParams(query), timeRespecting: query.timeRespecting, first: int(query.first) };
     const rows = await this.read<PathRow>('paths', params, withMaxHops('paths', query.maxHops));
-    return rows.map(toPath);
+    return rows.flatMap((row) => toPath(row) ?? []);
   }
 
   async relationsChangedBetween(reading: SpanReading, actorId: string | null): Promise<Relation[]> {
@@ -390,7 +392,7 @@ export class Neo4jStore implements GraphStore {
       actorId === null
         ? await this.read<{ relation: Record<string, unknown> }>('relations-changed', changed)
         : await this.read<{ relation: Record<string, unknown> }>('relations-changed-of-actor', { ...changed, actorId });
-    return rows.map((row) => toRelation(row.relation));
+    return toRelations(rows.map((row) => row.relation));
   }
 
   async ping(): Promise<void> {
