@@ -89,8 +89,9 @@ function randomMonth(rng: Random): DateSpan {
 }
 
 /**
- * The days of the decade on which at most `MAX_CAMP_RELATIONS` relations are active (every kind, the
- * default reading): a `blocs` or `alignmentSeries` sample the API answers rather than refuses.
+ * The days of the decade on which at most `MAX_CAMP_RELATIONS` relations pass the camps workloads'
+ * filter (`CAPS.graphKinds`, `graphMinPublishers`): a `blocs` or `alignmentSeries` sample the API
+ * answers rather than refuses.
  * Counted once per dataset by a sweep over the relations (a start adds one, the day after an end
  * takes it away).
  */
@@ -101,6 +102,7 @@ function campDays(ctx: PickContext): string[] {
   const index = (date: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - DECADE_START) / DAY_MS);
   const change = new Int32Array(DECADE_DAYS + 1);
   for (const r of ctx.relations) {
+    if (!CAPS.graphKinds.includes(r.kind) || r.evidence.publishers < CAPS.graphMinPublishers) continue;
     const start = Math.max(0, index(r.since));
     const end = r.until === null ? DECADE_DAYS - 1 : Math.min(DECADE_DAYS - 1, index(r.until));
     if (start > end) continue;
@@ -116,11 +118,11 @@ function campDays(ctx: PickContext): string[] {
   return days;
 }
 
-/** The relations a camps sample reads on `at` as the API does, or 0 when over the cap (the store decides). */
+/** The relations a camps sample reads on `at` as the API does (filtered), or 0 when over the cap (the store decides). */
 async function campSampleSize(ctx: PickContext, at: string): Promise<number> {
-  const reading = graphReading(dayWindow(at));
+  const reading = graphReading(dayWindow(at), null, { minPublishers: CAPS.graphMinPublishers }, null);
   const page = await ctx.store.listRelations({
-    kinds: null,
+    kinds: CAPS.graphKinds,
     reading,
     actorId: null,
     after: null,
@@ -335,8 +337,8 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
   blocs: () => ({
     unit: 'active relations',
     draw: async (ctx, rng) => {
-      // Only days the API answers: at most MAX_CAMP_RELATIONS active (at `medium` and `large`, days
-      // early in the decade; later ones are refused, LIMIT_EXCEEDED camps-size).
+      // Only days the API answers: at most MAX_CAMP_RELATIONS read (at `large`, days early in the
+      // decade; later ones are refused, LIMIT_EXCEEDED camps-size).
       const days = campDays(ctx);
       if (days.length === 0) return null;
       const at = rng.pick(days);
@@ -351,7 +353,7 @@ const PICKERS: { [K in LeafWorkload]: (ctx: PickContext) => Picker<ArgsOf[K]> } 
       const [year, month] = from.split('-').map(Number);
       const to = new Date(Date.UTC(year, month - 1 + CAPS.seriesMonths, 0)).toISOString().slice(0, 10);
       // Every sample day within the camps cap, or the API refuses the whole series: past the first
-      // day over it the series is cut short (at `medium` and `large` only early 2011 is under the cap).
+      // day over it the series is cut short (at `large` only the first half of 2011 is under the cap).
       const eligible = new Set(campDays(ctx));
       const samples = sampleDates(from, to, 'MONTH', CAPS.seriesMonths);
       const kept = samples.findIndex((at) => !eligible.has(at));

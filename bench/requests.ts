@@ -17,7 +17,7 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Our GraphQL API (the `api` and `embedded` targets)
 
-/** The reading of `graphMonth` and `exportMonth`, as GraphQL arguments. */
+/** The reading of `graphMonth`, `exportMonth`, `blocs` and `alignmentSeries`, as GraphQL arguments. */
 const GRAPH_FILTERS = `kinds: [${CAPS.graphKinds.join(', ')}], evidence: { minPublishers: ${CAPS.graphMinPublishers} }`;
 
 /** Every workload but the export, which is a GET (`exportPath`). */
@@ -67,10 +67,10 @@ const API_QUERIES: Record<Exclude<LeafWorkload, 'exportMonth'>, string> = {
   }
 }`,
   blocs: `query Blocs($at: Date!) {
-  blocs(at: $at) { at frustration optimal camps { id } frustrated { id } }
+  blocs(at: $at, ${GRAPH_FILTERS}) { at frustration optimal camps { id } frustrated { id } }
 }`,
   alignmentSeries: `query AlignmentSeries($from: Date!, $to: Date!) {
-  alignmentSeries(from: $from, to: $to, step: MONTH) {
+  alignmentSeries(from: $from, to: $to, step: MONTH, ${GRAPH_FILTERS}) {
     at balance { triads balanced } blocs { frustration optimal camps { id } } defections { actor { id } fromCamp toCamp }
   }
 }`,

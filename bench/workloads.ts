@@ -90,6 +90,13 @@ export const CAPS = {
    */
   graphKinds: ['NEGOTIATES'] as RelationKind[],
   graphMinPublishers: 2,
+  /*
+   * `blocs` and `alignmentSeries` read the same filter: a day of the `large` graph holds 12,600
+   * (2011-01-01) to over 90,000 active relations, and a camps sample over `MAX_CAMP_RELATIONS`
+   * (2,000) is refused. Filtered, early-2011 days at `large` hold 648 (2011-01-01) to 1,700
+   * (2011-06-01). Negotiations are friendly ties, so the split is easy: these rows measure reading
+   * and answering a sample, not a hard solve (bench/camps-sample.ts measures that).
+   */
   /** `reachable`: time-respecting reach in a 365-day window, 3 hops (the default). */
   reachableWindowDays: 365,
   reachableMaxHops: 3,
@@ -124,8 +131,8 @@ export const DESCRIPTIONS: Record<WorkloadName, string> = {
   shortestPath: `shortestPath in a ${CAPS.shortestWindowDays}-day window, maxHops ${CAPS.shortestMaxHops}, between pairs that are connected (2+ hops)`,
   shortestPathUnreachable: `shortestPath in a ${CAPS.shortestWindowDays}-day window, maxHops ${CAPS.shortestMaxHops}, between pairs with no such path (both active in the window)`,
   timePaths: `paths with timeRespecting, maxHops ${CAPS.pathsMaxHops}, first ${CAPS.pathsFirst}, in a ${CAPS.pathsWindowDays}-day window, between pairs that have one`,
-  blocs: `blocs: two camps of the actors active on a day with at most ${MAX_CAMP_RELATIONS} active relations (MAX_CAMP_RELATIONS: the API refuses larger samples; at medium and large only early-2011 days qualify), every relation active that day, a solver over them`,
-  alignmentSeries: `alignmentSeries by month from a random month's first day: up to ${CAPS.seriesMonths} samples of balance and blocs, with defections, cut short before the first sample day over ${MAX_CAMP_RELATIONS} active relations (at medium and large: one or two samples in early 2011)`,
+  blocs: `blocs: two camps of the actors active on a day, read with graphMonth's filter (kinds [${CAPS.graphKinds.join(', ')}], minPublishers ${CAPS.graphMinPublishers}), on days where at most ${MAX_CAMP_RELATIONS} relations pass it (MAX_CAMP_RELATIONS: the API refuses larger samples; at large only the first half of 2011 qualifies)`,
+  alignmentSeries: `alignmentSeries by month from a random month's first day, read with graphMonth's filter: up to ${CAPS.seriesMonths} samples of balance and blocs, with defections, cut short before the first sample day over ${MAX_CAMP_RELATIONS} relations read`,
   graphMonth: `graph over a calendar month, kinds [${CAPS.graphKinds.join(', ')}], evidence minPublishers ${CAPS.graphMinPublishers} (about 36% of relations pass): nodes (id, name, kind) and edges (id, kind, since, until, source, target), as a front end draws it; at most ${MAX_GRAPH_EDGES} edges`,
   exportMonth: `GET /export/graph.gexf over the same month and filters as graphMonth (the streamed export, both walks); OK only on HTTP 200`,
   reachable: `reachable: actors reached by time-respecting walks of up to ${CAPS.reachableMaxHops} hops in a ${CAPS.reachableWindowDays}-day window, from actors with 2+ relations (answers of 1 to ${CAPS.reachableMaxActors} actors)`,
