@@ -25,23 +25,14 @@ export function deriveRelation(
 ): Relation {
   const reports = citations.filter((c) => c.stance === 'REPORTS');
   // Every relation gets the same fields in the same order, whatever object `facts` is (a write's
-  // input, a loaded row, a whole relation): one object shape keeps the searches' property reads
-  // monomorphic. Spreading `facts` gave mixed shapes, and the embedded path searches ran 5x slower.
-  const { id, kind, from, to, since, until, precision, summary, places, sinceBound } = facts;
-  return {
-    id,
-    kind,
-    from,
-    to,
-    since,
-    until,
-    precision,
-    summary,
-    places,
-    sinceBound,
-    lastReported: lastReportedOf(facts, reports),
-    evidence: evidenceOf(facts, reports, citations, reliabilityOf),
-  };
+  // input, a loaded row, a whole relation): `factsOf` makes a fresh object of the facts alone and
+  // the two derived fields are added to it in one order, so relations share one object shape and
+  // the searches' property reads stay monomorphic. Spreading `facts` (or `factsOf(facts)`) into a
+  // literal gave mixed shapes, and the embedded path searches ran 5x slower.
+  const relation = factsOf(facts) as Relation;
+  relation.lastReported = lastReportedOf(facts, reports);
+  relation.evidence = evidenceOf(facts, reports, citations, reliabilityOf);
+  return relation;
 }
 
 function lastReportedOf(facts: RelationFacts, reports: readonly Citation[]): IsoDate {
