@@ -382,8 +382,10 @@ export class MemoryStore implements GraphStore {
     return touched({ actorIds: [survivorId, mergedId], relationIds, citationIds });
   }
 
-  /** A relation's facts with what its citations, as the store holds them now, vouch for. */
-  /** `facts` may carry more fields (a whole relation): `deriveRelation` takes only the facts. */
+  /**
+   * A relation's facts with what its citations, as the store holds them now, vouch for. `facts` may
+   * carry more fields (a whole relation): `deriveRelation` takes only the facts.
+   */
   private derived(facts: RelationFacts): Relation {
     return deriveRelation(facts, this.citations.get(facts.id) ?? [], this.reliabilityOf);
   }
@@ -596,7 +598,10 @@ export class MemoryStore implements GraphStore {
       if (startsAfter(relation, query.reading.window)) return false;
       if (query.kinds && !query.kinds.includes(relation.kind)) return true;
       if (!inReading(relation, query.reading)) return true;
-      if (items.length === query.limit) return !(hasMore = true);
+      if (items.length === query.limit) {
+        hasMore = true;
+        return false;
+      }
       items.push(relation);
       return true;
     });
